@@ -1,0 +1,52 @@
+# Writes a C++ file holding content/ as text (see src/engine/embedded_content.h).
+# Run as a script so the native and the WebAssembly builds share it:
+#   cmake -DCONTENT_DIR=content -DOUTPUT=build/embedded_content.cpp -P cmake/embed_content.cmake
+cmake_minimum_required(VERSION 3.18)
+
+set(delimiter "RADICULO_CONTENT")
+function(embed_file path out_var)
+  file(READ "${path}" text)
+  string(FIND "${text}" ")${delimiter}\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${path} contains the raw-string delimiter ${delimiter}")
+  endif()
+  set(${out_var} "R\"${delimiter}(${text})${delimiter}\"" PARENT_SCOPE)
+endfunction()
+
+function(embed_list folder array_name count_name out_var)
+  file(GLOB files RELATIVE "${CONTENT_DIR}" "${CONTENT_DIR}/${folder}/*.json")
+  list(SORT files)
+  list(LENGTH files count)
+  set(body "const File ${array_name}[] = {\n")
+  foreach(name IN LISTS files)
+    embed_file("${CONTENT_DIR}/${name}" literal)
+    string(APPEND body "    {\"${name}\", ${literal}},\n")
+  endforeach()
+  if(count EQUAL 0)
+    string(APPEND body "    {\"\", \"\"},\n")
+  endif()
+  string(APPEND body "};\nconst std::size_t ${count_name} = ${count};\n")
+  set(${out_var} "${body}" PARENT_SCOPE)
+endfunction()
+
+embed_file("${CONTENT_DIR}/rules.json" rules)
+embed_list(lang kLanguages kLanguageCount languages)
+embed_list(ui kInterfaces kInterfaceCount interfaces)
+
+set(generated "// Generated from content/ by cmake/embed_content.cmake. Do not edit.
+#include \"embedded_content.h\"
+
+namespace radiculo::embedded {
+
+const File kRules = {\"rules.json\", ${rules}};
+${languages}${interfaces}
+}  // namespace radiculo::embedded
+")
+# Rewrite only on change, so a rebuild after an unrelated edit recompiles nothing.
+if(EXISTS "${OUTPUT}")
+  file(READ "${OUTPUT}" previous)
+  if(previous STREQUAL generated)
+    return()
+  endif()
+endif()
+file(WRITE "${OUTPUT}" "${generated}")

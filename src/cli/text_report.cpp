@@ -1,0 +1,82 @@
+#include "text_report.h"
+
+#include <sstream>
+
+namespace radiculo {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::size_t kWidth = 78;
+
+// Wraps `text` at word boundaries, every line starting with `indent`.
+std::string wrap(const std::string& text, const std::string& indent, const std::string& firstIndent) {
+  std::istringstream words(text);
+  std::string word;
+  std::string out;
+  std::string line = firstIndent;
+  bool lineEmpty = true;
+  while (words >> word) {
+    if (!lineEmpty && line.size() + 1 + word.size() > kWidth) {
+      out += line + "\n";
+      line = indent;
+      lineEmpty = true;
+    }
+    line += (lineEmpty ? "" : " ") + word;
+    lineEmpty = false;
+  }
+  return out + line + "\n";
+}
+
+std::string citations(const json& numbers) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < numbers.size(); ++i) out += (i ? ", " : "") + numbers[i].dump();
+  return out + "]";
+}
+
+}  // namespace
+
+std::string renderTextReport(const json& plan, const json& words, const std::string& audience) {
+  const json& ui = words.at("ui");
+  const auto label = [&](const json& byAudience) { return byAudience.at(audience).get<std::string>(); };
+  std::string out;
+  out += wrap(label(words.at("triages").at(plan.at("triage").get<std::string>())), "", "== ") ;
+  out += wrap(plan.at("headline").get<std::string>(), "", "");
+  out += "\n";
+  for (const json& line : plan.at("recommendations")) {
+    std::string kind = label(words.at("kinds").at(line.at("kind").get<std::string>()));
+    for (char& c : kind) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    out += wrap(line.at("text").get<std::string>() + " " + citations(line.at("citations")), "    ",
+                "* " + kind + ": ");
+    out += wrap(line.at("rationale").get<std::string>(), "    ", "    " + ui.value("why", "Why?") + " ");
+    out += wrap(line.at("basis").get<std::string>(), "    ", "    " + ui.value("basis", "Basis:") + " ");
+    for (const json& note : line.at("evidenceNotes"))
+      out += wrap(note.at("text").get<std::string>() + " " + citations(note.at("citations")), "    ",
+                  "    (" + label(words.at("stances").at(note.at("stance").get<std::string>())) + ") ");
+  }
+  if (!plan.at("recommendations").empty()) out += "\n";
+  out += ui.value("references", "References") + "\n";
+  for (const json& reference : plan.at("references")) {
+    std::string entry = reference.at("title").get<std::string>() + ". " + reference.at("publisher").get<std::string>() +
+                        ", " + reference.at("year").get<std::string>() + ".";
+    if (reference.value("beyondSource", false)) entry += " " + ui.value("beyondSource", "(beyond the source page)");
+    out += wrap(entry, "     ", " " + reference.at("number").dump() + ". ");
+  }
+  out += "\n" + wrap(label(words.at("disclaimer")), "", "");
+  out += "Radiculo engine " + plan.at("engineVersion").get<std::string>() + ", content " +
+         plan.at("contentVersion").get<std::string>() + " (reviewed " + plan.at("contentReviewed").get<std::string>() +
+         ")\n";
+  return out;
+}
+
+std::string renderTextErrors(const json& errors) {
+  std::string out = "The assessment is not valid; no plan was made:\n";
+  for (const json& error : errors.at("errors")) {
+    const std::string field = error.at("field").get<std::string>();
+    out += "  " + (field.empty() ? std::string("(whole input)") : field) + ": " + error.at("message").get<std::string>() + "\n";
+  }
+  return out;
+}
+
+}  // namespace radiculo

@@ -1,0 +1,195 @@
+#include "content.h"
+
+#include <set>
+
+#include "assessment.h"
+#include "embedded_content.h"
+#include "pathway.h"
+#include "text.h"
+
+namespace radiculo {
+
+using nlohmann::json;
+
+namespace {
+
+std::string codeOf(const std::string& fileName) {
+  const std::size_t slash = fileName.rfind('/');
+  const std::size_t dot = fileName.rfind('.');
+  return fileName.substr(slash + 1, dot - slash - 1);
+}
+
+Content parseEmbedded() {
+  Content parsed;
+  parsed.rules = json::parse(embedded::kRules.text);
+  for (std::size_t i = 0; i < embedded::kLanguageCount; ++i)
+    parsed.languages[codeOf(embedded::kLanguages[i].name)] = json::parse(embedded::kLanguages[i].text);
+  for (std::size_t i = 0; i < embedded::kInterfaceCount; ++i)
+    parsed.interfaces[codeOf(embedded::kInterfaces[i].name)] = json::parse(embedded::kInterfaces[i].text);
+  return parsed;
+}
+
+const std::set<std::string> kKinds{"urgent", "do", "consider", "avoid", "caution"};
+const std::set<std::string> kStances{"agrees", "differs", "conflicts"};
+const std::vector<std::string> kTriages{"emergency", "out-of-scope", "urgent", "incomplete", "reassess", "conservative"};
+const std::vector<std::string> kAudiences{"clinician", "patient"};
+// The values plan.cpp offers to templates.
+const std::set<std::string> kTemplateValues{"redFlags",     "unanswered",   "unansweredCaudaEquina",
+                                            "reassessInWeeks", "painScore", "symptomWeeks",
+                                            "conservativeCareWeeks", "herniationLevel"};
+
+// Every leaf of a JSON document as a pointer, to compare the shape of two languages.
+void collectLeaves(const json& value, const std::string& pointer, std::set<std::string>& leaves) {
+  if (value.is_object()) {
+    for (const auto& [key, member] : value.items()) collectLeaves(member, pointer + "/" + key, leaves);
+  } else {
+    leaves.insert(pointer);
+  }
+}
+
+class Checker {
+ public:
+  explicit Checker(std::vector<std::string>& problems) : problems_(problems) {}
+
+  void problem(const std::string& what) { problems_.push_back(what); }
+
+  // A non-empty string at `pointer`, using only the values plan.cpp provides.
+  void text(const json& document, const std::string& where, const std::string& pointer) {
+    const json::json_pointer at(pointer);
+    if (!document.contains(at) || !document.at(at).is_string() || document.at(at).get<std::string>().empty()) {
+      problem(where + pointer + " is missing or empty");
+      return;
+    }
+    for (const std::string& name : templateNames(document.at(at).get<std::string>()))
+      if (kTemplateValues.count(name) == 0) problem(where + pointer + " uses unknown placeholder {" + name + "}");
+  }
+
+  void inAudiences(const json& document, const std::string& where, const std::string& pointer) {
+    for (const std::string& audience : kAudiences) text(document, where, pointer + "/" + audience);
+  }
+
+ private:
+  std::vector<std::string>& problems_;
+};
+
+}  // namespace
+
+std::vector<std::string> Content::languageCodes() const {
+  std::vector<std::string> codes;
+  for (const auto& [code, words] : languages) codes.push_back(code);
+  return codes;
+}
+
+const Content& content() {
+  static const Content parsed = parseEmbedded();
+  return parsed;
+}
+
+std::vector<std::string> checkContent(const Content& content) {
+  std::vector<std::string> problems;
+  Checker check(problems);
+  const json& rules = content.rules;
+
+  std::set<int> referenceNumbers;
+  for (const json& reference : rules.at("references")) referenceNumbers.insert(reference.at("number").get<int>());
+  const auto checkCitations = [&](const json& citations, const std::string& where) {
+    if (!citations.is_array() || citations.empty()) check.problem(where + " cites no reference");
+    for (const json& number : citations)
+      if (!number.is_number_integer() || referenceNumbers.count(number.get<int>()) == 0)
+        check.problem(where + " cites reference " + number.dump() + ", which is not listed");
+  };
+
+  std::set<std::string> noteIds;
+  std::set<std::string> conditionsUsed;
+  for (const auto& [id, recommendation] : rules.at("recommendations").items())
+    checkCitations(recommendation.at("citations"), "recommendation " + id);
+  for (const auto& [id, notes] : rules.at("evidenceNotes").items()) {
+    if (!rules.at("recommendations").contains(id)) check.problem("evidence notes for unknown recommendation " + id);
+    for (const json& note : notes) {
+      const std::string noteId = note.at("id").get<std::string>();
+      noteIds.insert(noteId);
+      checkCitations(note.at("citations"), "evidence note " + noteId);
+      if (kStances.count(note.at("stance").get<std::string>()) == 0)
+        check.problem("evidence note " + noteId + " has unknown stance");
+      if (note.contains("when") && !isKnownCondition(note.at("when").get<std::string>()))
+        check.problem("evidence note " + noteId + " has unknown condition " + note.at("when").dump());
+    }
+  }
+  for (const std::string& triage : kTriages) {
+    if (!rules.at("triageTable").contains(triage)) {
+      check.problem("triage table has no row list for " + triage);
+      continue;
+    }
+    for (const json& row : rules.at("triageTable").at(triage)) {
+      const std::string id = row.at("id").get<std::string>();
+      const std::string when = row.at("when").get<std::string>();
+      const std::string where = "triage table " + triage + "/" + id;
+      if (!rules.at("recommendations").contains(id)) check.problem(where + ": unknown recommendation");
+      if (kKinds.count(row.at("kind").get<std::string>()) == 0) check.problem(where + ": unknown kind");
+      if (!isKnownCondition(when)) check.problem(where + ": unknown condition " + when);
+      if (when != "always") conditionsUsed.insert(when);
+    }
+  }
+
+  for (const auto& [code, words] : content.languages) {
+    const std::string where = "lang/" + code + ".json";
+    check.text(words, where, "/languageName");
+    check.text(words, where, "/translationReview");
+    check.inAudiences(words, where, "/disclaimer");
+    for (const auto& [id, recommendation] : rules.at("recommendations").items()) {
+      check.inAudiences(words, where, "/recommendations/" + id);
+      check.text(words, where, "/recommendations/" + id + "/basis");
+    }
+    for (const std::string& noteId : noteIds) check.inAudiences(words, where, "/evidenceNotes/" + noteId);
+    for (const RedFlagInfo& flag : kRedFlags)
+      for (const char* part : {"text", "help", "short"})
+        for (const std::string& audience : kAudiences)
+          check.text(words, where, "/questions/" + std::string(flag.key) + "/" + audience + "/" + part);
+    for (const char* field : {"ageYears", "priorLumbarSurgery", "symptomWeeks", "painScore", "muscleSpasm",
+                                     "conservativeCareWeeks", "improving", "procedureCandidate", "priorMri",
+                                     "herniationContained", "herniationLevel"})
+      for (const char* part : {"text", "help", "short"})
+        for (const std::string& audience : kAudiences)
+          check.text(words, where, "/questions/" + std::string(field) + "/" + audience + "/" + part);
+    for (const char* headline : {"emergency", "outOfScope", "outOfScopeRedFlag", "urgent", "incomplete",
+                                        "incompleteCaudaEquina", "reassess", "conservative", "conservativeImproving"})
+      check.inAudiences(words, where, "/headlines/" + std::string(headline));
+    for (const char* triage : {"emergency", "urgent", "incomplete", "reassess", "conservative",
+                                      "conservativeImproving"})
+      check.inAudiences(words, where, "/rationale/triage/" + std::string(triage));
+    for (const std::string& condition : conditionsUsed)
+      check.inAudiences(words, where, "/rationale/conditions/" + condition);
+    for (const int number : referenceNumbers)
+      check.text(words, where, "/references/" + std::to_string(number) + "/description");
+    for (const std::string& kind : kKinds) check.inAudiences(words, where, "/kinds/" + kind);
+    for (const std::string& stance : kStances) check.inAudiences(words, where, "/stances/" + stance);
+    for (const std::string& triage : kTriages) check.inAudiences(words, where, "/triages/" + triage);
+    for (const auto& group : rules.at("redFlagGroups"))
+      check.inAudiences(words, where, "/groups/" + group.at("group").get<std::string>());
+    check.text(words, where, "/units/listSeparator");
+    check.text(words, where, "/units/listLastSeparator");
+    if (content.interfaces.count(code) == 0) check.problem("ui/" + code + ".json is missing");
+  }
+
+  // Every language has exactly the keys of every other (a translation never silently falls short).
+  const auto compareShapes = [&](const std::map<std::string, json>& files, const std::string& folder) {
+    if (files.empty()) return;
+    std::set<std::string> reference;
+    collectLeaves(files.begin()->second, "", reference);
+    for (const auto& [code, document] : files) {
+      std::set<std::string> leaves;
+      collectLeaves(document, "", leaves);
+      for (const std::string& leaf : reference)
+        if (leaves.count(leaf) == 0) check.problem(folder + code + ".json lacks " + leaf);
+      for (const std::string& leaf : leaves)
+        if (reference.count(leaf) == 0)
+          check.problem(folder + code + ".json has " + leaf + ", which " + folder + files.begin()->first +
+                        ".json lacks");
+    }
+  };
+  compareShapes(content.languages, "lang/");
+  compareShapes(content.interfaces, "ui/");
+  return problems;
+}
+
+}  // namespace radiculo

@@ -1,0 +1,101 @@
+#include "engine.h"
+
+#include <nlohmann/json.hpp>
+
+#include "assessment_parser.h"
+#include "content.h"
+#include "input_fields.h"
+#include "input_schema.h"
+#include "plan.h"
+#include "version.h"
+
+namespace radiculo {
+
+using nlohmann::json;
+
+namespace {
+
+// Output never throws on the way out, even for odd bytes in a string.
+std::string serialise(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+json errorsJson(const std::vector<FieldError>& errors) {
+  json list = json::array();
+  for (const FieldError& error : errors) list.push_back({{"field", error.field}, {"message", error.message}});
+  return {{"ok", false}, {"errors", list}};
+}
+
+// A bug must surface as an error, never as a partial plan or an exception in the caller.
+std::string internalError() {
+  return serialise(errorsJson({{"", "internal error in the Radiculo engine; no plan was made"}}));
+}
+
+}  // namespace
+
+std::string evaluateJson(std::string_view assessmentJson) {
+  try {
+    const Content& words = content();
+    const ParseResult parsed = parseAssessment(assessmentJson, words.languageCodes());
+    if (!parsed.assessment) return serialise(errorsJson(parsed.errors));
+    return serialise(buildPlan(*parsed.assessment, words));
+  } catch (...) {
+    return internalError();
+  }
+}
+
+std::string contentJson(std::string_view language) {
+  try {
+    const Content& all = content();
+    const auto words = all.languages.find(std::string(language));
+    if (words == all.languages.end())
+      return serialise(errorsJson({{"/language", "must be one of the content's languages: " +
+                                                     json(all.languageCodes()).dump()}}));
+    json out = words->second;
+    out["ok"] = true;
+    out["ui"] = all.interfaces.at(words->first);
+    json languages = json::array();
+    for (const auto& [code, other] : all.languages)
+      languages.push_back({{"code", code}, {"name", other.at("languageName")}});
+    out["languages"] = languages;
+    for (const char* key : {"contentVersion", "contentReleased", "contentReviewed", "reviewDue", "sourceDocument",
+                            "redFlagGroups", "triageTable"})
+      out[key] = all.rules.at(key);
+    out["engineVersion"] = kEngineVersion;
+    out["herniationLevels"] = kHerniationLevels;
+    json references = all.rules.at("references");
+    for (json& reference : references)
+      reference["description"] = words->second.at("references").at(std::to_string(reference.at("number").get<int>())).at("description");
+    out["references"] = references;
+    json recommendations = json::object();
+    for (const auto& [id, recommendation] : all.rules.at("recommendations").items()) {
+      recommendations[id] = words->second.at("recommendations").at(id);
+      recommendations[id]["citations"] = recommendation.at("citations");
+    }
+    out["recommendations"] = recommendations;
+    return serialise(out);
+  } catch (...) {
+    return internalError();
+  }
+}
+
+std::string schemaJson() {
+  try {
+    return serialise(inputSchema(content().languageCodes()));
+  } catch (...) {
+    return internalError();
+  }
+}
+
+std::string versionJson() {
+  try {
+    const Content& all = content();
+    return serialise({{"engineVersion", kEngineVersion},
+                      {"contentVersion", all.rules.at("contentVersion")},
+                      {"contentReviewed", all.rules.at("contentReviewed")},
+                      {"reviewDue", all.rules.at("reviewDue")},
+                      {"languages", all.languageCodes()}});
+  } catch (...) {
+    return internalError();
+  }
+}
+
+}  // namespace radiculo

@@ -1,0 +1,166 @@
+// Builds the plan: the triage decides which rows of content/rules.json's triage table apply,
+// each row's condition decides whether its line appears, and the language file words it for the
+// audience. No clinical decision is made here; pathway.cpp makes them all.
+#include "plan.h"
+
+#include <map>
+#include <string>
+
+#include "pathway.h"
+#include "text.h"
+#include "version.h"
+
+namespace radiculo {
+
+using nlohmann::json;
+
+namespace {
+
+class PlanWriter {
+ public:
+  PlanWriter(const Assessment& assessment, const Content& content)
+      : a_(assessment),
+        rules_(content.rules),
+        words_(content.languages.at(assessment.language)),
+        audience_(assessment.audience == Audience::patient ? "patient" : "clinician"),
+        triage_(decideTriage(assessment)) {
+    fillValues();
+  }
+
+  json plan() const {
+    json plan = {
+        {"ok", true},
+        {"triage", triageId(triage_)},
+        {"headline", worded(words_.at("headlines").at(headlineKey()))},
+        {"recommendations", recommendations()},
+        {"redFlagsPresent", flagKeys(flagsPresent(a_))},
+        {"unanswered", flagKeys(flagsUnanswered(a_))},
+        {"references", references()},
+        {"engineVersion", kEngineVersion},
+        {"contentVersion", rules_.at("contentVersion")},
+        {"contentReviewed", rules_.at("contentReviewed")},
+    };
+    if (triage_ == Triage::conservative) plan["reassessInWeeks"] = numberValue(reassessInWeeks(a_));
+    return plan;
+  }
+
+ private:
+  // Whole numbers stay integers in the JSON (6, not 6.0).
+  static json numberValue(double value) {
+    if (value == static_cast<double>(static_cast<long long>(value))) return static_cast<long long>(value);
+    return value;
+  }
+
+  static json flagKeys(const std::vector<RedFlag>& flags) {
+    json keys = json::array();
+    for (RedFlag flag : flags) keys.push_back(infoOf(flag).key);
+    return keys;
+  }
+
+  std::string worded(const json& byAudience) const {
+    return fillTemplate(byAudience.at(audience_).get<std::string>(), values_);
+  }
+
+  std::string shortNames(const std::vector<RedFlag>& flags) const {
+    std::vector<std::string> names;
+    for (RedFlag flag : flags)
+      names.push_back(words_.at("questions").at(infoOf(flag).key).at(audience_).at("short").get<std::string>());
+    const json& units = words_.at("units");
+    return joinList(names, units.at("listSeparator").get<std::string>(), units.at("listLastSeparator").get<std::string>());
+  }
+
+  void fillValues() {
+    std::vector<RedFlag> unansweredCaudaEquina;
+    for (RedFlag flag : flagsUnanswered(a_))
+      if (infoOf(flag).group == RedFlagGroup::caudaEquina) unansweredCaudaEquina.push_back(flag);
+    values_["redFlags"] = shortNames(flagsPresent(a_));
+    values_["unanswered"] = shortNames(flagsUnanswered(a_));
+    values_["unansweredCaudaEquina"] = shortNames(unansweredCaudaEquina);
+    values_["reassessInWeeks"] = formatNumber(reassessInWeeks(a_));
+    values_["conservativeCareWeeks"] = formatNumber(a_.conservativeCareWeeks);
+    if (a_.symptomWeeks) values_["symptomWeeks"] = formatNumber(*a_.symptomWeeks);
+    if (a_.painScore) values_["painScore"] = std::to_string(*a_.painScore);
+    if (a_.herniation) {
+      static constexpr const char* kLevels[] = {"L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1"};
+      values_["herniationLevel"] = kLevels[static_cast<int>(a_.herniation->level)];
+    }
+  }
+
+  std::string headlineKey() const {
+    switch (triage_) {
+      case Triage::emergency: return "emergency";
+      case Triage::outOfScope: return flagsPresent(a_).empty() ? "outOfScope" : "outOfScopeRedFlag";
+      case Triage::urgent: return "urgent";
+      case Triage::incomplete: {
+        for (RedFlag flag : flagsUnanswered(a_))
+          if (infoOf(flag).group == RedFlagGroup::caudaEquina) return "incompleteCaudaEquina";
+        return "incomplete";
+      }
+      case Triage::reassess: return "reassess";
+      case Triage::conservative: return a_.improving ? "conservativeImproving" : "conservative";
+    }
+    return "conservative";
+  }
+
+  // Why a line appears: the triage's reason, then the row's own condition when it has one.
+  std::string rationale(const std::string& condition) const {
+    std::string text = worded(words_.at("rationale").at("triage").at(headlineKey() == "incompleteCaudaEquina"
+                                                                          ? "incomplete"
+                                                                          : headlineKey()));
+    if (condition != "always") text += " " + worded(words_.at("rationale").at("conditions").at(condition));
+    return text;
+  }
+
+  json evidenceNotes(const std::string& id) const {
+    json notes = json::array();
+    if (!rules_.at("evidenceNotes").contains(id)) return notes;
+    for (const json& note : rules_.at("evidenceNotes").at(id)) {
+      if (note.contains("when") && !conditionHolds(note.at("when").get<std::string>(), a_)) continue;
+      notes.push_back({{"stance", note.at("stance")},
+                       {"text", worded(words_.at("evidenceNotes").at(note.at("id").get<std::string>()))},
+                       {"citations", note.at("citations")}});
+    }
+    return notes;
+  }
+
+  json recommendations() const {
+    json lines = json::array();
+    for (const json& row : rules_.at("triageTable").at(std::string(triageId(triage_)))) {
+      const std::string condition = row.at("when").get<std::string>();
+      if (!conditionHolds(condition, a_)) continue;
+      const std::string id = row.at("id").get<std::string>();
+      const json& recommendation = words_.at("recommendations").at(id);
+      lines.push_back({{"id", id},
+                       {"kind", row.at("kind")},
+                       {"text", worded(recommendation)},
+                       {"rationale", rationale(condition)},
+                       {"basis", fillTemplate(recommendation.at("basis").get<std::string>(), values_)},
+                       {"citations", rules_.at("recommendations").at(id).at("citations")},
+                       {"evidenceNotes", evidenceNotes(id)}});
+    }
+    return lines;
+  }
+
+  json references() const {
+    json list = json::array();
+    for (const json& reference : rules_.at("references")) {
+      json entry = reference;
+      entry["description"] = words_.at("references").at(std::to_string(reference.at("number").get<int>())).at("description");
+      list.push_back(entry);
+    }
+    return list;
+  }
+
+  const Assessment& a_;
+  const json& rules_;
+  const json& words_;
+  std::string audience_;
+  Triage triage_;
+  std::map<std::string, std::string> values_;
+};
+
+}  // namespace
+
+json buildPlan(const Assessment& assessment, const Content& content) { return PlanWriter(assessment, content).plan(); }
+
+}  // namespace radiculo

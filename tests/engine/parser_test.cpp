@@ -1,0 +1,79 @@
+// The strict parser: pointers, duplicates, nesting and the messages a person reads.
+#include <gtest/gtest.h>
+
+#include "assessment_parser.h"
+
+namespace radiculo {
+namespace {
+
+const std::vector<std::string> kEnglish{"en"};
+
+std::vector<std::string> fieldsOf(const ParseResult& result) {
+  std::vector<std::string> fields;
+  for (const FieldError& error : result.errors) fields.push_back(error.field);
+  return fields;
+}
+
+TEST(AssessmentParser, EscapesPointerTokens) {
+  EXPECT_EQ(pointerToken("a/b~c"), "a~1b~0c");
+  const ParseResult result = parseAssessment(R"({"a/b": 1, "symptomWeeks": 1, "painScore": 1})", kEnglish);
+  EXPECT_EQ(fieldsOf(result), std::vector<std::string>{"/a~1b"});
+}
+
+TEST(AssessmentParser, ReportsADuplicateKeyInsideHerniation) {
+  const ParseResult result = parseAssessment(
+      R"({"symptomWeeks": 1, "painScore": 1, "herniation": {"contained": true, "level": "L5-S1", "level": "L3-L4"}})",
+      kEnglish);
+  EXPECT_EQ(fieldsOf(result), std::vector<std::string>{"/herniation/level"});
+}
+
+TEST(AssessmentParser, DuplicateInSeparateObjectsIsFine) {
+  const ParseResult result = parseAssessment(
+      R"({"redFlags": {"fever": false}, "herniation": {"contained": true, "level": "L5-S1"}, "symptomWeeks": 1, "painScore": 1})",
+      kEnglish);
+  EXPECT_TRUE(result.errors.empty());
+}
+
+TEST(AssessmentParser, RejectsNestingBelowARedFlag) {
+  const ParseResult result =
+      parseAssessment(R"({"symptomWeeks": 1, "painScore": 1, "redFlags": {"fever": [[true]]}})", kEnglish);
+  ASSERT_FALSE(result.errors.empty());
+  EXPECT_EQ(result.errors[0].field, "/redFlags/fever");
+  EXPECT_FALSE(result.assessment.has_value());
+}
+
+TEST(AssessmentParser, NullRedFlagStaysUnanswered) {
+  const ParseResult result =
+      parseAssessment(R"({"symptomWeeks": 1, "painScore": 1, "redFlags": {"fever": null, "osteoporosis": false}})", kEnglish);
+  ASSERT_TRUE(result.assessment.has_value());
+  EXPECT_FALSE(result.assessment->answer(RedFlag::fever).has_value());
+  EXPECT_EQ(result.assessment->answer(RedFlag::osteoporosis), false);
+  EXPECT_FALSE(result.assessment->answer(RedFlag::cancerHistory).has_value());
+}
+
+TEST(AssessmentParser, MessagesNameTheRange) {
+  const ParseResult result = parseAssessment(R"({"symptomWeeks": 1, "painScore": 12})", kEnglish);
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(result.errors[0].message, "must be a whole number from 0 to 10");
+}
+
+TEST(AssessmentParser, InvalidUtf8IsNotJson) {
+  const ParseResult result = parseAssessment("{\"audience\": \"\xff\"}", kEnglish);
+  EXPECT_EQ(fieldsOf(result), std::vector<std::string>{""});
+}
+
+TEST(AssessmentParser, HugeIntegerIsOutOfRangeNotACrash) {
+  const ParseResult result = parseAssessment(R"({"symptomWeeks": 1, "painScore": 99999999999999999999999})", kEnglish);
+  EXPECT_EQ(fieldsOf(result), std::vector<std::string>{"/painScore"});
+}
+
+TEST(AssessmentParser, ExactlyTheSizeLimitIsStillRead) {
+  std::string text = R"({"symptomWeeks": 1, "painScore": 1})";
+  text.insert(0, 64 * 1024 - text.size(), ' ');
+  EXPECT_TRUE(parseAssessment(text, kEnglish).errors.empty());
+  text.insert(0, " ");
+  EXPECT_EQ(fieldsOf(parseAssessment(text, kEnglish)), std::vector<std::string>{""});
+}
+
+}  // namespace
+}  // namespace radiculo
