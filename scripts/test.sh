@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Sets everything up, then runs every test: the engine (GoogleTest, CLI, schema), WebAssembly
+# parity in Node, and the real page in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$SECONDS
+step() { echo; echo "== $1 ($((SECONDS - start)) s)"; }
+
+step "setup"
+scripts/setup.sh
+
+step "engine: GoogleTest, CLI and schema"
+ctest --test-dir build --output-on-failure -j2 > build/ctest.log || { cat build/ctest.log; exit 1; }
+tail -n 3 build/ctest.log
+
+step "WebAssembly parity with the native engine"
+node --test tests/wasm/
+
+step "the page in headless Chromium"
+node --test --test-concurrency=1 tests/web/
+
+step "all tests passed in $((SECONDS - start)) s"

@@ -1,0 +1,62 @@
+// The WebAssembly engine the page ships gives byte-for-byte the native engine's output for
+// every shared case, valid and invalid. Native: the real `radiculo evaluate -` on stdin.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { loadEngine, repoRoot } from './load-engine.mjs';
+import { loadVectors } from './vectors.mjs';
+
+const cli = process.env.RADICULO_CLI ?? path.join(repoRoot, 'build/bin/radiculo');
+const vectors = loadVectors();
+const engine = await loadEngine();
+
+function native(args, input) {
+  const run = spawnSync(cli, args, { input, maxBuffer: 1 << 24 });
+  return { status: run.status, stdout: run.stdout.toString('utf8') };
+}
+
+test('the native CLI exists', () => assert.ok(existsSync(cli), `build it first: ${cli}`));
+
+test('there are vectors of every kind', () => {
+  assert.ok(vectors.length >= 50);
+  assert.ok(vectors.some((v) => v.expect.ok) && vectors.some((v) => !v.expect.ok));
+});
+
+for (const vector of vectors) {
+  test(`parity: ${vector.name}`, () => {
+    const { status, stdout } = native(['evaluate', '-'], vector.inputText);
+    const wasm = engine.evaluate(vector.inputText);
+    assert.equal(wasm + '\n', stdout, 'WebAssembly and native outputs differ');
+    assert.equal(JSON.parse(wasm).ok, vector.expect.ok);
+    assert.equal(status, vector.expect.ok ? 0 : 2);
+  });
+}
+
+test('parity: schema and version', () => {
+  assert.equal(engine.schema() + '\n', execFileSync(cli, ['schema']).toString());
+  assert.equal(engine.version() + '\n', execFileSync(cli, ['--version']).toString());
+});
+
+test('content() serves every language and rejects an unknown one', () => {
+  for (const code of JSON.parse(engine.version()).languages) {
+    const content = JSON.parse(engine.content(code));
+    assert.equal(content.ok, true);
+    assert.equal(content.language, code);
+  }
+  assert.equal(JSON.parse(engine.content('xx')).ok, false);
+});
+
+test('odd strings cross the boundary without throwing', () => {
+  for (const input of ['', '\u0000', '{"audience":"\ud800"}', 'é'.repeat(70000), '{'.repeat(5000)]) {
+    const out = JSON.parse(engine.evaluate(input));
+    assert.equal(out.ok, false);
+    assert.ok(out.errors.length > 0);
+  }
+});
+
+test('Spanish accents and other UTF-8 round-trip', () => {
+  const out = JSON.parse(engine.evaluate('{"symptomWeeks": 2, "painScore": 3, "dolor ciático": true}'));
+  assert.deepEqual(out.errors.map((e) => e.field), ['/dolor ciático']);
+});
