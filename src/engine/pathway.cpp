@@ -105,6 +105,13 @@ Triage decideTriage(const Assessment& a) {
   return Triage::conservative;
 }
 
+bool moreSerious(Triage a, Triage b) {
+  constexpr Triage kOrder[] = {Triage::emergency,  Triage::urgent,   Triage::outOfScope,
+                               Triage::incomplete, Triage::reassess, Triage::conservative};
+  const auto rank = [&](Triage t) { return std::find(std::begin(kOrder), std::end(kOrder), t) - std::begin(kOrder); };
+  return rank(a) < rank(b);
+}
+
 std::vector<RedFlag> flagsPresent(const Assessment& a) {
   std::vector<RedFlag> flags;
   for (const RedFlagInfo& info : kRedFlags)

@@ -17,6 +17,10 @@ std::string_view triageId(Triage triage);
 
 Triage decideTriage(const Assessment& assessment);
 
+// True when `a` needs faster action than `b`: emergency, urgent, out-of-scope (see a clinician),
+// incomplete, reassess, conservative.
+bool moreSerious(Triage a, Triage b);
+
 // The red flags answered true / not yet answered, in the contract's order.
 std::vector<RedFlag> flagsPresent(const Assessment& assessment);
 std::vector<RedFlag> flagsUnanswered(const Assessment& assessment);

@@ -9,6 +9,7 @@
 #include "pathway.h"
 #include "text.h"
 #include "version.h"
+#include "what_would_change.h"
 
 namespace radiculo {
 
@@ -40,17 +41,12 @@ class PlanWriter {
         {"contentVersion", rules_.at("contentVersion")},
         {"contentReviewed", rules_.at("contentReviewed")},
     };
-    if (triage_ == Triage::conservative) plan["reassessInWeeks"] = numberValue(reassessInWeeks(a_));
+    if (triage_ == Triage::conservative) plan["reassessInWeeks"] = weeksJson(reassessInWeeks(a_));
+    plan["whatWouldChange"] = whatWouldChange(a_, rules_);
     return plan;
   }
 
  private:
-  // Whole numbers stay integers in the JSON (6, not 6.0).
-  static json numberValue(double value) {
-    if (value == static_cast<double>(static_cast<long long>(value))) return static_cast<long long>(value);
-    return value;
-  }
-
   static json flagKeys(const std::vector<RedFlag>& flags) {
     json keys = json::array();
     for (RedFlag flag : flags) keys.push_back(infoOf(flag).key);
@@ -125,9 +121,8 @@ class PlanWriter {
 
   json recommendations() const {
     json lines = json::array();
-    for (const json& row : rules_.at("triageTable").at(std::string(triageId(triage_)))) {
+    for (const json& row : applicableRows(a_, rules_)) {
       const std::string condition = row.at("when").get<std::string>();
-      if (!conditionHolds(condition, a_)) continue;
       const std::string id = row.at("id").get<std::string>();
       const json& recommendation = words_.at("recommendations").at(id);
       lines.push_back({{"id", id},
@@ -162,5 +157,18 @@ class PlanWriter {
 }  // namespace
 
 json buildPlan(const Assessment& assessment, const Content& content) { return PlanWriter(assessment, content).plan(); }
+
+std::vector<json> applicableRows(const Assessment& assessment, const json& rules) {
+  std::vector<json> rows;
+  for (const json& row : rules.at("triageTable").at(std::string(triageId(decideTriage(assessment)))))
+    if (conditionHolds(row.at("when").get<std::string>(), assessment)) rows.push_back(row);
+  return rows;
+}
+
+std::vector<std::string> lineIds(const Assessment& assessment, const json& rules) {
+  std::vector<std::string> ids;
+  for (const json& row : applicableRows(assessment, rules)) ids.push_back(row.at("id").get<std::string>());
+  return ids;
+}
 
 }  // namespace radiculo

@@ -42,6 +42,11 @@ std::string formatNumber(double value) {
   return text == "-0" ? "0" : text;
 }
 
+nlohmann::json weeksJson(double value) {
+  if (value == static_cast<double>(static_cast<long long>(value))) return static_cast<long long>(value);
+  return value;
+}
+
 std::string joinList(const std::vector<std::string>& items, const std::string& separator,
                      const std::string& lastSeparator) {
   std::string out;

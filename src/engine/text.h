@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace radiculo {
 
 // Replaces each {name} with its value; a name without a value is left as it is, so a missing
@@ -17,6 +19,9 @@ std::vector<std::string> templateNames(std::string_view text);
 
 // 6 -> "6", 2.5 -> "2.5", 1.25 -> "1.25": at most two decimals, the same on every platform.
 std::string formatNumber(double value);
+
+// A JSON number for a count of weeks: whole numbers stay integers (6, not 6.0).
+nlohmann::json weeksJson(double value);
 
 // ["a","b","c"] -> "a, b and c" with the language's separators.
 std::string joinList(const std::vector<std::string>& items, const std::string& separator,

@@ -1,0 +1,106 @@
+#include "what_would_change.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "pathway.h"
+#include "plan.h"
+#include "text.h"
+
+namespace radiculo {
+
+using nlohmann::json;
+
+namespace {
+
+Assessment withAnswer(Assessment a, RedFlag flag, bool answer) {
+  a.redFlags[static_cast<std::size_t>(flag)] = answer;
+  return a;
+}
+
+// For each red flag in `flags`: the triage a "yes" would bring, when it differs from now, the
+// most serious first (ties keep the contract's order).
+json ifYes(const Assessment& a, const std::vector<RedFlag>& flags) {
+  const Triage now = decideTriage(a);
+  std::vector<std::pair<RedFlag, Triage>> changes;
+  for (RedFlag flag : flags) {
+    const Triage then = decideTriage(withAnswer(a, flag, true));
+    if (then != now) changes.emplace_back(flag, then);
+  }
+  std::stable_sort(changes.begin(), changes.end(),
+                   [](const auto& x, const auto& y) { return moreSerious(x.second, y.second); });
+  json list = json::array();
+  for (const auto& [flag, then] : changes) list.push_back({{"flag", infoOf(flag).key}, {"triageIfYes", triageId(then)}});
+  return list;
+}
+
+std::vector<RedFlag> answeredNo(const Assessment& a) {
+  std::vector<RedFlag> flags;
+  for (const RedFlagInfo& info : kRedFlags)
+    if (a.answer(info.flag) == false) flags.push_back(info.flag);
+  return flags;
+}
+
+// The lines a change of answers would add and remove; nothing when it changes no line.
+json lineChange(const Assessment& now, const Assessment& then, const json& change, const json& rules) {
+  const std::vector<std::string> before = lineIds(now, rules);
+  const std::vector<std::string> after = lineIds(then, rules);
+  json adds = json::array();
+  json removes = json::array();
+  for (const std::string& id : after)
+    if (std::find(before.begin(), before.end(), id) == before.end()) adds.push_back(id);
+  for (const std::string& id : before)
+    if (std::find(after.begin(), after.end(), id) == after.end()) removes.push_back(id);
+  if (adds.empty() && removes.empty()) return nullptr;
+  return {{"change", change}, {"triage", triageId(decideTriage(then))}, {"adds", adds}, {"removes", removes}};
+}
+
+}  // namespace
+
+json whatWouldChange(const Assessment& a, const json& rules) {
+  const Triage now = decideTriage(a);
+  const std::vector<RedFlag> unanswered = flagsUnanswered(a);
+
+  Assessment allNo = a;
+  Assessment allYes = a;
+  for (RedFlag flag : unanswered) {
+    allNo = withAnswer(allNo, flag, false);
+    allYes = withAnswer(allYes, flag, true);
+  }
+  json result = {{"askNext", ifYes(a, unanswered)},
+                 {"bestTriage", triageId(decideTriage(allNo))},
+                 {"worstTriage", triageId(decideTriage(allYes))}};
+
+  if (now == Triage::conservative) {
+    result["reassessInWeeks"] = weeksJson(reassessInWeeks(a));
+    result["returnEarlyIf"] = ifYes(a, answeredNo(a));
+    // Not improving by the 6-week mark: what the plan becomes then.
+    Assessment later = a;
+    later.improving = false;
+    later.conservativeCareWeeks = std::max(a.conservativeCareWeeks, 6.0);
+    if (later.symptomWeeks) later.symptomWeeks = std::max(*later.symptomWeeks, later.conservativeCareWeeks);
+    result["ifNotImprovingAt6Weeks"] = triageId(decideTriage(later));
+  }
+
+  if (now == Triage::reassess) {
+    json whatIf = json::array();
+    Assessment candidate = a;
+    candidate.procedureCandidate = true;
+    if (!a.procedureCandidate) whatIf.push_back(lineChange(a, candidate, {{"procedureCandidate", true}}, rules));
+    // A contained herniation below L3 on imaging, for a candidate (the injection's criteria [4]).
+    for (const HerniationLevel level : {HerniationLevel::L4L5, HerniationLevel::L5S1}) {
+      Assessment imaged = candidate;
+      imaged.herniation = Herniation{true, level};
+      const char* name = level == HerniationLevel::L4L5 ? "L4-L5" : "L5-S1";
+      whatIf.push_back(lineChange(a, imaged, {{"procedureCandidate", true}, {"herniation", {{"contained", true}, {"level", name}}}}, rules));
+    }
+    json kept = json::array();
+    for (json& entry : whatIf)
+      if (!entry.is_null() && std::find(kept.begin(), kept.end(), entry) == kept.end()) kept.push_back(entry);
+    result["whatIf"] = kept;
+  }
+  return result;
+}
+
+}  // namespace radiculo

@@ -1,0 +1,15 @@
+// "What would change this plan": computed by running the pathway on changed answers, never
+// written by hand. For unanswered red flags, the triage a "yes" would bring; in the conservative
+// phase, when to reassess and what brings the person back early; in reassessment, what would
+// make someone a candidate for MRI and a procedure.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "assessment.h"
+
+namespace radiculo {
+
+nlohmann::json whatWouldChange(const Assessment& assessment, const nlohmann::json& rules);
+
+}  // namespace radiculo

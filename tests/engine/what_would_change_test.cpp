@@ -1,0 +1,106 @@
+// "What would change this plan", on the shared cases of tests/vectors/.
+#include <gtest/gtest.h>
+
+#include "engine.h"
+#include "vector_cases.h"
+
+namespace radiculo {
+namespace {
+
+using nlohmann::json;
+
+json planOf(const std::string& name) {
+  for (const test::VectorCase& vector : test::vectorCases())
+    if (vector.name == name) return json::parse(evaluateJson(vector.inputText()));
+  ADD_FAILURE() << "no vector " << name;
+  return json::object();
+}
+
+json flagsOf(const json& askNext) {
+  json flags = json::array();
+  for (const json& entry : askNext) flags.push_back(entry.at("flag"));
+  return flags;
+}
+
+TEST(WhatWouldChange, IncompleteAsksTheEmergencyQuestionsFirst) {
+  const json change = planOf("incomplete-no-red-flag-object").at("whatWouldChange");
+  ASSERT_EQ(change.at("askNext").size(), 12u);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(change.at("askNext").at(i).at("triageIfYes"), "emergency");
+  for (int i = 3; i < 12; ++i) EXPECT_EQ(change.at("askNext").at(i).at("triageIfYes"), "urgent");
+  EXPECT_EQ(change.at("askNext").at(0).at("flag"), "saddleAnesthesia");
+  EXPECT_EQ(change.at("bestTriage"), "conservative");
+  EXPECT_EQ(change.at("worstTriage"), "emergency");
+}
+
+TEST(WhatWouldChange, IncompleteWithOneNotSure) {
+  const json change = planOf("incomplete-one-not-sure").at("whatWouldChange");
+  EXPECT_EQ(change.at("askNext"), json::parse(R"([{"flag": "fever", "triageIfYes": "urgent"}])"));
+  EXPECT_EQ(change.at("bestTriage"), "conservative");
+  EXPECT_EQ(change.at("worstTriage"), "urgent");
+}
+
+TEST(WhatWouldChange, IncompleteAfterFailedCareWouldBeReassessment) {
+  const json change = planOf("incomplete-even-after-failed-care").at("whatWouldChange");
+  EXPECT_EQ(change.at("bestTriage"), "reassess");
+}
+
+TEST(WhatWouldChange, UrgentAsksOnlyTheQuestionsThatMakeItAnEmergency) {
+  const json change = planOf("urgent-cancer-history-others-unanswered").at("whatWouldChange");
+  EXPECT_EQ(flagsOf(change.at("askNext")),
+            json::parse(R"(["saddleAnesthesia", "bladderBowelDysfunction", "bilateralLegWeakness"])"));
+  EXPECT_EQ(change.at("bestTriage"), "urgent");
+  EXPECT_EQ(change.at("worstTriage"), "emergency");
+}
+
+TEST(WhatWouldChange, FullyAnsweredUrgentHasNothingToAsk) {
+  const json change = planOf("urgent-infection-fever").at("whatWouldChange");
+  EXPECT_TRUE(change.at("askNext").empty());
+  EXPECT_EQ(change.at("bestTriage"), "urgent");
+  EXPECT_EQ(change.at("worstTriage"), "urgent");
+}
+
+TEST(WhatWouldChange, ConservativeSaysWhenToReassessAndWhatBringsThePersonBackEarly) {
+  const json change = planOf("conservative-prior-mri-fractional-weeks").at("whatWouldChange");
+  EXPECT_EQ(change.at("reassessInWeeks"), 3.5);
+  EXPECT_EQ(change.at("ifNotImprovingAt6Weeks"), "reassess");
+  ASSERT_EQ(change.at("returnEarlyIf").size(), 12u);
+  EXPECT_EQ(change.at("returnEarlyIf").at(0).at("triageIfYes"), "emergency");
+  EXPECT_EQ(change.at("returnEarlyIf").at(11).at("triageIfYes"), "urgent");
+  EXPECT_FALSE(change.contains("whatIf"));
+}
+
+TEST(WhatWouldChange, ReassessShowsWhatACandidateWouldGet) {
+  const json change = planOf("reassess-not-candidate-prior-mri").at("whatWouldChange");
+  ASSERT_FALSE(change.at("whatIf").empty());
+  const json& first = change.at("whatIf").at(0);
+  EXPECT_EQ(first.at("change"), json::parse(R"({"procedureCandidate": true})"));
+  EXPECT_EQ(first.at("adds"), json::parse(R"(["mri-after-failed-conservative"])"));
+  EXPECT_EQ(first.at("removes"), json::parse(R"(["continue-conservative", "no-routine-imaging", "no-repeat-mri"])"));
+  // With a contained herniation below L3 at 9 weeks, the injection line would also appear.
+  const json& imaged = change.at("whatIf").at(1);
+  EXPECT_NE(std::find(imaged.at("adds").begin(), imaged.at("adds").end(), "transforaminal-steroid-consider"),
+            imaged.at("adds").end());
+  EXPECT_FALSE(change.contains("returnEarlyIf"));
+}
+
+TEST(WhatWouldChange, ReassessBeyondSubacuteOffersNoInjection) {
+  const json change = planOf("reassess-candidate-13-weeks-no-injection").at("whatWouldChange");
+  EXPECT_TRUE(change.at("whatIf").empty());
+}
+
+TEST(WhatWouldChange, EmergencyHasNothingWorse) {
+  const json change = planOf("emergency-saddle-anesthesia-only-answer").at("whatWouldChange");
+  EXPECT_TRUE(change.at("askNext").empty());
+  EXPECT_EQ(change.at("worstTriage"), "emergency");
+  EXPECT_EQ(change.at("bestTriage"), "emergency");
+}
+
+TEST(WhatWouldChange, OutOfScopeStillFlagsAnEmergency) {
+  const json change = planOf("out-of-scope-age-17-flags-unanswered").at("whatWouldChange");
+  EXPECT_EQ(flagsOf(change.at("askNext")),
+            json::parse(R"(["saddleAnesthesia", "bladderBowelDysfunction", "bilateralLegWeakness"])"));
+  EXPECT_EQ(change.at("bestTriage"), "out-of-scope");
+}
+
+}  // namespace
+}  // namespace radiculo
