@@ -34,9 +34,9 @@ const std::set<std::string> kStances{"agrees", "differs", "conflicts"};
 const std::vector<std::string> kTriages{"emergency", "out-of-scope", "urgent", "incomplete", "reassess", "conservative"};
 const std::vector<std::string> kAudiences{"clinician", "patient"};
 // The values plan.cpp offers to templates.
-const std::set<std::string> kTemplateValues{"redFlags",     "unanswered",   "unansweredCaudaEquina",
-                                            "reassessInWeeks", "painScore", "symptomWeeks",
-                                            "conservativeCareWeeks", "herniationLevel"};
+// Durations carry their unit ("1 week", "3.5 weeks"), so no template says "1 weeks".
+const std::set<std::string> kTemplateValues{"redFlags",  "unanswered",      "unansweredCaudaEquina", "reassessIn",
+                                            "painScore", "symptomDuration", "careDuration",          "herniationLevel"};
 
 // Every leaf of a JSON document as a pointer, to compare the shape of two languages.
 void collectLeaves(const json& value, const std::string& pointer, std::set<std::string>& leaves) {
@@ -168,6 +168,9 @@ std::vector<std::string> checkContent(const Content& content) {
       check.inAudiences(words, where, "/groups/" + group.at("group").get<std::string>());
     check.text(words, where, "/units/listSeparator");
     check.text(words, where, "/units/listLastSeparator");
+    check.text(words, where, "/units/listLastSeparatorOr");
+    check.text(words, where, "/units/week");
+    check.text(words, where, "/units/weeks");
     if (content.interfaces.count(code) == 0) check.problem("ui/" + code + ".json is missing");
   }
 

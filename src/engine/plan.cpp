@@ -57,12 +57,18 @@ class PlanWriter {
     return fillTemplate(byAudience.at(audience_).get<std::string>(), values_);
   }
 
-  std::string shortNames(const std::vector<RedFlag>& flags) const {
+  // "a, b and c"; for alternatives ("if any of these is yes") "a, b or c".
+  std::string shortNames(const std::vector<RedFlag>& flags, const char* lastSeparator = "listLastSeparator") const {
     std::vector<std::string> names;
     for (RedFlag flag : flags)
       names.push_back(words_.at("questions").at(infoOf(flag).key).at(audience_).at("short").get<std::string>());
     const json& units = words_.at("units");
-    return joinList(names, units.at("listSeparator").get<std::string>(), units.at("listLastSeparator").get<std::string>());
+    return joinList(names, units.at("listSeparator").get<std::string>(), units.at(lastSeparator).get<std::string>());
+  }
+
+  std::string duration(double weeks) const {
+    const json& units = words_.at("units");
+    return formatNumber(weeks) + " " + units.at(weeks == 1 ? "week" : "weeks").get<std::string>();
   }
 
   void fillValues() {
@@ -70,11 +76,11 @@ class PlanWriter {
     for (RedFlag flag : flagsUnanswered(a_))
       if (infoOf(flag).group == RedFlagGroup::caudaEquina) unansweredCaudaEquina.push_back(flag);
     values_["redFlags"] = shortNames(flagsPresent(a_));
-    values_["unanswered"] = shortNames(flagsUnanswered(a_));
-    values_["unansweredCaudaEquina"] = shortNames(unansweredCaudaEquina);
-    values_["reassessInWeeks"] = formatNumber(reassessInWeeks(a_));
-    values_["conservativeCareWeeks"] = formatNumber(a_.conservativeCareWeeks);
-    if (a_.symptomWeeks) values_["symptomWeeks"] = formatNumber(*a_.symptomWeeks);
+    values_["unanswered"] = shortNames(flagsUnanswered(a_), "listLastSeparatorOr");
+    values_["unansweredCaudaEquina"] = shortNames(unansweredCaudaEquina, "listLastSeparatorOr");
+    values_["reassessIn"] = duration(reassessInWeeks(a_));
+    values_["careDuration"] = duration(a_.conservativeCareWeeks);
+    if (a_.symptomWeeks) values_["symptomDuration"] = duration(*a_.symptomWeeks);
     if (a_.painScore) values_["painScore"] = std::to_string(*a_.painScore);
     if (a_.herniation) {
       static constexpr const char* kLevels[] = {"L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1"};
