@@ -163,7 +163,15 @@ std::vector<std::string> checkContent(const Content& content) {
       check.text(words, where, "/references/" + std::to_string(number) + "/description");
     for (const std::string& kind : kKinds) check.inAudiences(words, where, "/kinds/" + kind);
     for (const std::string& stance : kStances) check.inAudiences(words, where, "/stances/" + stance);
-    for (const std::string& triage : kTriages) check.inAudiences(words, where, "/triages/" + triage);
+    for (const std::string& triage : kTriages) {
+      check.inAudiences(words, where, "/triages/" + triage);
+      check.inAudiences(words, where, "/triageRules/" + triage);
+    }
+    for (const std::string_view condition : knownConditions())
+      check.inAudiences(words, where, "/conditionDescriptions/" + std::string(condition));
+    for (const char* section : {"title", "purpose", "forWhom", "notFor", "inputsChecked", "limits", "developer",
+                                "funding", "dataUse", "attributes"})
+      check.inAudiences(words, where, "/intendedUse/" + std::string(section));
     for (const auto& group : rules.at("redFlagGroups"))
       check.inAudiences(words, where, "/groups/" + group.at("group").get<std::string>());
     check.text(words, where, "/units/listSeparator");
