@@ -49,7 +49,7 @@ struct Condition {
 };
 
 // The `when` column of the triage table.
-constexpr std::array<Condition, 10> kConditions{{
+constexpr std::array<Condition, 9> kConditions{{
     {"always", [](const Assessment&) { return true; }},
     // Muscle relaxants for associated muscle spasm [1].
     {"muscleSpasm", [](const Assessment& a) { return a.muscleSpasm; }},
@@ -71,7 +71,6 @@ constexpr std::array<Condition, 10> kConditions{{
      }},
     // Fracture is suspected: CT also has a place [7, 8] (evidence note on the MRI line).
     {"fractureFlagPresent", [](const Assessment& a) { return anyTrue(a, fracture); }},
-    {"improving", [](const Assessment& a) { return a.improving; }},
 }};
 
 }  // namespace
