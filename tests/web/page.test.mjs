@@ -1,0 +1,339 @@
+// The real page in a real browser: Debian's Chromium driven by playwright-core, against web/ served
+// by tests/web/static-server.mjs under a sub-path (/tools/radiculo/). Each case fills the form from
+// a shared vector (tests/vectors/*.json) with clicks and the keyboard, then checks what a person
+// sees (triage, recommendation ids, the Why? text), that no console error occurred, that every
+// request stayed on the page's own origin, and that no answer was stored anywhere.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startStaticServer } from './static-server.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const screenshotDir = path.join(repoRoot, 'test-results/screenshots');
+const BASE_PATH = '/tools/radiculo/';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+const VIEWPORTS = {
+  phone: { width: 390, height: 844 },
+  tablet: { width: 800, height: 1280 },
+  kiosk: { width: 1920, height: 1080 },
+};
+const ANSWER = { true: 'Yes', false: 'No', null: 'Not sure' };
+
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(screenshotDir, { recursive: true });
+  server = await startStaticServer({ root: path.join(repoRoot, 'web'), basePath: BASE_PATH });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function vector(name) {
+  return JSON.parse(readFileSync(path.join(repoRoot, 'tests/vectors', `${name}.json`), 'utf8'));
+}
+
+/**
+ * A fresh browser context that records every request and console error, and aborts (and records)
+ * any request that would leave the page's origin.
+ */
+async function openPage(viewport, contextOptions = {}) {
+  const origin = new URL(server.url).origin;
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', ...contextOptions });
+  const requests = [];
+  const aborted = [];
+  const consoleErrors = [];
+  context.on('request', (request) => requests.push(request.url()));
+  await context.route((url) => url.origin !== origin, (route) => {
+    aborted.push(route.request().url());
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+  page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  await page.goto(server.url);
+  return { context, page, origin, requests, aborted, consoleErrors };
+}
+
+async function chooseAudience(page, audience) {
+  await page.getByRole('button', { name: audience === 'patient' ? /I am a patient/ : /I am a clinician/ }).click();
+  await page.locator('#workspace').waitFor({ state: 'visible' });
+}
+
+async function answerRadio(page, questionKey, label) {
+  await page.locator(`#q-${questionKey}`).getByRole('radio', { name: label, exact: true }).check();
+}
+
+async function typeInto(page, questionKey, text) {
+  const input = page.locator(`#input-${questionKey}`);
+  await input.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}
+
+/** Fills the form from a vector's input, as a person would. `inDays` enters the duration in days. */
+async function fillFrom(page, input, { inDays = false } = {}) {
+  for (const [flag, value] of Object.entries(input.redFlags || {})) {
+    await answerRadio(page, flag, ANSWER[String(value)]);
+  }
+  if (input.symptomWeeks !== undefined) {
+    if (inDays) {
+      await answerRadio(page, 'symptomWeeks', 'days');
+      await typeInto(page, 'symptomWeeks', String(Math.round(input.symptomWeeks * 7)));
+    } else {
+      await typeInto(page, 'symptomWeeks', String(input.symptomWeeks));
+    }
+  }
+  if (input.painScore !== undefined) {
+    // The 0-10 scale by keyboard: focus the scale, then arrow to the score.
+    const scale = page.locator('#q-painScore');
+    await scale.getByRole('radio', { name: '0', exact: true }).focus();
+    await page.keyboard.press('Space');
+    for (let i = 0; i < input.painScore; i += 1) await page.keyboard.press('ArrowRight');
+  }
+  for (const key of ['muscleSpasm', 'priorLumbarSurgery', 'improving', 'procedureCandidate', 'priorMri']) {
+    if (input[key] !== undefined) await answerRadio(page, key, ANSWER[String(input[key])]);
+  }
+  if (input.ageYears !== undefined) await typeInto(page, 'ageYears', String(input.ageYears));
+  if (input.conservativeCareWeeks !== undefined) await typeInto(page, 'conservativeCareWeeks', String(input.conservativeCareWeeks));
+  if (input.herniation) {
+    await answerRadio(page, 'herniationContained', ANSWER[String(input.herniation.contained)]);
+    await answerRadio(page, 'herniationLevel', input.herniation.level);
+  }
+}
+
+/** The plan the page's own engine gives for this input (the same file the page loaded). */
+async function enginePlan(page, input) {
+  return page.evaluate(async (assessment) => {
+    const engine = await window.createRadiculo();
+    return JSON.parse(engine.evaluate(JSON.stringify(assessment)));
+  }, input);
+}
+
+async function assertNothingStoredOrSent(opened) {
+  const { page, context, origin, requests, aborted, consoleErrors } = opened;
+  const stored = await page.evaluate(async () => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    databases: (await indexedDB.databases()).length,
+    cookie: document.cookie,
+  }));
+  assert.deepEqual(stored, { local: 0, session: 0, databases: 0, cookie: '' }, 'nothing may be stored');
+  assert.deepEqual(await context.cookies(), [], 'no cookies');
+  assert.deepEqual(aborted, [], 'no request may leave the page origin');
+  assert.ok(requests.length > 0);
+  for (const url of requests) assert.ok(url.startsWith(origin + BASE_PATH), `request to ${url}`);
+  assert.deepEqual(consoleErrors, [], 'no console errors');
+}
+
+async function screenshots(page, name) {
+  // As a person would look at it: the first "Why?" open, the plan scrolled to its top.
+  await page.evaluate(() => {
+    document.querySelectorAll('#plan details').forEach((details, index) => { details.open = index === 0; });
+    document.getElementById('plan').scrollTop = 0;
+  });
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(screenshotDir, `${name}-${size}.png`) });
+    if (size !== 'kiosk') await page.locator('#plan').screenshot({ path: path.join(screenshotDir, `${name}-${size}-plan.png`) });
+  }
+}
+
+const CASES = [
+  { name: 'emergency-saddle-anesthesia-only-answer', viewport: 'phone' },
+  { name: 'urgent-infection-fever', viewport: 'tablet' },
+  { name: 'incomplete-one-not-sure', viewport: 'kiosk' },
+  { name: 'conservative-spasm-severe-pain', viewport: 'phone', inDays: true },
+  { name: 'reassess-candidate-contained-l5-s1', viewport: 'kiosk' },
+  { name: 'reassess-patient-wording', viewport: 'tablet' },
+];
+
+for (const { name, viewport, inDays } of CASES) {
+  test(`page: ${name} shows the vector's triage and exactly its lines`, async () => {
+    const { input, expect } = vector(name);
+    const opened = await openPage(VIEWPORTS[viewport]);
+    const { page, context } = opened;
+    try {
+      const audience = input.audience || 'clinician';
+      await chooseAudience(page, audience);
+      await fillFrom(page, input, { inDays });
+
+      const plan = page.locator('#plan');
+      await page.waitForSelector(`#plan[data-triage="${expect.triage}"]`);
+      const ids = await page.locator('[data-rec-id]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-rec-id')));
+      assert.deepEqual(ids, expect.ids);
+      for (const [id, kind] of Object.entries(expect.kinds || {})) {
+        assert.equal(await page.locator(`[data-rec-id="${id}"]`).getAttribute('data-kind'), kind, id);
+      }
+      if (expect.triage === 'emergency' || expect.triage === 'urgent') {
+        await assert.doesNotReject(plan.getByRole('alert').waitFor({ state: 'visible' }), 'the triage is an alert');
+      }
+
+      // Why? on every line: hidden until clicked, then the engine's rationale and basis are visible.
+      const expected = await enginePlan(page, Object.assign({}, input, { audience }));
+      assert.equal(expected.triage, expect.triage);
+      for (const line of expected.recommendations) {
+        const item = page.locator(`[data-rec-id="${line.id}"]`);
+        const why = item.locator('[data-why]');
+        assert.equal(await why.isVisible(), false, `${line.id}: Why? starts closed`);
+        await item.getByText('Why?', { exact: true }).click();
+        await why.waitFor({ state: 'visible' });
+        const text = await why.innerText();
+        assert.ok(text.includes(line.rationale), `${line.id}: rationale shown`);
+        assert.ok(text.includes(line.basis), `${line.id}: basis shown`);
+        for (const stance of (expect.notes && expect.notes[line.id]) || []) {
+          assert.equal(await why.locator(`.stance--${stance}`).count() > 0, true, `${line.id}: ${stance} note`);
+        }
+        for (const number of line.citations) {
+          assert.equal(await item.locator(`.rec__sources a[href="#ref-${number}"]`).count(), 1, `${line.id}: cites ${number}`);
+          assert.equal(await page.locator(`#ref-${number}`).count(), 1, `reference ${number} listed`);
+        }
+      }
+      if (audience === 'patient') {
+        assert.equal(await page.locator('#plan-title').innerText(), 'Your plan');
+        const firstText = await page.locator('[data-rec-id] .rec__text').first().innerText();
+        assert.equal(firstText, expected.recommendations[0].text, 'patient wording of the first line');
+      }
+      await screenshots(page, name);
+      await assertNothingStoredOrSent(opened);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('page: keyboard only, a cauda-equina "yes" is an emergency at once', async () => {
+  const opened = await openPage(VIEWPORTS.tablet);
+  const { page, context } = opened;
+  try {
+    await page.locator('#chooser').waitFor({ state: 'visible' });
+    await page.keyboard.press('Tab'); // skip link is hidden until chosen: first is "I am a patient"
+    const focused = await page.evaluate(() => document.activeElement.getAttribute('data-audience'));
+    assert.equal(focused, 'patient');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // "I am a clinician"
+    await page.locator('#workspace').waitFor({ state: 'visible' });
+    await page.keyboard.press('Tab'); // into the first red-flag group: its first option, "Yes"
+    const name = await page.evaluate(() => document.activeElement.name);
+    assert.equal(name, 'saddleAnesthesia');
+    await page.keyboard.press('Space');
+    await page.waitForSelector('#plan[data-triage="emergency"]');
+    assert.equal(await page.locator('#plan [role="alert"]').count(), 1);
+    assert.match(await page.locator('#triage-bar').innerText(), /Emergency/);
+    await assertNothingStoredOrSent(opened);
+  } finally {
+    await context.close();
+  }
+});
+
+test('page: an answer the engine rejects shows its message beside that field, and the wording can switch', async () => {
+  const opened = await openPage(VIEWPORTS.phone);
+  const { page, context } = opened;
+  try {
+    const { input } = vector('conservative-typical');
+    await chooseAudience(page, 'clinician');
+    await fillFrom(page, input);
+    await page.waitForSelector('#plan[data-triage]');
+    const triage = await page.locator('#plan').getAttribute('data-triage');
+
+    await typeInto(page, 'conservativeCareWeeks', String(input.symptomWeeks + 5));
+    const error = page.locator('#q-conservativeCareWeeks .field-error');
+    await error.waitFor({ state: 'visible' });
+    assert.match(await error.innerText(), /must not be more than/);
+    assert.equal(await page.locator('#input-conservativeCareWeeks').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.locator('#plan').getAttribute('data-triage'), null, 'no plan from an invalid answer');
+
+    await typeInto(page, 'ageYears', 'forty');
+    await page.locator('#q-ageYears .field-error').waitFor({ state: 'visible' });
+    await page.screenshot({ path: path.join(screenshotDir, 'invalid-answers-phone.png') });
+
+    await typeInto(page, 'conservativeCareWeeks', '0');
+    await typeInto(page, 'ageYears', '40');
+    await page.waitForSelector(`#plan[data-triage="${triage}"]`);
+    assert.equal(await error.isVisible(), false);
+
+    // Switching the wording keeps every answer (no re-entry) and rewords questions and plan.
+    const clinicianQuestion = await page.locator('#q-fever legend').innerText();
+    await page.locator('#audience-switch').getByRole('radio', { name: 'Patient' }).click();
+    await page.waitForSelector('html[data-audience="patient"]');
+    assert.notEqual(await page.locator('#q-fever legend').innerText(), clinicianQuestion);
+    assert.equal(await page.locator('#plan').getAttribute('data-triage'), triage);
+    assert.equal(await page.locator('#plan-title').innerText(), 'Your plan');
+
+    // Start again: back to the question, every answer gone.
+    await page.locator('#start-again').click();
+    await page.locator('#chooser').waitFor({ state: 'visible' });
+    assert.equal(await page.locator('#questions input:checked').count(), 0);
+    assert.equal(await page.locator('#input-ageYears').inputValue(), '');
+    await assertNothingStoredOrSent(opened);
+  } finally {
+    await context.close();
+  }
+});
+
+test('page: a browser without WebAssembly gets a clear message, not a blank page', async () => {
+  const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+  try {
+    await context.addInitScript(() => { delete window.WebAssembly; });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const message = page.locator('#unsupported');
+    await message.waitFor({ state: 'visible' });
+    assert.match(await message.innerText(), /cannot start in this browser/);
+    assert.equal(await page.locator('#loading').isVisible(), false);
+    await page.screenshot({ path: path.join(screenshotDir, 'unsupported-phone.png') });
+  } finally {
+    await context.close();
+  }
+});
+
+test('page: a browser that refuses to compile the module (no wasm-unsafe-eval) gets the same message', async () => {
+  const context = await browser.newContext({ viewport: VIEWPORTS.tablet });
+  try {
+    const page = await context.newPage();
+    await page.route(server.url, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replaceAll(" 'wasm-unsafe-eval'", '');
+      await route.fulfill({ response, body: html });
+    });
+    await page.goto(server.url);
+    await page.locator('#unsupported').waitFor({ state: 'visible' });
+    assert.equal(await page.locator('#chooser').isVisible(), false);
+  } finally {
+    await context.close();
+  }
+});
+
+test('page: no WCAG 2.2 AA violations found by axe-core on a full plan (phone and kiosk)', async () => {
+  // axe is injected as a script, which the page's own CSP rightly forbids: bypass it for this check only.
+  const axeSource = readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  const opened = await openPage(VIEWPORTS.phone, { bypassCSP: true });
+  const { page, context } = opened;
+  try {
+    const { input } = vector('reassess-candidate-contained-l5-s1');
+    await chooseAudience(page, 'patient');
+    await fillFrom(page, Object.assign({}, input, { redFlags: Object.assign({}, input.redFlags, { fever: null }) }));
+    await page.waitForSelector('#plan[data-triage="incomplete"]');
+    await page.locator('[data-rec-id] summary').first().click();
+    await page.addScriptTag({ content: axeSource });
+    for (const viewport of [VIEWPORTS.phone, VIEWPORTS.kiosk]) {
+      await page.setViewportSize(viewport);
+      const result = await page.evaluate(() => window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      }));
+      const problems = result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0].target.join(' ')})`);
+      assert.deepEqual(problems, [], `axe at ${viewport.width}px`);
+    }
+  } finally {
+    await context.close();
+  }
+});

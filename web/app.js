@@ -1,0 +1,237 @@
+/* Radiculo: the page. Starts the engine, asks "Which best describes you?", and on every answer sends
+ * the assessment to the engine and draws the plan it returns. Answers live only in the form on this
+ * page: nothing is stored, nothing is sent. */
+(function () {
+  'use strict';
+
+  const Radiculo = window.Radiculo;
+  const byId = (id) => document.getElementById(id);
+  const ANNOUNCE_DELAY_MS = 700; // let a person finish typing before the screen reader speaks
+
+  const state = {
+    engine: null,
+    content: null,
+    language: 'en',
+    audience: null,
+    questionnaire: null,
+    lastAssessment: '',
+    lastAnnounced: '',
+    announceTimer: 0,
+    firstPlanMarked: false,
+  };
+
+  function words() {
+    return Radiculo.planWords(state.content, state.audience || 'clinician');
+  }
+
+  /** Fills every [data-ui] element with its interface label, in the current audience's words. */
+  function applyInterfaceWords() {
+    const w = words();
+    for (const node of document.querySelectorAll('[data-ui]')) node.textContent = w.ui(node.getAttribute('data-ui'));
+    const content = state.content;
+    const audience = state.audience || 'clinician';
+    byId('disclaimer').textContent = (content.disclaimer && content.disclaimer[audience]) || '';
+    byId('versions').textContent = Radiculo.fillTemplate(w.ui('versions'), {
+      contentVersion: content.contentVersion,
+      contentReviewed: content.contentReviewed,
+      reviewDue: content.reviewDue,
+      engineVersion: content.engineVersion,
+    });
+  }
+
+  function pickLanguage(languages) {
+    const codes = languages.map((language) => language.code);
+    for (const wanted of navigator.languages || [navigator.language || 'en']) {
+      const code = String(wanted).toLowerCase().split('-')[0];
+      if (codes.includes(code)) return code;
+    }
+    return codes.includes('en') ? 'en' : codes[0];
+  }
+
+  function loadContent(language) {
+    const content = state.engine.content(language);
+    if (!content || content.ok === false) throw new Error(`no content for language ${language}`);
+    state.content = content;
+    state.language = content.language || language;
+    document.documentElement.lang = state.language;
+  }
+
+  function announce(text) {
+    window.clearTimeout(state.announceTimer);
+    state.announceTimer = window.setTimeout(() => {
+      if (text === state.lastAnnounced) return;
+      state.lastAnnounced = text;
+      byId('announcer').textContent = text;
+    }, ANNOUNCE_DELAY_MS);
+  }
+
+  function updateTriageBar(triage, label) {
+    const bar = byId('triage-bar');
+    if (!triage) {
+      bar.hidden = true;
+      return;
+    }
+    bar.hidden = false;
+    bar.className = `triage-bar triage-bar--${triage}`;
+    bar.replaceChildren(
+      Object.assign(document.createElement('strong'), { textContent: label }),
+      Object.assign(document.createElement('span'), { className: 'triage-bar__action', textContent: words().ui('seePlan') }),
+    );
+  }
+
+  /** Evaluates the current answers and redraws the plan (skipped when nothing changed). */
+  function update(force) {
+    const assessment = Object.assign({ audience: state.audience, language: state.language }, state.questionnaire.read());
+    const key = JSON.stringify(assessment);
+    if (!force && key === state.lastAssessment) return;
+    state.lastAssessment = key;
+
+    const section = byId('plan');
+    const body = byId('plan-body');
+    const result = state.engine.evaluate(assessment);
+    let drawn;
+    if (result.ok) {
+      state.questionnaire.showErrors([], assessment);
+      drawn = Radiculo.renderPlan(section, body, result, state.content, state.audience);
+      updateTriageBar(result.triage, drawn.label);
+      byId('print-plan').hidden = false;
+      announce(Radiculo.fillTemplate(words().ui('planUpdatedCount'), { triage: drawn.label, count: drawn.count }));
+      if (!state.firstPlanMarked && window.performance && performance.mark) {
+        state.firstPlanMarked = true;
+        performance.mark('radiculo:first-plan');
+      }
+    } else {
+      const problems = state.questionnaire.showErrors(result.errors, assessment);
+      const unanswered = state.questionnaire.unansweredRedFlags();
+      drawn = Radiculo.renderWaiting(section, body, {
+        missing: problems.missing,
+        general: problems.general,
+        hasErrors: problems.shown > 0,
+        redFlagsLeft: unanswered.length,
+        firstRedFlag: unanswered[0],
+      }, state.content, state.audience);
+      updateTriageBar(null);
+      byId('print-plan').hidden = true;
+      if (drawn.changed) announce(words().ui('planWaiting'));
+    }
+  }
+
+  function setAudience(audience) {
+    state.audience = audience;
+    for (const input of document.querySelectorAll('input[name="audience-switch"]')) input.checked = input.value === audience;
+    document.documentElement.setAttribute('data-audience', audience);
+    applyInterfaceWords();
+    state.questionnaire.setWording(audience, state.content);
+    update(true);
+  }
+
+  function chooseAudience(audience) {
+    byId('chooser').hidden = true;
+    byId('workspace').hidden = false;
+    byId('header-controls').hidden = false;
+    document.querySelector('.skip-link').hidden = false;
+    setAudience(audience);
+    byId('questions-title').focus();
+  }
+
+  /** Back to "Which best describes you?" with every answer gone (a kiosk's next person). */
+  function startAgain() {
+    state.questionnaire.clear();
+    state.audience = null;
+    state.lastAssessment = '';
+    state.lastAnnounced = '';
+    window.clearTimeout(state.announceTimer);
+    byId('announcer').textContent = '';
+    byId('plan-body').replaceChildren();
+    byId('plan').removeAttribute('data-triage');
+    for (const input of document.querySelectorAll('input[name="audience-switch"]')) input.checked = false;
+    document.documentElement.removeAttribute('data-audience');
+    updateTriageBar(null);
+    byId('workspace').hidden = true;
+    byId('header-controls').hidden = true;
+    document.querySelector('.skip-link').hidden = true;
+    byId('chooser').hidden = false;
+    applyInterfaceWords();
+    window.scrollTo(0, 0);
+    byId('chooser-title').focus();
+  }
+
+  /** Links in the plan that name a question move the focus to that question's first control. */
+  function focusQuestion(event) {
+    const link = event.target.closest('[data-focus-question]');
+    if (!link) return;
+    const question = byId(`q-${link.getAttribute('data-focus-question')}`);
+    if (!question) return;
+    event.preventDefault();
+    const control = question.querySelector('input:checked') || question.querySelector('input');
+    question.scrollIntoView({ block: 'center', behavior: 'auto' });
+    if (control) control.focus({ preventScroll: true });
+  }
+
+  function setUpLanguagePicker() {
+    const languages = state.content.languages || [];
+    if (languages.length < 2) return;
+    const select = byId('language-select');
+    for (const language of languages) {
+      const option = document.createElement('option');
+      option.value = language.code;
+      option.textContent = language.name;
+      option.lang = language.code;
+      select.appendChild(option);
+    }
+    select.value = state.language;
+    byId('language-picker').hidden = false;
+    select.addEventListener('change', () => {
+      loadContent(select.value);
+      applyInterfaceWords();
+      state.questionnaire.setWording(state.audience || 'clinician', state.content);
+      if (state.audience) update(true);
+    });
+  }
+
+  // Printing shows every "Why?" open, then puts them back as they were.
+  let closedForPrint = [];
+  function openAllForPrint() {
+    closedForPrint = Array.from(document.querySelectorAll('#plan details:not([open])'));
+    for (const details of closedForPrint) details.open = true;
+  }
+  function restoreAfterPrint() {
+    for (const details of closedForPrint) details.open = false;
+    closedForPrint = [];
+  }
+
+  function init(engine) {
+    state.engine = engine;
+    loadContent(pickLanguage(engine.content('en').languages || [{ code: 'en' }]));
+
+    const form = byId('questions');
+    state.questionnaire = Radiculo.createQuestionnaire(form, state.content);
+    state.questionnaire.setWording('clinician', state.content);
+    applyInterfaceWords();
+    setUpLanguagePicker();
+
+    form.addEventListener('submit', (event) => event.preventDefault()); // Enter in a field must not navigate
+    form.addEventListener('input', () => update(false));
+    form.addEventListener('change', () => update(false));
+    for (const button of document.querySelectorAll('[data-audience]')) {
+      button.addEventListener('click', () => chooseAudience(button.getAttribute('data-audience')));
+    }
+    byId('audience-switch').addEventListener('change', (event) => setAudience(event.target.value));
+    byId('plan-body').addEventListener('click', focusQuestion);
+    byId('start-again').addEventListener('click', startAgain);
+    byId('print-plan').addEventListener('click', () => window.print());
+    window.addEventListener('beforeprint', openAllForPrint);
+    window.addEventListener('afterprint', restoreAfterPrint);
+
+    byId('loading').hidden = true;
+    byId('unsupported').hidden = true;
+    byId('chooser').hidden = false;
+    byId('footer').hidden = false;
+    document.documentElement.setAttribute('data-engine', 'ready');
+    Radiculo.started = true;
+  }
+
+  Radiculo.loadEngine().then(init, () => {
+    // engine-client.js has already shown the "cannot start in this browser" message.
+  }).catch((error) => Radiculo.showUnsupported(String(error && error.message)));
+})();

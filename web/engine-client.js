@@ -1,0 +1,71 @@
+/* Radiculo: loads the WebAssembly engine and wraps its four JSON-text functions.
+ *
+ * Written in ES5 on purpose: this is the file that must still run, and show "this browser cannot
+ * start Radiculo", in a browser too old to parse the rest of the page's scripts or to compile
+ * WebAssembly. Everything crossing the engine boundary is JSON text; this file is the only place
+ * that parses and stringifies it. */
+(function () {
+  'use strict';
+
+  var Radiculo = (window.Radiculo = window.Radiculo || {});
+  var STARTUP_LIMIT_MS = 20000; // a slow tablet compiles the engine in well under a second
+
+  function showUnsupported(reason) {
+    if (Radiculo.started) return;
+    var loading = document.getElementById('loading');
+    var message = document.getElementById('unsupported');
+    if (loading) loading.hidden = true;
+    if (message) message.hidden = false;
+    document.documentElement.setAttribute('data-engine', 'unavailable');
+    if (reason && window.console && console.warn) console.warn('Radiculo could not start: ' + reason);
+  }
+
+  function browserCanRun() {
+    return typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function' &&
+      typeof Promise === 'function' && typeof JSON === 'object' && typeof document.querySelector === 'function' &&
+      typeof Object.assign === 'function';
+  }
+
+  function wrap(module) {
+    function call(name, text) {
+      var result = text === undefined ? module[name]() : module[name](text);
+      return JSON.parse(result);
+    }
+    return {
+      /** Assessment object in, plan or {ok:false, errors} object out. */
+      evaluate: function (assessment) { return call('evaluate', JSON.stringify(assessment)); },
+      /** The questions, labels and texts for one language. */
+      content: function (language) { return call('content', language); },
+      schema: function () { return call('schema'); },
+      version: function () { return call('version'); }
+    };
+  }
+
+  /** Resolves to the wrapped engine, or rejects (after showing the too-old message). */
+  Radiculo.loadEngine = function () {
+    if (!browserCanRun()) {
+      showUnsupported('no WebAssembly');
+      if (typeof Promise === 'function') return Promise.reject(new Error('no WebAssembly'));
+      var never = { then: function () { return never; }, 'catch': function () { return never; } };
+      return never;
+    }
+    if (typeof window.createRadiculo !== 'function') {
+      showUnsupported('engine/radiculo.js did not load');
+      return Promise.reject(new Error('engine/radiculo.js did not load'));
+    }
+    // The factory finds engine/radiculo.wasm next to engine/radiculo.js (document.currentScript),
+    // so the page works under any sub-path without a locateFile option.
+    return window.createRadiculo().then(wrap, function (error) {
+      showUnsupported(String(error && error.message ? error.message : error));
+      throw error;
+    });
+  };
+
+  Radiculo.showUnsupported = showUnsupported;
+
+  // Old browsers: say so at once. Anything else that keeps the page from starting: say so later.
+  if (!browserCanRun()) {
+    document.addEventListener('DOMContentLoaded', function () { showUnsupported('no WebAssembly'); });
+  }
+  window.setTimeout(function () { showUnsupported('the engine did not start in time'); }, STARTUP_LIMIT_MS);
+})();
