@@ -45,10 +45,10 @@ std::string renderTextReport(const json& plan, const json& words, const std::str
   out += wrap(plan.at("headline").get<std::string>(), "", "");
   out += "\n";
   for (const json& line : plan.at("recommendations")) {
-    std::string kind = label(words.at("kinds").at(line.at("kind").get<std::string>()));
-    for (char& c : kind) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    // The label as written: upper-casing byte by byte would break accented letters.
+    const std::string kind = label(words.at("kinds").at(line.at("kind").get<std::string>()));
     out += wrap(line.at("text").get<std::string>() + " " + citations(line.at("citations")), "    ",
-                "* " + kind + ": ");
+                "* [" + kind + "] ");
     out += wrap(line.at("rationale").get<std::string>(), "    ", "    " + ui.value("why", "Why?") + " ");
     out += wrap(line.at("basis").get<std::string>(), "    ", "    " + ui.value("basis", "Basis:") + " ");
     for (const json& note : line.at("evidenceNotes"))

@@ -178,6 +178,7 @@ std::vector<std::string> checkContent(const Content& content) {
     check.text(words, where, "/units/listLastSeparator");
     check.text(words, where, "/units/listLastSeparatorOr");
     check.text(words, where, "/units/week");
+    check.text(words, where, "/units/decimalSeparator");
     check.text(words, where, "/units/weeks");
     if (content.interfaces.count(code) == 0) check.problem("ui/" + code + ".json is missing");
   }

@@ -68,7 +68,10 @@ class PlanWriter {
 
   std::string duration(double weeks) const {
     const json& units = words_.at("units");
-    return formatNumber(weeks) + " " + units.at(weeks == 1 ? "week" : "weeks").get<std::string>();
+    std::string number = formatNumber(weeks);
+    if (const auto point = number.find('.'); point != std::string::npos)
+      number.replace(point, 1, units.at("decimalSeparator").get<std::string>());
+    return number + " " + units.at(weeks == 1 ? "week" : "weeks").get<std::string>();
   }
 
   void fillValues() {
