@@ -223,6 +223,13 @@
     window.addEventListener('beforeprint', openAllForPrint);
     window.addEventListener('afterprint', restoreAfterPrint);
 
+    // On narrow screens the plan is below the questions: the plan bar stands in for it until it scrolls into view.
+    if ('IntersectionObserver' in window) {
+      new IntersectionObserver((entries) => {
+        document.documentElement.classList.toggle('plan-in-view', entries[entries.length - 1].isIntersecting);
+      }).observe(byId('plan'));
+    }
+
     byId('loading').hidden = true;
     byId('unsupported').hidden = true;
     byId('chooser').hidden = false;

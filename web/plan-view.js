@@ -151,7 +151,7 @@
         element('a', { href: `#q-${flag}`, 'data-focus-question': flag }, [words.short(flag)]),
         ifYes.has(flag)
           ? element('span', { className: `if-yes if-yes--${ifYes.get(flag)}` }, [
-            ` ${words.ui('yes')} → `, element('strong', {}, [words.triage(ifYes.get(flag))]),
+            `${words.ui('ifYes')} `, element('strong', {}, [words.triage(ifYes.get(flag))]),
           ])
           : null,
       ]))),
