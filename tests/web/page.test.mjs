@@ -142,7 +142,10 @@ async function screenshots(page, name) {
   });
   for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(viewport);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => new Promise((done) => {
+      window.scrollTo(0, 0);
+      requestAnimationFrame(() => requestAnimationFrame(done)); // let the plan bar see the scroll
+    }));
     await page.screenshot({ path: path.join(screenshotDir, `${name}-${size}.png`) });
     if (size !== 'kiosk') await page.locator('#plan').screenshot({ path: path.join(screenshotDir, `${name}-${size}-plan.png`) });
   }
