@@ -13,6 +13,9 @@ step "engine: GoogleTest, CLI and schema"
 ctest --test-dir build --output-on-failure -j2 > build/ctest.log || { cat build/ctest.log; exit 1; }
 tail -n 3 build/ctest.log
 
+step "engine under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan)"
+scripts/test-sanitizers.sh
+
 step "content: plain language for patients"
 node --test tests/content/
 
