@@ -4,6 +4,7 @@
 #include "plan.h"
 
 #include <map>
+#include <set>
 #include <string>
 
 #include "pathway.h"
@@ -29,14 +30,15 @@ class PlanWriter {
   }
 
   json plan() const {
+    const json lines = recommendations();
     json plan = {
         {"ok", true},
         {"triage", triageId(triage_)},
         {"headline", worded(words_.at("headlines").at(headlineKey()))},
-        {"recommendations", recommendations()},
+        {"recommendations", lines},
         {"redFlagsPresent", flagKeys(flagsPresent(a_))},
         {"unanswered", flagKeys(flagsUnanswered(a_))},
-        {"references", references()},
+        {"references", references(lines)},
         {"engineVersion", kEngineVersion},
         {"contentVersion", rules_.at("contentVersion")},
         {"contentReviewed", rules_.at("contentReviewed")},
@@ -145,11 +147,20 @@ class PlanWriter {
     return lines;
   }
 
-  json references() const {
+  // The references this plan cites (its lines and their evidence notes), in number order.
+  json references(const json& lines) const {
+    std::set<int> cited;
+    for (const json& line : lines) {
+      for (const json& number : line.at("citations")) cited.insert(number.get<int>());
+      for (const json& note : line.at("evidenceNotes"))
+        for (const json& number : note.at("citations")) cited.insert(number.get<int>());
+    }
     json list = json::array();
     for (const json& reference : rules_.at("references")) {
+      const int number = reference.at("number").get<int>();
+      if (cited.count(number) == 0) continue;
       json entry = reference;
-      entry["description"] = words_.at("references").at(std::to_string(reference.at("number").get<int>())).at("description");
+      entry["description"] = words_.at("references").at(std::to_string(number)).at("description");
       list.push_back(entry);
     }
     return list;
