@@ -16,6 +16,9 @@ tail -n 3 build/ctest.log
 step "engine under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan)"
 scripts/test-sanitizers.sh
 
+step "fuzzing evaluateJson for 60 s (libFuzzer, ASan + UBSan, build-fuzz)"
+scripts/fuzz.sh 60
+
 step "content: plain language for patients"
 node --test tests/content/
 

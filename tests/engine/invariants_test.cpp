@@ -45,6 +45,7 @@
 #include "engine.h"
 #include "pathway.h"
 #include "plan.h"
+#include "plan_invariants.h"
 
 namespace radiculo {
 namespace {
@@ -54,14 +55,8 @@ using nlohmann::json;
 constexpr std::uint32_t kFlagCombinations = 531441;  // 3^12
 
 // ---------------------------------------------------------------------------------------------
-// The lines the invariants speak about (issue 5).
+// The lines the invariants speak about (issue 5): test::medicineLines() and test::waitLines().
 
-const std::set<std::string> kMedicineLines = {"nsaid-first-line", "muscle-relaxant-for-spasm",
-                                              "opioid-short-term-severe-pain", "neuropathic-agents-limited-benefit"};
-// Lines that tell the person they can wait, or that delay or rule out imaging.
-const std::set<std::string> kWaitLines = {"conservative-care-6-weeks",       "no-routine-imaging",
-                                          "no-repeat-mri",                   "no-ct-myelography-bone-scan-pet",
-                                          "continue-conservative",           "education-favorable-prognosis"};
 const std::string kOpioid = "opioid-short-term-severe-pain";
 
 bool isGrid(const char* wanted) {
@@ -252,8 +247,8 @@ const Table& table() {
       });
       if (cited) t.wellCited |= 1u << (t.ids.size() - 1);
     }
-    for (const std::string& id : kMedicineLines) t.medicine |= t.bitOf(id);
-    for (const std::string& id : kWaitLines) t.wait |= t.bitOf(id);
+    for (const std::string& id : test::medicineLines()) t.medicine |= t.bitOf(id);
+    for (const std::string& id : test::waitLines()) t.wait |= t.bitOf(id);
     t.opioid = t.bitOf(kOpioid);
     t.emergencyReferral = t.bitOf("emergency-referral");
     t.mriImmediate = t.bitOf("mri-immediate");
@@ -272,7 +267,7 @@ const Table& table() {
 TEST(Invariants, TheTableNamesEveryLineTheInvariantsMention) {
   const Table& t = table();
   ASSERT_LE(t.ids.size(), 32u);
-  for (const std::set<std::string>* group : {&kMedicineLines, &kWaitLines})
+  for (const std::set<std::string>* group : {&test::medicineLines(), &test::waitLines()})
     for (const std::string& id : *group) EXPECT_NE(t.bitOf(id), 0u) << id << " is not a recommendation id";
   for (const char* id : {"emergency-referral", "mri-immediate", "seek-care-if-red-flags"})
     EXPECT_NE(t.bitOf(id), 0u) << id;
@@ -532,6 +527,8 @@ TEST(Invariants, ACoveringSubsetHoldsThroughTheJsonEntry) {
     const json plan = json::parse(output);
     PlanFacts facts{Triage::conservative};
     std::string failed = jsonViolations(plan, flags, o, facts);
+    // The checker the fuzzer uses, on the same plan.
+    for (const std::string& what : test::planViolations(assessmentOf(o, flags), plan)) failed += "; " + what;
     // The fast path predicts exactly these lines.
     const Assessment a = assessmentOf(o, flags);
     std::uint32_t predicted = 0;
