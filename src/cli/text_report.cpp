@@ -56,6 +56,20 @@ std::string renderTextReport(const json& plan, const json& words, const std::str
                   "    (" + label(words.at("stances").at(note.at("stance").get<std::string>())) + ") ");
   }
   if (!plan.at("recommendations").empty()) out += "\n";
+  // What would change the plan: the unanswered questions that matter, and what a yes would bring.
+  const json& change = plan.at("whatWouldChange");
+  for (const char* key : {"askNext", "returnEarlyIf"}) {
+    if (!change.contains(key) || change.at(key).empty()) continue;
+    out += ui.value(std::string("textReport_") + key, key == std::string("askNext") ? "Still to answer or check (a yes would change the plan):"
+                                                                                 : "Come back early if any of these appears:") + "\n";
+    for (const json& entry : change.at(key)) {
+      const std::string flag = entry.at("flag").get<std::string>();
+      out += wrap(words.at("questions").at(flag).at(audience).at("short").get<std::string>() + " -> " +
+                      label(words.at("triages").at(entry.at("triageIfYes").get<std::string>())),
+                  "     ", "   - ");
+    }
+    out += "\n";
+  }
   out += ui.value("references", "References") + "\n";
   for (const json& reference : plan.at("references")) {
     std::string entry = reference.at("title").get<std::string>() + ". " + reference.at("publisher").get<std::string>() +
