@@ -1,0 +1,141 @@
+#!/usr/bin/python3
+"""Writes docs/traceability.md, the table a clinical reviewer signs off, from
+docs/traceability.json and content/rules.json. Do not edit the Markdown by hand: edit the JSON
+and run this again.
+
+    tests/trace/render_traceability.py           rewrite docs/traceability.md
+    tests/trace/render_traceability.py --check   exit 1 if docs/traceability.md is out of date
+"""
+import json
+import pathlib
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+TRACE = ROOT / "docs" / "traceability.json"
+RULES = ROOT / "content" / "rules.json"
+OUT = ROOT / "docs" / "traceability.md"
+
+
+def cell(text):
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def refs(numbers):
+    return ", ".join(f"[{n}]" for n in numbers) if numbers else "—"
+
+
+def render(trace, rules):
+    table = rules["triageTable"]
+    where = {}  # id -> ["conservative: do", ...]
+    for triage, rows in table.items():
+        for row in rows:
+            where.setdefault(row["id"], []).append(f"{triage}: {row['kind']}" + ("" if row["when"] == "always" else f" when {row['when']}"))
+    statements = trace["statements"]
+    implemented = [s for s in statements if "implementedBy" in s]
+    out_of_scope = [s for s in statements if "outOfScope" in s]
+    traced_ids = {i for s in implemented for i in s["implementedBy"].get("recommendations", [])}
+    references = {r["number"]: r for r in rules["references"]}
+
+    lines = []
+    add = lines.append
+    add("# Traceability: source page → Radiculo")
+    add("")
+    add("<!-- Generated from docs/traceability.json by tests/trace/render_traceability.py. Do not edit by hand. -->")
+    add("")
+    source = trace["source"]
+    add(f"**Source:** “{source['title']}”, {source['publisher']}, last updated {source['lastUpdated']} "
+        f"(`{source['document']}`).  ")
+    add(f"**Content:** version {rules['contentVersion']}, reviewed {rules['contentReviewed']}, review due {rules['reviewDue']}.")
+    add("")
+    add(f"{len(statements)} clinical statements of the source, numbered in its order and put in our own words: "
+        f"**{len(implemented)} implemented**, **{len(out_of_scope)} out of scope**. "
+        f"All {len(rules['recommendations'])} recommendation ids of `content/rules.json` trace to a statement "
+        f"({len(traced_ids)} traced); the triage rules trace to a statement or are listed under "
+        f"*Rules beyond the source*. Every id and rule named here is triggered by at least one case in "
+        f"`tests/vectors/` (checked by `tests/trace/test_traceability.py`).")
+    add("")
+    add("Reading the table: *Implemented by* names the recommendation ids (with where each appears: "
+        "triage, kind and condition, from `content/rules.json`) and the **triage rules** whose decision "
+        "implements the statement. Source references are the page's own numbers [1]–[5]; [6]–[8] are "
+        "primary guidance beyond the page, shown in plans as evidence notes.")
+    add("")
+    add("## Statements implemented")
+    add("")
+    add("| # | Section | Statement (our words) | Source refs | Implemented by | How | Reviewer ✓ |")
+    add("|---|---|---|---|---|---|---|")
+    for s in implemented:
+        impl = s["implementedBy"]
+        parts = [f"**rule: {t}**" for t in impl.get("triage", [])]
+        parts += [f"`{i}` ({'; '.join(where.get(i, ['not in the triage table']))})" for i in impl.get("recommendations", [])]
+        add(f"| {s['id']} | {cell(s['section'])} | {cell(s['statement'])} | {refs(s['references'])} | "
+            f"{cell('<br>'.join(parts))} | {cell(s.get('how', ''))} | ☐ |")
+    add("")
+    add("## Statements out of scope")
+    add("")
+    add("| # | Section | Statement (our words) | Source refs | Why it is not a rule | Reviewer ✓ |")
+    add("|---|---|---|---|---|---|")
+    for s in out_of_scope:
+        add(f"| {s['id']} | {cell(s['section'])} | {cell(s['statement'])} | {refs(s['references'])} | {cell(s['outOfScope'])} | ☐ |")
+    add("")
+    add("## Rules beyond the source")
+    add("")
+    add("| Triage rule | Why | References | Reviewer ✓ |")
+    add("|---|---|---|---|")
+    for r in trace["rulesBeyondSource"]:
+        add(f"| **{r['triage']}** | {cell(r['reason'])} | {refs(r['references'])} | ☐ |")
+    add("")
+    add("## Recommendation ids → statements")
+    add("")
+    add("| Recommendation id | Citations | Statements |")
+    add("|---|---|---|")
+    for rec_id, rec in rules["recommendations"].items():
+        ids = [s["id"] for s in implemented if rec_id in s["implementedBy"].get("recommendations", [])]
+        add(f"| `{rec_id}` | {refs(rec['citations'])} | {', '.join(ids) or '**none**'} |")
+    add("")
+    add("## Triage rules → statements")
+    add("")
+    add("| Triage rule | Statements |")
+    add("|---|---|")
+    for triage in table:
+        ids = [s["id"] for s in implemented if triage in s["implementedBy"].get("triage", [])]
+        beyond = any(r["triage"] == triage for r in trace["rulesBeyondSource"])
+        add(f"| **{triage}** | {', '.join(ids + (['beyond the source (above)'] if beyond else [])) or '**none**'} |")
+    add("")
+    add("## References")
+    add("")
+    for number, r in sorted(references.items()):
+        beyond = " *(beyond the source page)*" if r.get("beyondSource") else ""
+        add(f"{number}. {cell(r['title'])}. {cell(r['publisher'])}, {r['year']}.{beyond}")
+    add("")
+    add("## Sign-off")
+    add("")
+    add("I have checked every statement above against the source page, the recommendation ids and triage "
+        "rules that implement it (their wording in `content/lang/`), and the reasons given for what is out "
+        f"of scope or beyond the source, for content version {rules['contentVersion']}.")
+    add("")
+    add("| | |")
+    add("|---|---|")
+    add("| Clinical reviewer (name, role) | |")
+    add("| Registration / licence number | |")
+    add("| Date | |")
+    add("| Signature | |")
+    add("| Statements to change (numbers) | |")
+    add("")
+    return "\n".join(lines)
+
+
+def main():
+    trace = json.loads(TRACE.read_text(encoding="utf-8"))
+    rules = json.loads(RULES.read_text(encoding="utf-8"))
+    text = render(trace, rules)
+    if sys.argv[1:] == ["--check"]:
+        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
+            sys.exit(f"{OUT.relative_to(ROOT)} is out of date: run tests/trace/render_traceability.py")
+        print(f"{OUT.relative_to(ROOT)} is up to date")
+        return
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

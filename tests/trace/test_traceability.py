@@ -1,0 +1,168 @@
+#!/usr/bin/python3
+"""Traceability of the content to its source (docs/traceability.json), checked:
+
+  - every statement is numbered S1..Sn, has words, source references and anchors, and is either
+    implemented (recommendation ids and/or triage rules) or out of scope with a reason;
+  - every id and rule it names exists in content/rules.json, and every recommendation id of
+    content/rules.json traces to at least one statement; every triage rule traces to a statement
+    or is listed under rulesBeyondSource with a reason;
+  - every traced id and rule has a case in tests/vectors/ that triggers it (ok:true, the id in
+    expect.ids, or expect.triage the rule);
+  - when the source page is on this machine (../shared/seed/ beside the repository, or
+    RADICULO_SEED): every anchor is a verbatim fragment of it, each statement's references are
+    those the page gives for that line, and every line of the page that states something clinical
+    (it ends in reference numbers or introduces a list) holds an anchor: no statement left out;
+  - docs/traceability.md is what tests/trace/render_traceability.py makes of the JSON.
+
+    /usr/bin/python3 tests/trace/test_traceability.py
+"""
+import json
+import os
+import pathlib
+import re
+import sys
+import unittest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import render_traceability  # noqa: E402
+
+TRACE = json.loads((ROOT / "docs" / "traceability.json").read_text(encoding="utf-8"))
+RULES = json.loads((ROOT / "content" / "rules.json").read_text(encoding="utf-8"))
+VECTORS = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "tests" / "vectors").glob("*.json"))]
+SEED = pathlib.Path(os.environ.get("RADICULO_SEED", ROOT.parent / "shared" / "seed" / "000_b8897b2f8a220f40.txt"))
+
+STATEMENTS = TRACE["statements"]
+TRIAGES = list(RULES["triageTable"])
+IDS = list(RULES["recommendations"])
+SOURCE_REFERENCES = {r["number"] for r in RULES["references"] if not r["beyondSource"]}
+ALL_REFERENCES = {r["number"] for r in RULES["references"]}
+
+
+def normalise(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def traced_ids():
+    return {i for s in STATEMENTS for i in s.get("implementedBy", {}).get("recommendations", [])}
+
+
+def traced_triages():
+    return {t for s in STATEMENTS for t in s.get("implementedBy", {}).get("triage", [])}
+
+
+class Statements(unittest.TestCase):
+    def test_numbered_in_order(self):
+        self.assertEqual([s["id"] for s in STATEMENTS], [f"S{n}" for n in range(1, len(STATEMENTS) + 1)])
+
+    def test_each_has_words_references_and_anchors(self):
+        for s in STATEMENTS:
+            with self.subTest(s["id"]):
+                self.assertTrue(s["statement"].strip())
+                self.assertTrue(s["section"].strip())
+                self.assertTrue(s["anchors"] and all(a.strip() for a in s["anchors"]))
+                self.assertLessEqual(set(s["references"]), SOURCE_REFERENCES, "the source's own references only")
+                if "implementedBy" in s:
+                    self.assertTrue(s["references"], "an implemented statement cites the source")
+
+    def test_each_is_implemented_or_out_of_scope(self):
+        for s in STATEMENTS:
+            with self.subTest(s["id"]):
+                self.assertNotEqual("implementedBy" in s, "outOfScope" in s, "exactly one of implementedBy / outOfScope")
+                if "outOfScope" in s:
+                    self.assertTrue(s["outOfScope"].strip(), "out of scope needs a reason")
+                else:
+                    impl = s["implementedBy"]
+                    self.assertLessEqual(set(impl), {"recommendations", "triage"})
+                    self.assertTrue(impl.get("recommendations") or impl.get("triage"), "implemented by nothing")
+
+    def test_names_only_what_the_content_has(self):
+        for s in STATEMENTS:
+            impl = s.get("implementedBy", {})
+            with self.subTest(s["id"]):
+                self.assertLessEqual(set(impl.get("recommendations", [])), set(IDS))
+                self.assertLessEqual(set(impl.get("triage", [])), set(TRIAGES))
+        for rule in TRACE["rulesBeyondSource"]:
+            with self.subTest(rule["triage"]):
+                self.assertIn(rule["triage"], TRIAGES)
+                self.assertTrue(rule["reason"].strip())
+                self.assertLessEqual(set(rule["references"]), ALL_REFERENCES)
+
+
+class Coverage(unittest.TestCase):
+    def test_every_recommendation_id_traces_to_a_statement(self):
+        self.assertEqual(sorted(set(IDS) - traced_ids()), [], "recommendation ids that trace to nothing")
+
+    def test_every_triage_rule_traces_to_a_statement_or_is_explained(self):
+        beyond = {r["triage"] for r in TRACE["rulesBeyondSource"]}
+        self.assertEqual(sorted(set(TRIAGES) - traced_triages() - beyond), [], "triage rules that trace to nothing")
+
+    def test_every_traced_id_and_rule_has_a_triggering_vector(self):
+        plans = [v["expect"] for v in VECTORS if v["expect"]["ok"]]
+        for rec_id in sorted(traced_ids()):
+            with self.subTest(id=rec_id):
+                self.assertTrue(any(rec_id in e.get("ids", []) for e in plans), f"no case in tests/vectors/ triggers {rec_id}")
+        rules = traced_triages() | {r["triage"] for r in TRACE["rulesBeyondSource"]}
+        for triage in sorted(rules):
+            with self.subTest(triage=triage):
+                self.assertTrue(any(e.get("triage") == triage for e in plans), f"no case in tests/vectors/ reaches {triage}")
+
+
+@unittest.skipUnless(SEED.exists(), f"source page not on this machine ({SEED})")
+class AgainstTheSourcePage(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.lines = [normalise(line) for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+        cls.text = " ".join(cls.lines)
+        # The clinical body: from the first statement to the reference list.
+        start = next(i for i, line in enumerate(cls.lines) if line.startswith("Begin with conservative management"))
+        end = next(i for i, line in enumerate(cls.lines) if line == "References")
+        cls.body = cls.lines[start:end]
+
+    @staticmethod
+    def trailing_references(line):
+        match = re.search(r"\s((?:\d+,\s*)*\d+)$", line)
+        return {int(n) for n in re.split(r",\s*", match.group(1))} if match else set()
+
+    def test_every_anchor_is_verbatim(self):
+        for s in STATEMENTS:
+            for anchor in s["anchors"]:
+                with self.subTest(s["id"], anchor=anchor):
+                    self.assertIn(normalise(anchor), self.text)
+
+    def test_references_are_the_pages_own_for_that_line(self):
+        for s in STATEMENTS:
+            for anchor in s["anchors"]:
+                for line in self.lines:
+                    given = self.trailing_references(line)
+                    if normalise(anchor) in line and given:
+                        with self.subTest(s["id"], line=line[:60]):
+                            self.assertLessEqual(set(s["references"]), given)
+
+    def test_no_clinical_line_is_left_out(self):
+        # Each clause of the line (split at dashes) holds an anchor, and the anchors cover at least
+        # half of the line: a second statement in a line cannot hide behind the first one's anchor.
+        anchors = [normalise(a) for s in STATEMENTS for a in s["anchors"]]
+        for line in self.body:
+            if not (self.trailing_references(line) or line.endswith(":")):
+                continue
+            text = re.sub(r"\s((?:\d+,\s*)*\d+)$", "", line)
+            with self.subTest(line=text[:70]):
+                for clause in text.split("\u2014"):
+                    self.assertTrue(any(a in clause for a in anchors), f"a statement of the source page with no entry: {clause}")
+                covered = [False] * len(text)
+                for anchor in anchors:
+                    for match in re.finditer(re.escape(anchor), text):
+                        covered[match.start():match.end()] = [True] * (match.end() - match.start())
+                self.assertGreaterEqual(sum(covered) / len(text), 0.5, "anchors cover less than half of the line")
+
+
+class Rendering(unittest.TestCase):
+    def test_markdown_is_up_to_date(self):
+        expected = render_traceability.render(TRACE, RULES)
+        actual = (ROOT / "docs" / "traceability.md").read_text(encoding="utf-8")
+        self.assertEqual(actual, expected, "docs/traceability.md is out of date: run tests/trace/render_traceability.py")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
