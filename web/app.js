@@ -37,6 +37,7 @@
       reviewDue: content.reviewDue,
       engineVersion: content.engineVersion,
     });
+    Radiculo.renderFooterExtras(content, audience); // about.js: intended-use link, translation, review due
   }
 
   function pickLanguage(languages) {
@@ -92,7 +93,7 @@
     let drawn;
     if (result.ok) {
       state.questionnaire.showErrors([], assessment);
-      drawn = Radiculo.renderPlan(section, body, result, state.content, state.audience);
+      drawn = Radiculo.renderPlan(section, body, result, state.content, state.audience, assessment); // answers: for the printout
       updateTriageBar(result.triage, drawn.label);
       byId('print-plan').hidden = false;
       announce(Radiculo.fillTemplate(words().ui('planUpdatedCount'), { triage: drawn.label, count: drawn.count }));
@@ -202,6 +203,7 @@
 
   function init(engine) {
     state.engine = engine;
+    Radiculo.engine = engine; // about.js: the intended-use dialog reads the engine's schema()
     loadContent(pickLanguage(engine.content('en').languages || [{ code: 'en' }]));
 
     const form = byId('questions');

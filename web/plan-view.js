@@ -69,6 +69,22 @@
         const question = content.questions && content.questions[key];
         return (question && pick(question).short) || key;
       },
+      question: (key) => {
+        const question = content.questions && content.questions[key];
+        return (question && pick(question)) || { text: key, help: '', short: key };
+      },
+      recommendation: (id) => {
+        const words = content.recommendations && content.recommendations[id];
+        return (words && pick(words)) || id;
+      },
+      weeks: (count) => {
+        const units = content.units || {};
+        const number = String(count).replace('.', units.decimalSeparator || '.');
+        return `${number} ${count === 1 ? units.week || 'week' : units.weeks || 'weeks'}`;
+      },
+      pick,
+      audience,
+      content,
     };
   }
 
@@ -90,8 +106,15 @@
     return element('p', {}, [element('strong', {}, [label]), ' ', text]);
   }
 
+  const DISAGREEING = ['differs', 'conflicts'];
+
   function recommendationItem(line, words, open) {
-    const notes = (line.evidenceNotes || []).map((note) => element('li', { className: 'note' }, [
+    // Patients see where guidelines differ or conflict at once, in one plain sentence; clinicians
+    // find every note (stance, text, citations) under "Why?".
+    const patient = words.audience === 'patient';
+    const plain = patient ? (line.evidenceNotes || []).filter((note) => DISAGREEING.includes(note.stance)) : [];
+    const inWhy = (line.evidenceNotes || []).filter((note) => !plain.includes(note));
+    const notes = inWhy.map((note) => element('li', { className: 'note' }, [
       element('span', { className: `stance stance--${note.stance}` }, [words.stance(note.stance)]),
       ' ',
       note.text,
@@ -114,20 +137,23 @@
       element('span', { className: `badge badge--${line.kind}` }, [icon(line.kind), words.kind(line.kind)]),
       element('div', { className: 'rec__body' }, [
         element('p', { className: 'rec__text' }, [line.text]),
+        ...plain.map((note) => element('p', { className: `rec__note rec__note--${note.stance}`, 'data-note-stance': note.stance }, [
+          element('span', { className: `stance stance--${note.stance}` }, [words.stance(note.stance)]), ' ', note.text,
+        ])),
         sources ? element('p', { className: 'rec__sources' }, [words.ui('sources'), ' ', sources]) : null,
         why,
       ]),
     ]);
   }
 
-  function referenceItem(reference, words) {
+  function referenceItem(reference, words, idPrefix) {
     const title = reference.url
       ? element('a', { href: reference.url, target: '_blank', rel: 'noopener noreferrer' }, [
         reference.title,
         element('span', { className: 'visually-hidden' }, [` ${words.ui('opensNewWindow')}`]),
       ])
       : element('span', {}, [reference.title]);
-    return element('li', { className: 'ref', id: `ref-${reference.number}`, value: String(reference.number), tabindex: '-1' }, [
+    return element('li', { className: 'ref', id: `${idPrefix || 'ref-'}${reference.number}`, value: String(reference.number), tabindex: '-1' }, [
       element('p', { className: 'ref__title' }, [
         element('strong', {}, [title]),
         reference.beyondSource ? ' ' : null,
@@ -138,23 +164,259 @@
     ]);
   }
 
-  function unansweredBlock(plan, words) {
-    const unanswered = plan.unanswered || [];
-    if (plan.triage !== 'incomplete' || unanswered.length === 0) return null;
-    const ifYes = new Map();
-    const change = plan.whatWouldChange;
-    for (const entry of (change && change.askNext) || []) ifYes.set(entry.flag, entry.triageIfYes);
-    const ordered = unanswered.slice().sort((a, b) => (ifYes.has(a) ? 0 : 1) - (ifYes.has(b) ? 0 : 1));
-    return element('div', { className: 'unanswered' }, [
-      element('p', { className: 'unanswered__title' }, [words.ui('planUnanswered')]),
-      element('ul', { className: 'unanswered__list' }, ordered.map((flag) => element('li', {}, [
-        element('a', { href: `#q-${flag}`, 'data-focus-question': flag }, [words.short(flag)]),
-        ifYes.has(flag)
-          ? element('span', { className: `if-yes if-yes--${ifYes.get(flag)}` }, [
-            `${words.ui('ifYes')} `, element('strong', {}, [words.triage(ifYes.get(flag))]),
-          ])
+  /** "a, b or c" in the content's language. */
+  function joinList(items, content, lastKey) {
+    const units = content.units || {};
+    if (items.length < 2) return items.join('');
+    return items.slice(0, -1).join(units.listSeparator || ', ') + (units[lastKey || 'listLastSeparator'] || ' and ') + items[items.length - 1];
+  }
+
+  /** The answers an engine `change` object sets, as "short label: answer" pairs. */
+  function changePairs(change, words) {
+    const answer = (value) => (value === true ? words.ui('yes') : value === false ? words.ui('no') : String(value));
+    const pairs = [];
+    for (const [key, value] of Object.entries(change || {})) {
+      if (key === 'herniation' && value && typeof value === 'object') {
+        pairs.push(`${words.short('herniationContained')}: ${answer(value.contained)}`);
+        pairs.push(`${words.short('herniationLevel')}: ${value.level}`);
+      } else if (key === 'redFlags' && value && typeof value === 'object') {
+        for (const [flag, flagValue] of Object.entries(value)) pairs.push(`${words.short(flag)}: ${answer(flagValue)}`);
+      } else {
+        pairs.push(`${words.short(key)}: ${answer(value)}`);
+      }
+    }
+    return pairs;
+  }
+
+  function triageWord(triage, words) {
+    return element('strong', { className: `triage-word triage-word--${triage}` }, [words.triage(triage)]);
+  }
+
+  /**
+   * "What would change this": the engine's plan.whatWouldChange, in the audience's words.
+   * links: questions named in it link to their question on the page (not in print).
+   */
+  function whatWouldChangeBlock(plan, content, words, links) {
+    const change = plan.whatWouldChange || {};
+    const parts = [];
+    const askNext = (change.askNext || []).slice();
+    // Red flags still open but not in askNext (none today) still belong on the list.
+    if (plan.triage === 'incomplete') {
+      for (const flag of plan.unanswered || []) {
+        if (!askNext.some((entry) => entry.flag === flag)) askNext.push({ flag });
+      }
+    }
+    if (askNext.length) {
+      parts.push(element('p', { className: 'wwc__lead' }, [words.ui(plan.triage === 'incomplete' ? 'planUnanswered' : 'askNextTitle')]));
+      parts.push(element('ul', { className: 'wwc__ask', 'data-wwc': 'askNext' }, askNext.map((entry) => element('li', {
+        'data-flag': entry.flag, 'data-triage-if-yes': entry.triageIfYes,
+      }, [
+        links
+          ? element('a', { href: `#q-${entry.flag}`, 'data-focus-question': entry.flag }, [words.short(entry.flag)])
+          : element('span', { className: 'wwc__flag' }, [words.short(entry.flag)]),
+        entry.triageIfYes
+          ? element('span', { className: `if-yes if-yes--${entry.triageIfYes}` }, [`${words.ui('ifYes')} `, triageWord(entry.triageIfYes, words)])
           : null,
-      ]))),
+      ]))));
+    }
+    if (change.bestTriage && change.worstTriage && change.bestTriage !== change.worstTriage) {
+      parts.push(element('p', { className: 'wwc__range', 'data-wwc': 'range', 'data-best': change.bestTriage, 'data-worst': change.worstTriage }, [
+        fill(words.ui('triageRange'), { best: words.triage(change.bestTriage), worst: words.triage(change.worstTriage) }),
+      ]));
+    }
+    if (typeof change.reassessInWeeks === 'number') {
+      parts.push(element('p', { className: 'wwc__when', 'data-wwc': 'reassessInWeeks' }, [
+        fill(words.ui('reassessIn'), { weeks: words.weeks(change.reassessInWeeks) }),
+      ]));
+    }
+    if (change.ifNotImprovingAt6Weeks) {
+      parts.push(element('p', { className: 'wwc__when', 'data-wwc': 'ifNotImproving' }, [
+        fill(words.ui('ifNotImproving'), { triage: words.triage(change.ifNotImprovingAt6Weeks) }),
+      ]));
+    }
+    const early = change.returnEarlyIf || [];
+    if (early.length) {
+      const groups = new Map(); // triage -> flags, most serious (the engine's order) first
+      for (const entry of early) {
+        if (!groups.has(entry.triageIfYes)) groups.set(entry.triageIfYes, []);
+        groups.get(entry.triageIfYes).push(entry.flag);
+      }
+      parts.push(element('p', { className: 'wwc__lead' }, [words.ui('returnEarlyTitle')]));
+      parts.push(element('ul', { className: 'wwc__groups', 'data-wwc': 'returnEarlyIf' }, Array.from(groups, ([triage, flags]) =>
+        element('li', { className: `wwc__group wwc__group--${triage}`, 'data-triage': triage }, [
+          triageWord(triage, words), ' ',
+          element('span', { className: 'wwc__flags' }, [joinList(flags.map((flag) => words.short(flag)), content, 'listLastSeparatorOr'), '.']),
+        ]))));
+    }
+    const whatIf = change.whatIf || [];
+    if (whatIf.length) {
+      const recList = (ids, className) => element('ul', { className }, ids.map((id) => element('li', { 'data-rec': id }, [words.recommendation(id)])));
+      parts.push(element('p', { className: 'wwc__lead' }, [words.ui('whatIfTitle')]));
+      parts.push(element('ul', { className: 'wwc__whatif', 'data-wwc': 'whatIf' }, whatIf.map((entry) => element('li', { className: 'wwc__case' }, [
+        element('p', { className: 'wwc__change' }, [
+          fill(words.ui('whatIfChange'), { change: changePairs(entry.change, words).join(' · ') }),
+          entry.triage && entry.triage !== plan.triage ? ` (${fill(words.ui('whatIfTriage'), { triage: words.triage(entry.triage) })})` : null,
+        ]),
+        (entry.adds || []).length ? element('p', { className: 'wwc__delta wwc__delta--adds' }, [words.ui('whatIfAdds')]) : null,
+        (entry.adds || []).length ? recList(entry.adds, 'wwc__recs wwc__recs--adds') : null,
+        (entry.removes || []).length ? element('p', { className: 'wwc__delta wwc__delta--removes' }, [words.ui('whatIfRemoves')]) : null,
+        (entry.removes || []).length ? recList(entry.removes, 'wwc__recs wwc__recs--removes') : null,
+      ]))));
+    }
+    if (parts.length === 0) return null;
+    return element('section', { className: `wwc wwc--${plan.triage}`, 'data-what-would-change': plan.triage }, [
+      element('h3', { className: 'plan__subtitle wwc__title' }, [words.ui('whatWouldChangeTitle')]),
+      ...parts,
+    ]);
+  }
+
+  /** 'YYYY-MM-DD' as a date in the content's language (the day as written, whatever the time zone). */
+  function formatDate(iso, content) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso || ''));
+    if (!match) return String(iso || '');
+    const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+    try {
+      return date.toLocaleDateString(content.language || 'en', { day: 'numeric', month: 'long', year: 'numeric' });
+    } catch (error) {
+      return String(iso);
+    }
+  }
+
+  function todayIso(now) {
+    const date = now || new Date();
+    const two = (number) => String(number).padStart(2, '0');
+    return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
+  }
+
+  /** "This content was due for review on <date>." once reviewDue has passed, else ''. */
+  function reviewOverdueText(content, audience) {
+    if (!content.reviewDue || !(content.reviewDue < todayIso())) return '';
+    return fill(wordsFor(content, audience || 'clinician').ui('reviewOverdue'), { date: formatDate(content.reviewDue, content) });
+  }
+
+  /** The aid's address: this page without query or fragment (kiosk flags and the like stay out). */
+  function aidAddress() {
+    return String(window.location.href).split(/[?#]/)[0];
+  }
+
+  function aboutAddress() {
+    try {
+      return new URL('about.html', aidAddress()).href;
+    } catch (error) {
+      return 'about.html';
+    }
+  }
+
+  /** Every answer the plan came from, as [short label, answer] rows, in the questionnaire's order. */
+  function answerRows(assessment, content, words) {
+    const yesNo = (value) => (value === true ? words.ui('yes') : value === false ? words.ui('no') : value === null ? words.ui('notSure') : words.ui('printNotAnswered'));
+    const rows = [];
+    const redFlags = (assessment && assessment.redFlags) || {};
+    const flagKeys = (content.redFlagGroups || []).flatMap((group) => group.flags);
+    for (const flag of flagKeys) rows.push({ key: flag, label: words.short(flag), value: yesNo(redFlags[flag]) });
+    const a = assessment || {};
+    const add = (key, value) => { if (value !== undefined) rows.push({ key, label: words.short(key), value }); };
+    const round = (number) => Math.round(number * 100) / 100;
+    add('symptomWeeks', typeof a.symptomWeeks === 'number' ? words.weeks(round(a.symptomWeeks)) : undefined);
+    add('painScore', typeof a.painScore === 'number' ? fill(words.ui('painOutOf10'), { score: a.painScore }) : undefined);
+    add('muscleSpasm', a.muscleSpasm === undefined ? undefined : yesNo(a.muscleSpasm));
+    add('ageYears', a.ageYears === undefined ? undefined : String(a.ageYears));
+    add('priorLumbarSurgery', a.priorLumbarSurgery === undefined ? undefined : yesNo(a.priorLumbarSurgery));
+    add('conservativeCareWeeks', typeof a.conservativeCareWeeks === 'number' ? words.weeks(round(a.conservativeCareWeeks)) : undefined);
+    for (const key of ['improving', 'procedureCandidate', 'priorMri']) add(key, a[key] === undefined ? undefined : yesNo(a[key]));
+    if (a.herniation) {
+      add('herniationContained', yesNo(a.herniation.contained));
+      add('herniationLevel', a.herniation.level);
+    }
+    return rows.map((row) => Object.assign(row, { label: row.label.charAt(0).toUpperCase() + row.label.slice(1) }));
+  }
+
+  /** The longest run of whole sentences every reason starts with ('' for fewer than two reasons). */
+  function sharedReason(reasons) {
+    if (reasons.length < 2) return '';
+    let prefix = reasons[0];
+    for (const reason of reasons) {
+      let i = 0;
+      while (i < prefix.length && i < reason.length && prefix[i] === reason[i]) i += 1;
+      prefix = prefix.slice(0, i);
+    }
+    // Cut back to a sentence end that is a sentence end in every reason.
+    for (let end = prefix.length; end > 0; end -= 1) {
+      if (!/[.!?]/.test(prefix[end - 1])) continue;
+      if (reasons.every((reason) => reason.length === end || /\s/.test(reason[end] || ''))) return prefix.slice(0, end);
+    }
+    return '';
+  }
+
+  /** clinic.js's "call <number> now" box, for the printout (unmarked: the screen keeps the one box). */
+  function printCallNow(triage, words) {
+    const box = Radiculo.callNowBox ? Radiculo.callNowBox(triage, words) : null;
+    if (box) box.removeAttribute('data-call-now');
+    return box;
+  }
+
+  /**
+   * The take-home plan: a page of its own, shown only in print (print.css), rebuilt with every plan
+   * so that page.pdf() and the browser's Print both get the current plan. Lives inside the plan's
+   * body, so "Start again" clears it with the plan.
+   */
+  function printSheet(plan, content, words, assessment) {
+    const settings = Radiculo.settings || window.RADICULO_SETTINGS || {};
+    const alert = ALERT_TRIAGES.includes(plan.triage);
+    const lines = plan.recommendations || [];
+    const cites = (numbers) => (numbers && numbers.length ? ` [${numbers.join(', ')}]` : '');
+    const overdue = reviewOverdueText(content, words.audience);
+    // Every line's reason starts with the same sentences about the whole plan: print them once, under
+    // the triage, and with each line only what is its own.
+    const shared = sharedReason(lines.map((line) => line.rationale || ''));
+    const own = (line) => (line.rationale || '').slice(shared.length).trim();
+    const intended = content.intendedUse && content.intendedUse.title;
+    return element('div', { className: 'print-sheet', 'data-print-sheet': '' }, [
+      element('div', { className: 'print-sheet__head' }, [
+        element('p', { className: 'print-sheet__title' }, [words.ui('printTitle')]),
+        settings.clinicName ? element('p', { className: 'print-sheet__clinic' }, [
+          settings.clinicName, settings.clinicContact ? ` · ${settings.clinicContact}` : '',
+        ]) : null,
+        element('p', { className: 'print-sheet__date' }, [fill(words.ui('printDate'), { date: formatDate(todayIso(), content) })]),
+      ]),
+      element('div', { className: `print-sheet__triage print-sheet__triage--${plan.triage}` }, [
+        element('p', { className: 'print-sheet__triage-label' }, [words.triage(plan.triage)]),
+        element('p', {}, [plan.headline]),
+        shared ? element('p', { className: 'print-sheet__reason' }, [element('strong', {}, [words.ui('whyApplies')]), ' ', shared.trim()]) : null,
+      ]),
+      printCallNow(plan.triage, words),
+      element('p', { className: 'print-sheet__subtitle' }, [words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]),
+      lines.length ? element('ol', { className: 'print-sheet__recs' }, lines.map((line) => element('li', { className: `print-rec print-rec--${line.kind}` }, [
+        element('p', { className: 'print-rec__text' }, [element('span', { className: 'print-rec__kind' }, [words.kind(line.kind)]), ' ', line.text, cites(line.citations)]),
+        own(line) ? element('p', { className: 'print-rec__why' }, [element('strong', {}, [words.ui('whyApplies')]), ' ', own(line)]) : null,
+        ...(line.evidenceNotes || [])
+          .filter((note) => DISAGREEING.includes(note.stance))
+          .map((note) => element('p', { className: 'print-rec__note' }, [
+            element('strong', {}, [`${words.stance(note.stance)}:`]), ' ', note.text, cites(note.citations),
+          ])),
+      ]))) : element('p', {}, [words.ui('noRecommendations')]),
+      whatWouldChangeBlock(plan, content, words, false),
+      element('p', { className: 'print-sheet__subtitle' }, [words.ui('printAnswersTitle')]),
+      element('dl', { className: 'print-sheet__answers' }, answerRows(assessment, content, words).flatMap((row) => [
+        element('dt', {}, [row.label]), element('dd', { 'data-answer': row.key }, [row.value]),
+      ])),
+      (plan.references || []).length ? element('p', { className: 'print-sheet__subtitle' }, [words.ui('references')]) : null,
+      (plan.references || []).length ? element('ol', { className: 'print-sheet__refs' }, plan.references.map((reference) => element('li', { value: String(reference.number) }, [
+        `${reference.title}. ${reference.publisher}, ${reference.year}.`,
+        reference.beyondSource ? ` ${words.ui('beyondSource')}` : '',
+        reference.url ? ` ${reference.url}` : '',
+      ]))) : null,
+      element('div', { className: 'print-sheet__foot' }, [
+        element('p', { className: 'print-sheet__disclaimer' }, [(content.disclaimer && words.pick(content.disclaimer)) || '']),
+        overdue ? element('p', { className: 'print-sheet__overdue' }, [overdue]) : null,
+        element('p', {}, [fill(words.ui('versions'), {
+          contentVersion: content.contentVersion, contentReviewed: content.contentReviewed,
+          reviewDue: content.reviewDue, engineVersion: content.engineVersion,
+        })]),
+        content.translationReview ? element('p', {}, [fill(words.ui('translationReview'), { review: content.translationReview })]) : null,
+        element('p', {}, [fill(words.ui('printAddress'), { url: aidAddress() })]),
+        intended ? element('p', {}, [fill(words.ui('printAbout'), { title: words.pick(intended), url: aboutAddress() })]) : null,
+      ]),
     ]);
   }
 
@@ -162,7 +424,7 @@
    * Renders a plan into `body`; `section` (the plan container) gets data-triage.
    * Returns { changed } telling whether the triage changed since the last render.
    */
-  Radiculo.renderPlan = function renderPlan(section, body, plan, content, audience) {
+  Radiculo.renderPlan = function renderPlan(section, body, plan, content, audience, assessment) {
     const words = wordsFor(content, audience);
     const previousTriage = section.getAttribute('data-triage');
     const open = new Set(Array.from(body.querySelectorAll('[data-rec-id] details[open]'))
@@ -182,17 +444,21 @@
     const current = body.querySelector('#triage');
     const banner = current && current.isEqualNode(fresh) ? current : fresh;
     const references = plan.references || [];
+    // Incomplete: what to answer next comes first; otherwise after what to do.
+    const change = whatWouldChangeBlock(plan, content, words, true);
     const nodes = [
       banner,
-      unansweredBlock(plan, words),
+      plan.triage === 'incomplete' ? change : null,
       element('h3', { className: 'plan__subtitle' }, [words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]),
       lines.length
         ? element('ol', { className: 'recs' }, lines.map((line) => recommendationItem(line, words, open.has(line.id))))
         : element('p', { className: 'recs__none' }, [words.ui('noRecommendations')]),
+      plan.triage === 'incomplete' ? null : change,
       references.length ? element('section', { className: 'refs', 'aria-labelledby': 'refs-title' }, [
         element('h3', { className: 'plan__subtitle', id: 'refs-title' }, [words.ui('references')]),
         element('ol', { className: 'refs__list' }, references.map((reference) => referenceItem(reference, words))),
       ]) : null,
+      printSheet(plan, content, words, assessment),
     ];
     body.replaceChildren(...nodes.filter(Boolean));
     section.setAttribute('data-triage', plan.triage);
@@ -232,4 +498,11 @@
 
   Radiculo.planWords = wordsFor;
   Radiculo.fillTemplate = fill;
+  Radiculo.element = element;
+  Radiculo.icon = icon;
+  Radiculo.referenceItem = referenceItem;
+  Radiculo.joinList = joinList;
+  Radiculo.formatDate = formatDate;
+  Radiculo.reviewOverdueText = reviewOverdueText;
+  Radiculo.aboutAddress = aboutAddress;
 })();

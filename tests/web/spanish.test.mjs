@@ -1,0 +1,108 @@
+// Spanish through the real page: a browser whose language is Spanish gets Spanish by default
+// (navigator.languages), html lang="es", "language": "es" reaches the engine, no English interface
+// text is left on screen, the footer says how far the translation has been reviewed, and the
+// language switch changes everything while keeping the answers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  startAid, openPage, chooseAudience, fillFrom, vector, enginePlan, repoRoot, screenshotDir, VIEWPORTS,
+} from './aid-helpers.mjs';
+
+let aid;
+before(async () => { aid = await startAid(); });
+after(async () => { await aid?.close(); });
+
+const readJson = (file) => JSON.parse(readFileSync(path.join(repoRoot, file), 'utf8'));
+const uiEn = readJson('content/ui/en.json');
+const uiEs = readJson('content/ui/es.json');
+const langEn = readJson('content/lang/en.json');
+const langEs = readJson('content/lang/es.json');
+
+/** English words that must not be on a Spanish screen: every label that differs from its Spanish one. */
+function englishOnly() {
+  const out = new Set();
+  const walk = (en, es) => {
+    if (typeof en === 'string') {
+      if (typeof es === 'string' && en !== es && !en.includes('{') && en.length > 3) out.add(en);
+      return;
+    }
+    if (en && typeof en === 'object') for (const key of Object.keys(en)) walk(en[key], es && es[key]);
+  };
+  walk(uiEn, uiEs);
+  for (const table of ['triages', 'kinds', 'stances', 'groups']) walk(langEn[table], langEs[table]);
+  walk(langEn.disclaimer, langEs.disclaimer);
+  return Array.from(out);
+}
+
+async function visibleEnglish(page) {
+  const text = await page.evaluate(() => document.body.innerText);
+  // Whole words only ("Urgent" is not in "Urgente").
+  const escape = (phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return englishOnly().filter((phrase) => new RegExp(`(?<!\\p{L})${escape(phrase)}(?!\\p{L})`, 'u').test(text));
+}
+
+test('spanish: an es-ES browser gets a Spanish plan, Spanish wording only, lang="es"', async () => {
+  const { page, context, consoleErrors, offOrigin } = await openPage(aid, { viewport: VIEWPORTS.tablet, locale: 'es-ES' });
+  try {
+    assert.equal(await page.getAttribute('html', 'lang'), 'es');
+    assert.equal(await page.locator('#chooser-title').innerText(), uiEs.chooseAudience);
+    assert.equal(await page.locator('#language-select').inputValue(), 'es');
+    assert.deepEqual(await visibleEnglish(page), [], 'start screen: no English label visible');
+
+    const { input, expect } = vector('conservative-spasm-severe-pain');
+    await chooseAudience(page, 'patient');
+    await fillFrom(page, input);
+    await page.waitForSelector(`#plan[data-triage="${expect.triage}"]`);
+    assert.equal(await page.locator('#plan-title').innerText(), uiEs.planTitle.patient);
+
+    // The page sent "language": "es": its plan is the engine's Spanish plan, not the English one.
+    const spanish = await enginePlan(page, { ...input, audience: 'patient', language: 'es' });
+    const english = await enginePlan(page, { ...input, audience: 'patient', language: 'en' });
+    assert.equal(await page.locator('#triage .triage__headline').innerText(), spanish.headline);
+    assert.notEqual(spanish.headline, english.headline);
+    const texts = await page.locator('[data-rec-id] .rec__text').allInnerTexts();
+    assert.deepEqual(texts, spanish.recommendations.map((line) => line.text));
+    assert.equal(await page.locator('.choice__text[data-ui="notSure"]').first().innerText(), 'No lo sé');
+
+    // The footer says plainly that the translation has had no clinical review.
+    assert.match(await page.locator('#translation-review').innerText(), new RegExp(langEs.translationReview.slice(0, 40)));
+    assert.deepEqual(await visibleEnglish(page), [], 'patient plan: no English label visible');
+    await page.screenshot({ path: path.join(screenshotDir, 'spanish-patient-tablet.png') });
+    await page.locator('#plan').screenshot({ path: path.join(screenshotDir, 'spanish-patient-tablet-plan.png') });
+
+    // Clinician wording at a desk, still Spanish.
+    await page.setViewportSize(VIEWPORTS.desk);
+    await page.locator('#audience-switch input[value="clinician"]').check();
+    await page.waitForSelector('html[data-audience="clinician"]');
+    assert.equal(await page.locator('#plan-title').innerText(), uiEs.planTitle.clinician);
+    await page.locator('[data-rec-id] summary').first().click();
+    assert.deepEqual(await visibleEnglish(page), [], 'clinician plan: no English label visible');
+    await page.screenshot({ path: path.join(screenshotDir, 'spanish-clinician-desk.png') });
+
+    // The switch: English at once, answers kept; and back.
+    await page.locator('#language-select').selectOption('en');
+    await page.waitForSelector('html[lang="en"]');
+    assert.equal(await page.locator('#plan-title').innerText(), uiEn.planTitle.clinician);
+    assert.equal(await page.locator(`#plan[data-triage="${expect.triage}"]`).count(), 1, 'answers kept');
+    await page.locator('#language-select').selectOption('es');
+    await page.waitForSelector('html[lang="es"]');
+    assert.equal(await page.locator(`#plan[data-triage="${expect.triage}"]`).count(), 1);
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(offOrigin, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('spanish: an English browser starts in English and can switch to Spanish', async () => {
+  const { page, context } = await openPage(aid, { viewport: VIEWPORTS.phone, locale: 'en-US' });
+  try {
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.locator('#chooser-title').innerText(), uiEn.chooseAudience);
+    assert.match(await page.locator('#translation-review').innerText(), /Source language/);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,282 @@
+/* Radiculo: "Intended use, inputs, logic, data and limits", generated from the engine's own content()
+ * and schema() (no hand-copied second version): who it is for and not for, every question with how
+ * its answer is checked, the triage rules in order, every recommendation with its trigger per triage,
+ * the references, and the release, review and translation status.
+ *
+ * On the main page it opens in place, as a dialog, so the answers are never lost; about.html shows
+ * the same as a page of its own (direct links, printing). Also fills the footer's translation and
+ * review-due lines. */
+(function () {
+  'use strict';
+
+  const Radiculo = (window.Radiculo = window.Radiculo || {});
+  const el = (...args) => Radiculo.element(...args);
+  const fill = (...args) => Radiculo.fillTemplate(...args);
+
+  // The contract's triage ladder (README), used only if the rules' own numbering cannot be read.
+  const LADDER = ['emergency', 'out-of-scope', 'urgent', 'incomplete', 'reassess', 'conservative'];
+  const INTENDED_USE = ['purpose', 'forWhom', 'notFor', 'dataUse', 'attributes', 'inputsChecked'];
+  const AFTER_LOGIC = ['limits', 'developer', 'funding'];
+
+  /** Triages in the order the engine tries them: the rules say it ("1. Emergency: ..."). */
+  function triageOrder(content) {
+    const rules = content.triageRules || {};
+    const number = (triage) => {
+      const rule = rules[triage];
+      const text = rule && (typeof rule === 'object' ? rule.clinician : rule);
+      const match = /^\s*(\d+)\./.exec(text || '');
+      return match ? Number(match[1]) : 100 + LADDER.indexOf(triage);
+    };
+    const all = Array.from(new Set([...LADDER, ...Object.keys(rules)]));
+    return all.filter((triage) => rules[triage]).sort((a, b) => number(a) - number(b));
+  }
+
+  /** The schema node for one question of the questionnaire. */
+  function schemaFor(schema, key, redFlagKeys) {
+    const properties = (schema && schema.properties) || {};
+    if (redFlagKeys.includes(key)) return ((properties.redFlags || {}).properties || {})[key];
+    if (key === 'herniationContained') return ((properties.herniation || {}).properties || {}).contained;
+    if (key === 'herniationLevel') return ((properties.herniation || {}).properties || {}).level;
+    return properties[key];
+  }
+
+  /** How the engine checks one answer, in the page's language, from its JSON Schema. */
+  function describeCheck(node, key, schema, words, redFlagKeys) {
+    if (!node) return '';
+    const parts = [];
+    const types = [].concat(node.type || []);
+    if (node.enum) parts.push(fill(words.ui('checkOneOf'), { values: node.enum.join(', ') }));
+    else if (types.includes('boolean') && types.includes('null')) parts.push(words.ui('checkNullableBoolean'));
+    else if (types.includes('boolean')) parts.push(words.ui('checkBoolean'));
+    else if (types.includes('integer')) parts.push(words.ui('checkInteger'));
+    else if (types.includes('number')) parts.push(words.ui('checkNumber'));
+    if (typeof node.minimum === 'number' && typeof node.maximum === 'number') {
+      parts.push(fill(words.ui('checkRange'), { min: node.minimum, max: node.maximum }));
+    }
+    if (!redFlagKeys.includes(key)) {
+      const required = ((schema.anyOf || [])[0] || {}).required || [];
+      parts.push(words.ui(required.includes(key) ? 'checkRequiredUnlessRedFlag' : 'checkOptional'));
+    }
+    return parts.join('; ');
+  }
+
+  function section(id, title, children) {
+    return el('section', { className: 'about__section', 'data-about-section': id, 'aria-labelledby': `about-${id}` }, [
+      el('h3', { className: 'about__heading', id: `about-${id}` }, [title]),
+      ...children,
+    ]);
+  }
+
+  function intendedUseSection(key, content, words) {
+    return section(key, ((content.ui || {}).aboutSections || {})[key] || key, [
+      el('p', {}, [words.pick(content.intendedUse[key])]),
+    ]);
+  }
+
+  function inputsSection(content, schema, words) {
+    const redFlagKeys = (content.redFlagGroups || []).flatMap((group) => group.flags);
+    const others = Object.keys(content.questions || {}).filter((key) => !redFlagKeys.includes(key));
+    const groupOf = new Map();
+    for (const group of content.redFlagGroups || []) for (const flag of group.flags) groupOf.set(flag, group.group);
+    const items = [...redFlagKeys, ...others].map((key) => {
+      const question = words.question(key);
+      const check = describeCheck(schemaFor(schema, key, redFlagKeys), key, schema, words, redFlagKeys);
+      const group = groupOf.get(key);
+      return el('li', { className: 'about__input', 'data-input': key }, [
+        el('p', { className: 'about__question' }, [
+          el('strong', {}, [question.text]),
+          group ? ` (${words.ui('aboutRedFlag')}: ${words.pick(content.groups[group])})` : null,
+        ]),
+        question.help ? el('p', {}, [question.help]) : null,
+        check ? el('p', { className: 'about__check' }, [el('strong', {}, [words.ui('checkLabel')]), ' ', check]) : null,
+      ]);
+    });
+    return section('inputs', words.ui('aboutInputs'), [el('ul', { className: 'about__list' }, items)]);
+  }
+
+  function triageRulesSection(content, words) {
+    return section('triageRules', words.ui('aboutTriageRules'), [
+      el('ul', { className: 'about__rules' }, triageOrder(content).map((triage) =>
+        el('li', { 'data-triage-rule': triage }, [words.pick(content.triageRules[triage])]))),
+    ]);
+  }
+
+  function recommendationsSection(content, words) {
+    const table = content.triageTable || {};
+    const conditions = content.conditionDescriptions || {};
+    const blocks = triageOrder(content).map((triage) => {
+      const rows = table[triage] || [];
+      return el('div', { className: 'about__triage', 'data-triage-rows': triage }, [
+        el('h4', { className: 'about__subheading' }, [words.triage(triage)]),
+        rows.length ? el('ul', { className: 'about__recs' }, rows.map((row) => {
+          const citations = ((content.recommendations || {})[row.id] || {}).citations || [];
+          return el('li', { className: 'about__rec', 'data-rec': row.id, 'data-kind': row.kind, 'data-when': row.when }, [
+            el('span', { className: `badge badge--${row.kind}` }, [Radiculo.icon(row.kind), words.kind(row.kind)]),
+            el('div', {}, [
+              el('p', {}, [words.recommendation(row.id), citations.length ? ` [${citations.join(', ')}]` : '']),
+              el('p', { className: 'about__when' }, [
+                el('strong', {}, [words.ui('aboutWhen')]), ' ', words.pick(conditions[row.when]) || row.when,
+              ]),
+            ]),
+          ]);
+        })) : el('p', {}, [words.ui('noRecommendations')]),
+      ]);
+    });
+    return section('recommendations', words.ui('aboutRecommendations'), blocks);
+  }
+
+  function referencesSection(content, words) {
+    return section('references', words.ui('aboutReferences'), [
+      el('ol', { className: 'refs__list' }, (content.references || []).map((reference) =>
+        Radiculo.referenceItem(reference, words, 'about-ref-'))),
+    ]);
+  }
+
+  function datesSection(content, words) {
+    const overdue = Radiculo.reviewOverdueText(content, words.audience);
+    return section('dates', words.ui('aboutDates'), [
+      overdue ? el('p', { className: 'review-due', 'data-review-overdue': '' }, [overdue]) : null,
+      el('p', {}, [fill(words.ui('aboutVersions'), {
+        contentVersion: content.contentVersion,
+        contentReleased: content.contentReleased,
+        contentReviewed: content.contentReviewed,
+        reviewDue: content.reviewDue,
+        engineVersion: content.engineVersion,
+      })]),
+      el('p', { 'data-translation-review': '' }, [fill(words.ui('aboutTranslation'), {
+        language: content.languageName, review: content.translationReview,
+      })]),
+      content.sourceDocument ? el('p', {}, [fill(words.ui('aboutSource'), { source: content.sourceDocument })]) : null,
+    ]);
+  }
+
+  /** Every section, in reading order, for one language and audience. */
+  function renderAbout(container, content, schema, audience) {
+    const words = Radiculo.planWords(content, audience);
+    container.replaceChildren(
+      ...INTENDED_USE.map((key) => intendedUseSection(key, content, words)),
+      inputsSection(content, schema, words),
+      triageRulesSection(content, words),
+      recommendationsSection(content, words),
+      ...AFTER_LOGIC.map((key) => intendedUseSection(key, content, words)),
+      referencesSection(content, words),
+      datesSection(content, words),
+    );
+  }
+
+  // ---------- on the main page: footer lines and the dialog ----------
+
+  const current = { content: null, audience: 'clinician' };
+
+  function aboutHref(content, audience) {
+    return `about.html?lang=${encodeURIComponent(content.language || 'en')}&audience=${encodeURIComponent(audience)}`;
+  }
+
+  /** Called by app.js (applyInterfaceWords) whenever the language or the audience changes. */
+  Radiculo.renderFooterExtras = function renderFooterExtras(content, audience) {
+    current.content = content;
+    current.audience = audience || 'clinician';
+    const words = Radiculo.planWords(content, current.audience);
+    const link = document.getElementById('about-link');
+    if (link) {
+      link.textContent = words.pick(content.intendedUse && content.intendedUse.title);
+      link.setAttribute('href', aboutHref(content, current.audience));
+    }
+    const translation = document.getElementById('translation-review');
+    if (translation) translation.textContent = fill(words.ui('translationReview'), { review: content.translationReview || '' });
+    const due = document.getElementById('review-due');
+    if (due) {
+      const overdue = Radiculo.reviewOverdueText(content, current.audience);
+      due.textContent = overdue;
+      due.hidden = overdue === '';
+    }
+    const dialog = document.getElementById('about-dialog');
+    if (dialog && dialog.open) fillDialog(dialog);
+  };
+
+  function fillDialog(dialog) {
+    const { content, audience } = current;
+    const words = Radiculo.planWords(content, audience);
+    dialog.setAttribute('lang', content.language || 'en');
+    dialog.querySelector('#about-dialog-title').textContent = words.pick(content.intendedUse.title);
+    dialog.querySelector('[data-about-close]').textContent = words.ui('close');
+    const page = dialog.querySelector('[data-about-page]');
+    page.textContent = words.ui('aboutOpenPage');
+    page.setAttribute('href', aboutHref(content, audience));
+    page.appendChild(el('span', { className: 'visually-hidden' }, [` ${words.ui('opensNewWindow')}`]));
+    const schema = Radiculo.engine ? Radiculo.engine.schema() : {};
+    renderAbout(dialog.querySelector('[data-about-body]'), content, schema, audience);
+  }
+
+  function createDialog() {
+    const dialog = el('dialog', { className: 'about-dialog', id: 'about-dialog', 'aria-labelledby': 'about-dialog-title' }, [
+      el('div', { className: 'about-dialog__bar' }, [
+        el('h2', { className: 'about-dialog__title', id: 'about-dialog-title' }),
+        el('div', { className: 'about-dialog__actions' }, [
+          el('a', { className: 'about-dialog__page', href: 'about.html', target: '_blank', rel: 'noopener', 'data-about-page': '' }),
+          el('button', { type: 'button', className: 'button', 'data-about-close': '' }),
+        ]),
+      ]),
+      el('div', { className: 'about about--dialog', 'data-about-body': '' }),
+    ]);
+    dialog.querySelector('[data-about-close]').addEventListener('click', () => dialog.close());
+    document.body.appendChild(dialog);
+    return dialog;
+  }
+
+  let opener = null;
+  function openDialog(event) {
+    if (!current.content || event.button > 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    const dialog = document.getElementById('about-dialog') || createDialog();
+    opener = document.activeElement;
+    fillDialog(dialog);
+    dialog.showModal();
+    dialog.querySelector('[data-about-close]').focus();
+    dialog.scrollTop = 0;
+    dialog.addEventListener('close', () => { if (opener && opener.focus) opener.focus(); }, { once: true });
+  }
+
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest && event.target.closest('#about-link');
+    if (link) openDialog(event);
+  });
+
+  // ---------- about.html: the same, as a page of its own ----------
+
+  function standalone() {
+    const root = document.getElementById('about-root');
+    if (!root || document.documentElement.getAttribute('data-page') !== 'about') return;
+    const params = new URLSearchParams(window.location.search);
+    Radiculo.loadEngine().then((engine) => {
+      Radiculo.engine = engine;
+      const languages = (engine.content('en').languages || []).map((language) => language.code);
+      const wanted = [params.get('lang'), ...(navigator.languages || [navigator.language || 'en'])]
+        .filter(Boolean).map((code) => String(code).toLowerCase().split('-')[0]);
+      const language = wanted.find((code) => languages.includes(code)) || 'en';
+      const audience = params.get('audience') === 'patient' ? 'patient' : 'clinician';
+      const content = engine.content(language);
+      const words = Radiculo.planWords(content, audience);
+      document.documentElement.lang = content.language || language;
+      document.title = `Radiculo: ${words.pick(content.intendedUse.title)}`;
+      document.getElementById('about-title').textContent = words.pick(content.intendedUse.title);
+      const back = document.getElementById('about-back');
+      back.textContent = 'Radiculo';
+      const disclaimer = document.getElementById('about-disclaimer');
+      disclaimer.textContent = words.pick(content.disclaimer);
+      const overdue = Radiculo.reviewOverdueText(content, audience);
+      const due = document.getElementById('review-due');
+      due.textContent = overdue;
+      due.hidden = overdue === '';
+      renderAbout(root, content, engine.schema(), audience);
+      const loading = document.getElementById('loading');
+      if (loading) loading.hidden = true;
+      Radiculo.started = true;
+      document.documentElement.setAttribute('data-engine', 'ready');
+    }, () => {});
+  }
+
+  Radiculo.renderAbout = renderAbout;
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', standalone);
+  else standalone();
+})();
