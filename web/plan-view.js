@@ -108,15 +108,21 @@
 
   const DISAGREEING = ['differs', 'conflicts'];
 
+  /** A note's stance label, unless the (patient) note already opens with it ("Guidelines differ. ..."). */
+  function stanceLabel(note, words) {
+    const label = words.stance(note.stance);
+    return String(note.text || '').toLowerCase().startsWith(label.toLowerCase()) ? null : label;
+  }
+
   function recommendationItem(line, words, open) {
     // Patients see where guidelines differ or conflict at once, in one plain sentence; clinicians
     // find every note (stance, text, citations) under "Why?".
     const patient = words.audience === 'patient';
     const plain = patient ? (line.evidenceNotes || []).filter((note) => DISAGREEING.includes(note.stance)) : [];
     const inWhy = (line.evidenceNotes || []).filter((note) => !plain.includes(note));
-    const notes = inWhy.map((note) => element('li', { className: 'note' }, [
-      element('span', { className: `stance stance--${note.stance}` }, [words.stance(note.stance)]),
-      ' ',
+    const notes = inWhy.map((note) => element('li', { className: 'note', 'data-note-stance': note.stance }, [
+      stanceLabel(note, words) ? element('span', { className: `stance stance--${note.stance}` }, [stanceLabel(note, words)]) : null,
+      stanceLabel(note, words) ? ' ' : null,
       note.text,
       note.citations && note.citations.length ? ' ' : null,
       citationLinks(note.citations, words),
@@ -138,7 +144,8 @@
       element('div', { className: 'rec__body' }, [
         element('p', { className: 'rec__text' }, [line.text]),
         ...plain.map((note) => element('p', { className: `rec__note rec__note--${note.stance}`, 'data-note-stance': note.stance }, [
-          element('span', { className: `stance stance--${note.stance}` }, [words.stance(note.stance)]), ' ', note.text,
+          stanceLabel(note, words) ? element('span', { className: `stance stance--${note.stance}` }, [stanceLabel(note, words)]) : null,
+          stanceLabel(note, words) ? ' ' : null, note.text,
         ])),
         sources ? element('p', { className: 'rec__sources' }, [words.ui('sources'), ' ', sources]) : null,
         why,
@@ -392,7 +399,8 @@
         ...(line.evidenceNotes || [])
           .filter((note) => DISAGREEING.includes(note.stance))
           .map((note) => element('p', { className: 'print-rec__note' }, [
-            element('strong', {}, [`${words.stance(note.stance)}:`]), ' ', note.text, cites(note.citations),
+            stanceLabel(note, words) ? element('strong', {}, [`${stanceLabel(note, words)}:`]) : null,
+            stanceLabel(note, words) ? ' ' : null, note.text, cites(note.citations),
           ])),
       ]))) : element('p', {}, [words.ui('noRecommendations')]),
       whatWouldChangeBlock(plan, content, words, false),

@@ -1,0 +1,147 @@
+// The take-home plan: "Print this plan" prints the plan's print sheet and nothing else. Chromium's
+// page.pdf() (print media) of real plans, read back with pdftotext and counted with pdfinfo
+// (poppler-utils): the triage, every line with its reason in the audience's words, the answers, the
+// safety-net, the references, the date, the versions, the aid's address, the intended-use page and
+// the disclaimer are there; no form control is; a typical conservative clinician plan fits two A4
+// pages in English. Pages are rendered to PNG (test-results/print/) to be looked at.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { startAid, openPage, chooseAudience, fillFrom, vector, enginePlan, outputDir, VIEWPORTS } from './aid-helpers.mjs';
+
+const printDir = path.join(outputDir, 'print');
+let aid;
+before(async () => { mkdirSync(printDir, { recursive: true }); aid = await startAid(); });
+after(async () => { await aid?.close(); });
+
+const CLINIC = { clinicName: 'Riverside Spine Clinic', clinicContact: 'Front desk 555 0100' };
+// pdftotext joins a word broken at its hyphen ("long-\nlasting" -> "longlasting"): compare without hyphens.
+const squash = (text) => String(text).replace(/\s+/g, ' ').replace(/-/g, '').trim();
+
+/** Prints the current page to PDF like the browser's Print, and returns its text and page count. */
+async function printToPdf(page, name) {
+  const file = path.join(printDir, `${name}.pdf`);
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  const layout = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))[1]);
+  execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(printDir, name)]);
+  return { text: squash(text), layout, pages };
+}
+
+/** A page with this clinic's settings (settings.js served with a clinic name), a plan drawn from a vector. */
+async function planPage(name, { audience = 'clinician', locale = 'en-US', settings } = {}) {
+  const opened = await openPage(aid, { viewport: VIEWPORTS.desk, locale });
+  const { page } = opened;
+  if (settings) {
+    await page.route('**/settings.js', (route) => route.fulfill({
+      contentType: 'text/javascript', body: `window.RADICULO_SETTINGS = ${JSON.stringify(settings)};`,
+    }));
+    await page.reload();
+    await page.waitForSelector('html[data-engine="ready"]');
+  }
+  const { input, expect } = vector(name);
+  await chooseAudience(page, audience);
+  await fillFrom(page, input);
+  await page.waitForSelector(`#plan[data-triage="${expect.triage}"]`);
+  const language = await page.getAttribute('html', 'lang');
+  const plan = await enginePlan(page, { ...input, audience, language });
+  return { ...opened, plan, input };
+}
+
+function assertPrintedPlan(text, plan, ui) {
+  assert.ok(text.includes(squash(plan.headline)), 'headline');
+  for (const line of plan.recommendations) {
+    assert.ok(text.includes(squash(line.text)), `line ${line.id}`);
+    // Each line's reason: the sentences shared by every line once, then the line's own.
+    for (const sentence of line.rationale.split(/(?<=\.)\s+/)) assert.ok(text.includes(squash(sentence)), `reason of ${line.id}: ${sentence}`);
+  }
+  for (const reference of plan.references) assert.ok(text.includes(squash(reference.title)), `reference ${reference.number}`);
+  for (const forbidden of [ui.chooseAudience, ui.startAgain, ui.printPlan, ui.why]) {
+    assert.ok(!text.includes(squash(forbidden)), `no control: ${forbidden}`);
+  }
+}
+
+test('print: a typical conservative clinician plan, English: every part, two A4 pages at most', async () => {
+  const { page, context, plan, consoleErrors } = await planPage('conservative-typical', { settings: CLINIC });
+  try {
+    const { ui, disclaimer } = await page.evaluate(() => window.Radiculo.engine.content('en'));
+    const { text, layout, pages } = await printToPdf(page, 'conservative-typical-clinician-en');
+    assertPrintedPlan(text, plan, Object.fromEntries(Object.entries(ui).map(([k, v]) => [k, typeof v === 'object' ? v.clinician || '' : v])));
+    assert.ok(text.includes('Radiculo plan'));
+    assert.ok(text.includes('Conservative care'), 'triage');
+    assert.ok(text.includes('Riverside Spine Clinic'), 'clinic name from the settings');
+    assert.ok(text.includes('Answers this plan came from'));
+    // The answers, two to a row: "label   answer   label   answer".
+    assert.match(layout, /Fever +No\b/, 'the answers: short label and answer');
+    assert.match(layout, /Episode duration +3 weeks/);
+    assert.match(layout, /Pain score +5 out of 10/);
+    assert.ok(text.includes(squash('Re-triage at once if any of these appears')), 'safety-net');
+    assert.match(text, /Emergency saddle anesthesia, bladder or bowel dysfunction or bilateral leg weakness/);
+    assert.ok(text.includes(squash(plan.recommendations.find((l) => l.id === 'seek-care-if-red-flags').text)), 'safety-net line');
+    const today = new Date().toLocaleDateString('en', { day: 'numeric', month: 'long', year: 'numeric' });
+    assert.ok(text.includes(`Date: ${today}`), 'date');
+    assert.ok(text.includes(`Content version ${plan.contentVersion}`), 'content version');
+    assert.ok(text.includes(squash(`Made with Radiculo: ${aid.server.url}`)), 'the aid\'s address, without query');
+    assert.ok(text.includes('Intended use, inputs, logic, data and limits'), 'names the intended-use page');
+    assert.ok(text.includes(squash(`${aid.server.url}about.html`)));
+    assert.ok(text.includes(squash(disclaimer.clinician)), 'disclaimer');
+    assert.ok(!text.includes('Fever?'), 'no question text from the form');
+    console.log(`# print: conservative-typical clinician English: ${pages} A4 page(s)`);
+    assert.ok(pages <= 2, `at most two A4 pages in English (got ${pages})`);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('print: the longest conservative plan and the patient wording, English and Spanish: page counts', async () => {
+  const counts = [];
+  for (const [name, audience, locale] of [
+    ['conservative-spasm-severe-pain', 'clinician', 'en-US'],
+    ['conservative-spasm-severe-pain', 'patient', 'en-US'],
+    ['conservative-typical', 'clinician', 'es-ES'],
+    ['conservative-spasm-severe-pain', 'clinician', 'es-ES'],
+    ['conservative-spasm-severe-pain', 'patient', 'es-ES'],
+  ]) {
+    const { page, context, plan } = await planPage(name, { audience, locale });
+    try {
+      const language = locale.slice(0, 2);
+      const content = await page.evaluate((code) => window.Radiculo.engine.content(code), language);
+      const ui = Object.fromEntries(Object.entries(content.ui).map(([k, v]) => [k, typeof v === 'object' ? v[audience] || '' : v]));
+      const { text, pages } = await printToPdf(page, `${name}-${audience}-${language}`);
+      assertPrintedPlan(text, plan, ui);
+      assert.ok(text.includes(squash(ui.printTitle)));
+      assert.ok(text.includes(squash(content.disclaimer[audience])));
+      if (audience === 'patient') {
+        // Where guidelines disagree, the patient's printout says so in one plain sentence.
+        const notes = plan.recommendations.flatMap((line) => line.evidenceNotes).filter((n) => n.stance !== 'agrees');
+        assert.ok(notes.length > 0);
+        for (const note of notes) assert.ok(text.includes(squash(note.text)), note.text);
+      }
+      counts.push(`${name} ${audience} ${language}: ${pages}`);
+      assert.ok(pages <= 3, `${name} ${audience} ${language}: ${pages} pages`);
+    } finally {
+      await context.close();
+    }
+  }
+  console.log(`# print page counts (A4): ${counts.join('; ')}`);
+});
+
+test('print: an emergency plan prints what to do now, first', async () => {
+  const { page, context, plan } = await planPage('emergency-saddle-anesthesia-only-answer', { audience: 'patient' });
+  try {
+    const { text, layout, pages } = await printToPdf(page, 'emergency-patient-en');
+    assert.ok(text.includes('Emergency: get care now'));
+    assert.ok(text.indexOf(squash(plan.recommendations[0].text)) < text.indexOf('Your answers'), 'what to do before the answers');
+    assert.match(layout, /Numbness in the saddle area +Yes/);
+    assert.match(layout, /Fever +not answered/);
+    assert.equal(pages, 1);
+  } finally {
+    await context.close();
+  }
+});
