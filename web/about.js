@@ -192,7 +192,30 @@
     }
     const dialog = document.getElementById('about-dialog');
     if (dialog && dialog.open) fillDialog(dialog);
+    chooserLanguages(content);
   };
+
+  /**
+   * On "Which best describes you?": the other languages by their own names, so a person who cannot
+   * read this one switches before anything else. Drives the header's language select (app.js).
+   */
+  function chooserLanguages(content) {
+    const slot = document.getElementById('chooser-languages');
+    const select = document.getElementById('language-select');
+    if (!slot || !select) return;
+    const others = (content.languages || []).filter((language) => language.code !== content.language);
+    slot.replaceChildren(...others.map((language) => {
+      const button = el('button', { type: 'button', className: 'button button--quiet', lang: language.code, 'data-language': language.code }, [language.name]);
+      button.addEventListener('click', () => {
+        select.value = language.code;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        const title = document.getElementById('chooser-title');
+        if (title) title.focus();
+      });
+      return button;
+    }));
+    slot.hidden = others.length === 0;
+  }
 
   function fillDialog(dialog) {
     const { content, audience } = current;
