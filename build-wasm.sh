@@ -53,9 +53,13 @@ stamp="$work/inputs.sha256"
 current=$(cat "${sources[@]}" src/engine/*.h build-wasm.sh | sha256sum | cut -d' ' -f1)
 if [ -f "$out" ] && [ -f "${out%.js}.wasm" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$current" ]; then
   echo "build-wasm: $out is up to date"
-  exit 0
+else
+  emcc "${EMFLAGS[@]}" "${sources[@]}" -o "$out"
+  echo "$current" > "$stamp"
+  wasm=${out%.js}.wasm
+  echo "build-wasm: wrote $out and $wasm ($(cat "$out" "$wasm" | wc -c) bytes, $(cat "$out" "$wasm" | gzip -9 | wc -c) gzip)"
 fi
-emcc "${EMFLAGS[@]}" "${sources[@]}" -o "$out"
-echo "$current" > "$stamp"
-wasm=${out%.js}.wasm
-echo "build-wasm: wrote $out and $wasm ($(cat "$out" "$wasm" | wc -c) bytes, $(cat "$out" "$wasm" | gzip -9 | wc -c) gzip)"
+
+# Always (cheap, and any file in web/ may have changed): the offline worker's precache list with
+# its content hash, and the one-file copy for file:// (web/radiculo-offline.html).
+node tools/precache.mjs web && node tools/one-file.mjs web

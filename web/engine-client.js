@@ -41,6 +41,13 @@
     };
   }
 
+  function decodeBase64(text) {
+    var binary = window.atob(text);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
   /** Resolves to the wrapped engine, or rejects (after showing the too-old message). */
   Radiculo.loadEngine = function () {
     if (!browserCanRun()) {
@@ -54,8 +61,10 @@
       return Promise.reject(new Error('engine/radiculo.js did not load'));
     }
     // The factory finds engine/radiculo.wasm next to engine/radiculo.js (document.currentScript),
-    // so the page works under any sub-path without a locateFile option.
-    return window.createRadiculo().then(wrap, function (error) {
+    // so the page works under any sub-path without a locateFile option. The one-file copy
+    // (radiculo-offline.html, for file://) carries the module inline instead: no fetch at all.
+    var options = typeof window.RADICULO_WASM_BASE64 === 'string' ? { wasmBinary: decodeBase64(window.RADICULO_WASM_BASE64) } : undefined;
+    return window.createRadiculo(options).then(wrap, function (error) {
       showUnsupported(String(error && error.message ? error.message : error));
       throw error;
     });

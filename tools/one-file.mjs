@@ -1,0 +1,99 @@
+// Writes web/radiculo-offline.html: the whole page in one file, for a tablet loaded from a USB stick
+// or an e-mail attachment and opened from file:// (no server, no service worker).
+//
+// - Every <script src> and <link rel="stylesheet"> of web/index.html is inlined, in the same order;
+//   the scripts move to the end of <body> (inline scripts cannot be deferred; at the end they run
+//   after parsing, in order, as the deferred ones do).
+// - The engine's .wasm rides along as base64 in one more inline script, which engine-client.js hands
+//   to createRadiculo({ wasmBinary }): nothing is fetched. The content is inside the engine already.
+// - Icons become data: URLs; the manifest link is dropped (no installing from file://).
+// - Its own Content-Security-Policy allows exactly these inline parts by their sha256 hashes, plus
+//   'wasm-unsafe-eval' to compile the engine; connect-src 'none' (the page fetches nothing).
+// - settings.js is inlined as it is at build time: edit web/settings.js, then run this again
+//   (node tools/one-file.mjs needs only Node, not the engine build).
+// Usage: node tools/one-file.mjs [web-folder] [output-file]
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+
+const webDir = path.resolve(process.argv[2] || 'web');
+const output = path.resolve(process.argv[3] || path.join(webDir, 'radiculo-offline.html'));
+const read = (relative) => readFileSync(path.join(webDir, relative));
+const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+for (const needed of ['index.html', 'engine/radiculo.js', 'engine/radiculo.wasm']) {
+  if (!existsSync(path.join(webDir, needed))) {
+    console.error(`one-file: ${needed} is missing in ${webDir} (run ./build-wasm.sh)`);
+    process.exit(1);
+  }
+}
+
+let html = read('index.html').toString('utf8');
+const scriptHashes = [];
+const styleHashes = [];
+
+// "</script" or "</style" inside inlined text would end the element early.
+const safeScript = (text) => text.replace(/<\/(script)/gi, '<\\/$1');
+const safeStyle = (text) => text.replace(/<\/(style)/gi, '<\\/$1');
+
+function inlineScript(text) {
+  const body = `\n${safeScript(text)}\n`;
+  scriptHashes.push(hash(body));
+  return `<script>${body}</script>`;
+}
+
+// Scripts: collected in document order, removed from <head>, appended at the end of <body>.
+const scripts = [];
+html = html.replace(/[ \t]*<script\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>\n?/g, (whole, src) => {
+  scripts.push(src);
+  return '';
+});
+if (!scripts.includes('engine/radiculo.js')) throw new Error('one-file: index.html does not load engine/radiculo.js');
+const wasmBase64 = read('engine/radiculo.wasm').toString('base64');
+const inlined = [inlineScript(`window.RADICULO_WASM_BASE64 = '${wasmBase64}';`)]
+  .concat(scripts.map((src) => inlineScript(read(src).toString('utf8'))));
+html = html.replace('</body>', () => `${inlined.join('\n')}\n</body>`); // a function: '$' in code stays as is
+
+// Stylesheets, keeping a media attribute (print styles stay print-only).
+html = html.replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/g, (tag) => {
+  const href = /\bhref="([^"]+)"/.exec(tag)[1];
+  const media = /\bmedia="([^"]+)"/.exec(tag);
+  const body = `\n${safeStyle(read(href).toString('utf8'))}\n`;
+  styleHashes.push(hash(body));
+  return `<style${media ? ` media="${media[1]}"` : ''}>${body}</style>`;
+});
+
+// Icons as data: URLs; no manifest (nothing to install from a file).
+html = html.replace(/[ \t]*<link\b[^>]*\brel="(manifest|apple-touch-icon)"[^>]*>\n?/g, '');
+html = html.replace(/(src|href)="(icons\/[^"]+\.svg)"/g, (whole, attribute, file) =>
+  `${attribute}="data:image/svg+xml;base64,${read(file).toString('base64')}"`);
+
+// Links to other pages of web/ would not exist beside the file. about.html is the one known: its
+// link opens the same text in place (about.js), and styles.css hides its "open as a page" link
+// under html[data-one-file].
+html = html.replace('<html ', '<html data-one-file ');
+const localPages = [...html.matchAll(/href="(?!#|data:|https?:)([^"]+)"/g)].map((match) => match[1])
+  .filter((href) => href !== 'about.html');
+if (localPages.length) console.warn(`one-file: links to files that will not be beside the copy: ${localPages.join(', ')}`);
+
+const csp = [
+  "default-src 'none'",
+  `script-src ${scriptHashes.join(' ')} 'wasm-unsafe-eval'`,
+  `style-src ${styleHashes.join(' ')}`,
+  "img-src data:",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const cspPattern = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/;
+if (!cspPattern.test(html)) throw new Error('one-file: index.html has no CSP meta to replace');
+html = html.replace(cspPattern, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+html = html.replace('<title>Radiculo</title>', '<title>Radiculo (offline copy)</title>');
+html = html.replace(/<!-- Classic scripts[^>]*-->\n?/, '');
+
+writeFileSync(output, html);
+const bytes = Buffer.byteLength(html);
+console.log(`one-file: wrote ${path.relative(process.cwd(), output)} (${bytes} bytes, ${gzipSync(html, { level: 9 }).length} gzip; ` +
+  `${scriptHashes.length} scripts and ${styleHashes.length} styles allowed by hash)`);
