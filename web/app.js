@@ -18,7 +18,12 @@
     lastAnnounced: '',
     announceTimer: 0,
     firstPlanMarked: false,
+    touched: false, // has anyone answered or switched anything since the start (see isAtStart)
   };
+
+  const settings = Radiculo.settings || {};
+  // Other parts of the page (clinic.js, kiosk.js, offline.js) follow these events.
+  const tell = (name, detail) => document.dispatchEvent(new CustomEvent(`radiculo:${name}`, { detail }));
 
   function words() {
     return Radiculo.planWords(state.content, state.audience || 'clinician');
@@ -38,10 +43,12 @@
       engineVersion: content.engineVersion,
     });
     Radiculo.renderFooterExtras(content, audience); // about.js: intended-use link, translation, review due
+    tell('words', { words: w });
   }
 
   function pickLanguage(languages) {
     const codes = languages.map((language) => language.code);
+    if (codes.includes(settings.defaultLanguage)) return settings.defaultLanguage; // settings.js, unless 'auto'
     for (const wanted of navigator.languages || [navigator.language || 'en']) {
       const code = String(wanted).toLowerCase().split('-')[0];
       if (codes.includes(code)) return code;
@@ -94,6 +101,7 @@
     if (result.ok) {
       state.questionnaire.showErrors([], assessment);
       drawn = Radiculo.renderPlan(section, body, result, state.content, state.audience, assessment); // answers: for the printout
+      tell('plan', { triage: result.triage, body, words: words() });
       updateTriageBar(result.triage, drawn.label);
       byId('print-plan').hidden = false;
       announce(Radiculo.fillTemplate(words().ui('planUpdatedCount'), { triage: drawn.label, count: drawn.count }));
@@ -135,8 +143,13 @@
     byId('questions-title').focus();
   }
 
-  /** Back to "Which best describes you?" with every answer gone (a kiosk's next person). */
-  function startAgain() {
+  /**
+   * Back to "Which best describes you?" with every answer gone (a kiosk's next person; with
+   * nextPerson also the default language). With a default audience in settings.js, back to the
+   * empty questionnaire in that wording instead.
+   */
+  function startAgain(options) {
+    const nextPerson = Boolean(options && options.nextPerson);
     state.questionnaire.clear();
     state.audience = null;
     state.lastAssessment = '';
@@ -152,9 +165,20 @@
     byId('header-controls').hidden = true;
     document.querySelector('.skip-link').hidden = true;
     byId('chooser').hidden = false;
+    if (nextPerson) {
+      const language = pickLanguage(state.content.languages || [{ code: 'en' }]);
+      if (language !== state.language) {
+        loadContent(language);
+        byId('language-select').value = state.language;
+        state.questionnaire.setWording('clinician', state.content);
+      }
+    }
     applyInterfaceWords();
     window.scrollTo(0, 0);
     byId('chooser-title').focus();
+    if (settings.defaultAudience) chooseAudience(settings.defaultAudience);
+    state.touched = false;
+    tell('reset', {});
   }
 
   /** Links in the plan that name a question move the focus to that question's first control. */
@@ -213,12 +237,14 @@
     setUpLanguagePicker();
 
     form.addEventListener('submit', (event) => event.preventDefault()); // Enter in a field must not navigate
-    form.addEventListener('input', () => update(false));
-    form.addEventListener('change', () => update(false));
+    const touch = () => { state.touched = true; };
+    form.addEventListener('input', () => { touch(); update(false); });
+    form.addEventListener('change', () => { touch(); update(false); });
     for (const button of document.querySelectorAll('[data-audience]')) {
-      button.addEventListener('click', () => chooseAudience(button.getAttribute('data-audience')));
+      button.addEventListener('click', () => { touch(); chooseAudience(button.getAttribute('data-audience')); });
     }
-    byId('audience-switch').addEventListener('change', (event) => setAudience(event.target.value));
+    byId('audience-switch').addEventListener('change', (event) => { touch(); setAudience(event.target.value); });
+    byId('language-select').addEventListener('change', touch);
     byId('plan-body').addEventListener('click', focusQuestion);
     byId('start-again').addEventListener('click', startAgain);
     byId('print-plan').addEventListener('click', () => window.print());
@@ -238,6 +264,15 @@
     byId('footer').hidden = false;
     document.documentElement.setAttribute('data-engine', 'ready');
     Radiculo.started = true;
+    if (settings.defaultAudience) chooseAudience(settings.defaultAudience);
+
+    // For kiosk.js and offline.js: start over, and "has the current person begun?".
+    Radiculo.app = {
+      startAgain,
+      isAtStart: () => !state.touched,
+      words,
+    };
+    tell('ready', {});
   }
 
   Radiculo.loadEngine().then(init, () => {

@@ -1,0 +1,136 @@
+/* Radiculo: kiosk mode, for a screen in a waiting room that strangers use one after another.
+ * On when the address has ?kiosk (idle time: &idle=SECONDS, else settings.js, else 90 s).
+ *
+ * - After the idle time with no touch or key press it asks "Still there?" (one tap anywhere
+ *   continues); 20 seconds later every answer is cleared and the page is back at its start.
+ * - A "Start over" button is always in view once someone has started.
+ * - Nothing is ever stored (the page stores nothing anywhere, kiosk or not).
+ * - No way out of the page by accident: no text selection or context menu, links that would leave
+ *   the page are turned into plain text (the plan's references keep their titles), and the
+ *   browser's Back (button, Alt+Left, swipe) stays on the page. beforeunload is not used: it would
+ *   put a browser dialog in front of the next person. In-page links (to a question, a reference)
+ *   still work. */
+(function () {
+  'use strict';
+
+  const Radiculo = (window.Radiculo = window.Radiculo || {});
+  const params = new URLSearchParams(window.location.search);
+  if (!params.has('kiosk')) return;
+
+  const WARNING_SECONDS = 20;
+  const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'];
+  const byId = (id) => document.getElementById(id);
+
+  function idleSeconds() {
+    const fromAddress = Number(params.get('idle'));
+    if (params.get('idle') && Number.isInteger(fromAddress) && fromAddress >= 15 && fromAddress <= 3600) return fromAddress;
+    return (Radiculo.settings && Radiculo.settings.kioskIdleSeconds) || 90;
+  }
+
+  const kiosk = { idleSeconds: idleSeconds(), idleTimer: 0, countdownTimer: 0, secondsLeft: 0 };
+  Radiculo.kiosk = kiosk;
+  document.documentElement.classList.add('kiosk');
+
+  const app = () => Radiculo.app;
+  const words = () => app().words();
+
+  function showCountdown() {
+    byId('still-there-text').textContent = Radiculo.fillTemplate(words().ui('stillThereText'), { seconds: kiosk.secondsLeft });
+  }
+
+  function closeDialog() {
+    window.clearInterval(kiosk.countdownTimer);
+    kiosk.countdownTimer = 0;
+    const dialog = byId('still-there');
+    if (dialog.open) dialog.close();
+  }
+
+  /** The next person's start: every answer gone, the start screen, default language and wording. */
+  function reset() {
+    window.clearTimeout(kiosk.idleTimer);
+    closeDialog();
+    for (const open of document.querySelectorAll('dialog[open]')) open.close(); // e.g. the intended-use dialog
+    // Drop any #ref-… or #q-… from the address, keeping the history guard in place.
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+    app().startAgain({ nextPerson: true });
+  }
+
+  function askStillThere() {
+    if (!app() || app().isAtStart()) return; // nothing to clear
+    const dialog = byId('still-there');
+    kiosk.secondsLeft = WARNING_SECONDS;
+    showCountdown();
+    if (!dialog.open) dialog.showModal();
+    byId('still-there-continue').focus();
+    kiosk.countdownTimer = window.setInterval(() => {
+      kiosk.secondsLeft -= 1;
+      if (kiosk.secondsLeft <= 0) reset();
+      else showCountdown();
+    }, 1000);
+  }
+
+  /** Any touch or key: the person is there. Restarts the idle clock and answers "Still there?". */
+  function activity(event) {
+    const dialog = byId('still-there');
+    if (dialog.open && !(event.target && event.target.id === 'still-there-clear')) closeDialog();
+    window.clearTimeout(kiosk.idleTimer);
+    kiosk.idleTimer = window.setTimeout(askStillThere, kiosk.idleSeconds * 1000);
+  }
+
+  /** Links that would leave the page become plain text (kept readable, no longer a way out). */
+  function disarmLinks(root) {
+    for (const link of root.querySelectorAll('a[href]')) {
+      const href = link.getAttribute('href');
+      if (href.startsWith('#') && link.target !== '_blank') continue;
+      if (link.id === 'about-link') continue; // opens the intended-use dialog in place (about.js)
+      link.removeAttribute('href');
+      link.removeAttribute('target');
+      link.classList.add('link--off');
+      for (const hint of link.querySelectorAll('.visually-hidden')) hint.remove(); // "(opens a new window)"
+    }
+  }
+
+  function blockLeaving(event) {
+    const link = event.target.closest && event.target.closest('a');
+    if (!link || link.id === 'about-link') return;
+    const href = link.getAttribute('href') || '';
+    if (link.target === '_blank' || !href.startsWith('#')) event.preventDefault();
+  }
+
+  function init() {
+    for (const name of ACTIVITY_EVENTS) document.addEventListener(name, activity, { capture: true, passive: true });
+    document.addEventListener('contextmenu', (event) => event.preventDefault());
+    document.addEventListener('selectstart', (event) => {
+      if (!event.target.closest || !event.target.closest('input, textarea')) event.preventDefault();
+    });
+    document.addEventListener('dragstart', (event) => event.preventDefault());
+    document.addEventListener('click', blockLeaving, true);
+    document.addEventListener('auxclick', blockLeaving, true);
+    document.addEventListener('keydown', (event) => {
+      // Alt+Left/Right and the Back/Forward keys would navigate; the history guard catches the rest.
+      if ((event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) ||
+        event.key === 'BrowserBack' || event.key === 'BrowserForward') event.preventDefault();
+    }, true);
+
+    // History guard: one extra entry on top; going back from it lands here again.
+    window.history.replaceState({ radiculo: 'base' }, '');
+    window.history.pushState({ radiculo: 'guard' }, '');
+    window.addEventListener('popstate', (event) => {
+      if (event.state && event.state.radiculo === 'base') window.history.pushState({ radiculo: 'guard' }, '');
+    });
+
+    const dialog = byId('still-there');
+    byId('still-there-continue').addEventListener('click', closeDialog);
+    byId('still-there-clear').addEventListener('click', reset);
+    dialog.addEventListener('cancel', (event) => { event.preventDefault(); closeDialog(); }); // Esc = still here
+    const startOver = byId('start-over');
+    startOver.hidden = false;
+    startOver.addEventListener('click', reset);
+
+    disarmLinks(document);
+    document.addEventListener('radiculo:plan', (event) => disarmLinks(event.detail.body));
+    document.addEventListener('radiculo:words', () => { if (dialog.open) showCountdown(); });
+  }
+
+  document.addEventListener('radiculo:ready', init, { once: true });
+})();
