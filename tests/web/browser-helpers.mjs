@@ -1,0 +1,80 @@
+// Helpers for the offline, one-file, kiosk and settings browser tests (not a test file itself).
+// Same Chromium and launch arguments as page.test.mjs; the form is filled as a person would.
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const webDir = path.join(repoRoot, 'web');
+export const screenshotDir = path.join(repoRoot, 'test-results/screenshots');
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+export const RED_FLAGS = ['saddleAnesthesia', 'bladderBowelDysfunction', 'bilateralLegWeakness', 'cancerHistory',
+  'unexplainedWeightLoss', 'fever', 'immunocompromised', 'intravenousDrugUse', 'significantTrauma', 'osteoporosis',
+  'prolongedCorticosteroids', 'progressiveNeuroDeficit'];
+
+export function launchChromium() {
+  mkdirSync(screenshotDir, { recursive: true });
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Records console errors and uncaught page errors into the returned array. */
+export function collectErrors(page) {
+  const errors = [];
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  return errors;
+}
+
+export async function chooseAudience(page, audience) {
+  await page.locator(`#chooser [data-audience="${audience}"]`).click();
+  await page.locator('#workspace').waitFor({ state: 'visible' });
+}
+
+export async function answerRadio(page, questionKey, label) {
+  await page.locator(`#q-${questionKey}`).getByRole('radio', { name: label, exact: true }).check();
+}
+
+/** Answers every red flag "No" (or `flags` as given), 3 weeks, pain 5: a conservative plan. */
+export async function completePlan(page, flags = {}) {
+  for (const flag of RED_FLAGS) {
+    const value = flags[flag];
+    await answerRadio(page, flag, value === true ? 'Yes' : value === null ? 'Not sure' : 'No');
+  }
+  await page.locator('#input-symptomWeeks').fill('3');
+  await page.locator('#q-painScore').getByRole('radio', { name: '5', exact: true }).check();
+}
+
+/**
+ * A copy of web/ in a temporary folder with its own precache list (tools/precache.mjs), so a test
+ * can change files like a deployment would, and never depends on a stale web/precache-manifest.js.
+ * Returns the folder; remove it with rmSync(dir, { recursive: true, force: true }).
+ */
+export function webCopy(prefix) {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  cpSync(webDir, dir, { recursive: true });
+  regeneratePrecache(dir);
+  return dir;
+}
+
+export function regeneratePrecache(dir) {
+  execFileSync(process.execPath, [path.join(repoRoot, 'tools/precache.mjs'), dir], { stdio: 'ignore' });
+}
+
+/** Resolves once a service worker controls the page; fails (does not hang) if none does in time. */
+export async function waitForControl(page, timeoutMs = 15_000) {
+  const controlled = await page.evaluate((limit) => Promise.race([
+    (async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      }
+      return true;
+    })(),
+    new Promise((resolve) => setTimeout(() => resolve(false), limit)),
+  ]), timeoutMs);
+  if (!controlled) throw new Error('no service worker took control (did its install fail? a file not matching the precache list?)');
+}

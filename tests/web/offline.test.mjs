@@ -1,0 +1,114 @@
+// Offline: after one visit the page works with the network gone (server stopped AND the context
+// offline), including a fresh reload, from exactly one radiculo-<hash> cache. And an update: a new
+// build gets a new cache; the page says "update ready" and applies it only when the next person
+// starts, never in the middle of an assessment.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startStaticServer } from './static-server.mjs';
+import { launchChromium, collectErrors, chooseAudience, completePlan, answerRadio, webDir, screenshotDir,
+  webCopy, regeneratePrecache, waitForControl } from './browser-helpers.mjs';
+
+const BASE_PATH = '/tools/radiculo/';
+let browser;
+before(async () => { browser = await launchChromium(); });
+after(async () => { await browser?.close(); });
+
+const cacheNames = (page) => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('radiculo-')));
+
+test('offline: web/precache-manifest.js lists web/ as it is now (else run ./build-wasm.sh)', () => {
+  const dir = webCopy('radiculo-precache-');
+  try {
+    assert.equal(readFileSync(path.join(webDir, 'precache-manifest.js'), 'utf8'),
+      readFileSync(path.join(dir, 'precache-manifest.js'), 'utf8'), 'stale precache list: run ./build-wasm.sh');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('offline: after one visit, a reload with the server stopped and the context offline completes a plan', async () => {
+  const dir = webCopy('radiculo-offline-');
+  const server = await startStaticServer({ root: dir, basePath: BASE_PATH });
+  const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
+  let serverClosed = false;
+  try {
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${server.url}?kiosk`);
+    await page.waitForSelector('html[data-engine="ready"]');
+    await waitForControl(page);
+    const version = /version: '([0-9a-f]+)'/.exec(readFileSync(path.join(dir, 'precache-manifest.js'), 'utf8'))[1];
+
+    await server.close();
+    serverClosed = true;
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('html[data-engine="ready"]');
+    assert.ok(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), 'served by the worker');
+    assert.equal(new URL(page.url()).search, '?kiosk', 'the address (with its query) reloads from the cache');
+    await chooseAudience(page, 'patient');
+    await completePlan(page);
+    await page.waitForSelector('#plan[data-triage="conservative"]');
+    assert.ok(await page.locator('[data-rec-id]').count() > 3, 'the engine ran offline');
+    // settings.js is network-first: offline it comes from the cache.
+    assert.equal(await page.evaluate(() => typeof window.RADICULO_SETTINGS), 'object');
+    assert.deepEqual(await cacheNames(page), [`radiculo-${version}`], 'exactly one cache, named by the build hash');
+    // Some other place (a second page) works offline too: a navigation to the folder with a query.
+    const other = await context.newPage();
+    await other.goto(`${server.url}?anything`);
+    await other.waitForSelector('html[data-engine="ready"]');
+    assert.deepEqual(errors, [], 'no console errors');
+  } finally {
+    await context.close();
+    if (!serverClosed) await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('offline: a new build is announced, waits during an assessment, and applies at "Start again"', async () => {
+  // A copy of web/ that can be changed like a deployment would (a new build = new precache list).
+  const dir = webCopy('radiculo-update-');
+  const server = await startStaticServer({ root: dir, basePath: BASE_PATH });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(server.url);
+    await page.waitForSelector('html[data-engine="ready"]');
+    await waitForControl(page);
+    const [oldCache] = await cacheNames(page);
+
+    // Someone is in the middle of an assessment ...
+    await chooseAudience(page, 'clinician');
+    await answerRadio(page, 'fever', 'No');
+    // ... when a new build is deployed.
+    const css = path.join(dir, 'styles.css');
+    writeFileSync(css, `${readFileSync(css, 'utf8')}\n/* build 2 */\n`);
+    regeneratePrecache(dir);
+    await page.evaluate(() => window.Radiculo.serviceWorker.update());
+    await page.waitForSelector('html[data-update="ready"]');
+    const notice = page.locator('#update-ready');
+    await notice.waitFor({ state: 'visible' });
+    assert.match(await notice.innerText(), /ready.*next person/);
+    await page.screenshot({ path: path.join(screenshotDir, 'offline-update-ready.png') });
+    // Not applied mid-assessment: same page, answer still there, old cache still serving.
+    assert.equal(await page.locator('#q-fever input[value="no"]').isChecked(), true);
+
+    // The next person starts: one reload onto the new version, one cache left.
+    const reloaded = page.waitForEvent('load');
+    await page.locator('#start-again').click();
+    await reloaded;
+    await page.waitForSelector('html[data-engine="ready"]');
+    const names = await cacheNames(page);
+    assert.equal(names.length, 1, `one cache after the update: ${names}`);
+    assert.notEqual(names[0], oldCache, 'the new build has its own cache');
+    assert.equal(await page.locator('#update-ready').isVisible(), false);
+    assert.equal(await page.locator('#chooser').isVisible(), true, 'back at the start');
+    assert.deepEqual(errors, [], 'no console errors');
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
