@@ -6,6 +6,9 @@ cmake_minimum_required(VERSION 3.18)
 set(delimiter "RADICULO_CONTENT")
 function(embed_file path out_var)
   file(READ "${path}" text)
+  # Drop line breaks and indentation: a JSON string never holds a raw line break, so this cannot
+  # touch content, and the engine (and the WebAssembly download) gets ~10% fewer bytes.
+  string(REGEX REPLACE "\n[ ]*" "" text "${text}")
   string(FIND "${text}" ")${delimiter}\"" clash)
   if(NOT clash EQUAL -1)
     message(FATAL_ERROR "${path} contains the raw-string delimiter ${delimiter}")
