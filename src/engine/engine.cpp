@@ -20,8 +20,16 @@ std::string serialise(const json& value) { return value.dump(-1, ' ', false, jso
 
 json errorsJson(const std::vector<FieldError>& errors) {
   json list = json::array();
-  for (const FieldError& error : errors) list.push_back({{"field", error.field}, {"message", error.message}});
-  return {{"ok", false}, {"errors", list}};
+  for (const FieldError& error : errors) {
+    json entry;
+    entry["field"] = error.field;
+    entry["message"] = error.message;
+    list.push_back(std::move(entry));
+  }
+  json result;
+  result["ok"] = false;
+  result["errors"] = list;
+  return result;
 }
 
 // A bug must surface as an error, never as a partial plan or an exception in the caller.
@@ -53,8 +61,12 @@ std::string contentJson(std::string_view language) {
     out["ok"] = true;
     out["ui"] = all.interfaces.at(words->first);
     json languages = json::array();
-    for (const auto& [code, other] : all.languages)
-      languages.push_back({{"code", code}, {"name", other.at("languageName")}});
+    for (const auto& [code, other] : all.languages) {
+      json language;
+      language["code"] = code;
+      language["name"] = other.at("languageName");
+      languages.push_back(std::move(language));
+    }
     out["languages"] = languages;
     for (const char* key : {"contentVersion", "contentReleased", "contentReviewed", "reviewDue", "sourceDocument",
                             "redFlagGroups", "triageTable"})
@@ -88,11 +100,11 @@ std::string schemaJson() {
 std::string versionJson() {
   try {
     const Content& all = content();
-    return serialise({{"engineVersion", kEngineVersion},
-                      {"contentVersion", all.rules.at("contentVersion")},
-                      {"contentReviewed", all.rules.at("contentReviewed")},
-                      {"reviewDue", all.rules.at("reviewDue")},
-                      {"languages", all.languageCodes()}});
+    json version;
+    version["engineVersion"] = kEngineVersion;
+    for (const char* key : {"contentVersion", "contentReviewed", "reviewDue"}) version[key] = all.rules.at(key);
+    version["languages"] = all.languageCodes();
+    return serialise(version);
   } catch (...) {
     return internalError();
   }

@@ -29,26 +29,25 @@ class PlanWriter {
     fillValues();
   }
 
+  // Built member by member: nlohmann's initializer lists cost several KB of WebAssembly each.
   json plan() const {
     const json lines = recommendations();
-    json plan = {
-        {"ok", true},
-        {"triage", triageId(triage_)},
-        {"headline", worded(words_.at("headlines").at(headlineKey()))},
-        {"recommendations", lines},
-        {"redFlagsPresent", flagKeys(flagsPresent(a_))},
-        {"unanswered", flagKeys(flagsUnanswered(a_))},
-        {"references", references(lines)},
-        {"engineVersion", kEngineVersion},
-        {"contentVersion", rules_.at("contentVersion")},
-        {"contentReviewed", rules_.at("contentReviewed")},
-    };
+    json plan;
+    plan["ok"] = true;
+    plan["triage"] = triageId(triage_);
+    plan["headline"] = worded(words_.at("headlines").at(headlineKey()));
+    plan["redFlagsPresent"] = flagKeys(flagsPresent(a_));
+    plan["unanswered"] = flagKeys(flagsUnanswered(a_));
+    plan["references"] = references(lines);
+    plan["engineVersion"] = kEngineVersion;
+    plan["contentVersion"] = rules_.at("contentVersion");
+    plan["contentReviewed"] = rules_.at("contentReviewed");
     if (triage_ == Triage::conservative) plan["reassessInWeeks"] = weeksJson(reassessInWeeks(a_));
     plan["whatWouldChange"] = whatWouldChange(a_, rules_);
+    plan["recommendations"] = lines;
     return plan;
   }
 
- private:
   static json flagKeys(const std::vector<RedFlag>& flags) {
     json keys = json::array();
     for (RedFlag flag : flags) keys.push_back(infoOf(flag).key);
@@ -123,9 +122,11 @@ class PlanWriter {
     if (!rules_.at("evidenceNotes").contains(id)) return notes;
     for (const json& note : rules_.at("evidenceNotes").at(id)) {
       if (note.contains("when") && !conditionHolds(note.at("when").get<std::string>(), a_)) continue;
-      notes.push_back({{"stance", note.at("stance")},
-                       {"text", worded(words_.at("evidenceNotes").at(note.at("id").get<std::string>()))},
-                       {"citations", note.at("citations")}});
+      json entry;
+      entry["stance"] = note.at("stance");
+      entry["text"] = worded(words_.at("evidenceNotes").at(note.at("id").get<std::string>()));
+      entry["citations"] = note.at("citations");
+      notes.push_back(std::move(entry));
     }
     return notes;
   }
@@ -136,13 +137,15 @@ class PlanWriter {
       const std::string condition = row.at("when").get<std::string>();
       const std::string id = row.at("id").get<std::string>();
       const json& recommendation = words_.at("recommendations").at(id);
-      lines.push_back({{"id", id},
-                       {"kind", row.at("kind")},
-                       {"text", worded(recommendation)},
-                       {"rationale", rationale(condition)},
-                       {"basis", fillTemplate(recommendation.at("basis").get<std::string>(), values_)},
-                       {"citations", rules_.at("recommendations").at(id).at("citations")},
-                       {"evidenceNotes", evidenceNotes(id)}});
+      json line;
+      line["id"] = id;
+      line["kind"] = row.at("kind");
+      line["text"] = worded(recommendation);
+      line["rationale"] = rationale(condition);
+      line["basis"] = fillTemplate(recommendation.at("basis").get<std::string>(), values_);
+      line["citations"] = rules_.at("recommendations").at(id).at("citations");
+      line["evidenceNotes"] = evidenceNotes(id);
+      lines.push_back(std::move(line));
     }
     return lines;
   }

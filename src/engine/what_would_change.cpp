@@ -31,7 +31,12 @@ json ifYes(const Assessment& a, const std::vector<RedFlag>& flags) {
   std::stable_sort(changes.begin(), changes.end(),
                    [](const auto& x, const auto& y) { return moreSerious(x.second, y.second); });
   json list = json::array();
-  for (const auto& [flag, then] : changes) list.push_back({{"flag", infoOf(flag).key}, {"triageIfYes", triageId(then)}});
+  for (const auto& [flag, then] : changes) {
+    json entry;
+    entry["flag"] = infoOf(flag).key;
+    entry["triageIfYes"] = triageId(then);
+    list.push_back(std::move(entry));
+  }
   return list;
 }
 
@@ -53,7 +58,12 @@ json lineChange(const Assessment& now, const Assessment& then, const json& chang
   for (const std::string& id : before)
     if (std::find(after.begin(), after.end(), id) == after.end()) removes.push_back(id);
   if (adds.empty() && removes.empty()) return nullptr;
-  return {{"change", change}, {"triage", triageId(decideTriage(then))}, {"adds", adds}, {"removes", removes}};
+  json result;
+  result["change"] = change;
+  result["triage"] = triageId(decideTriage(then));
+  result["adds"] = adds;
+  result["removes"] = removes;
+  return result;
 }
 
 }  // namespace
@@ -68,9 +78,10 @@ json whatWouldChange(const Assessment& a, const json& rules) {
     allNo = withAnswer(allNo, flag, false);
     allYes = withAnswer(allYes, flag, true);
   }
-  json result = {{"askNext", ifYes(a, unanswered)},
-                 {"bestTriage", triageId(decideTriage(allNo))},
-                 {"worstTriage", triageId(decideTriage(allYes))}};
+  json result;
+  result["askNext"] = ifYes(a, unanswered);
+  result["bestTriage"] = triageId(decideTriage(allNo));
+  result["worstTriage"] = triageId(decideTriage(allYes));
 
   if (now == Triage::conservative) {
     result["reassessInWeeks"] = weeksJson(reassessInWeeks(a));
@@ -87,13 +98,18 @@ json whatWouldChange(const Assessment& a, const json& rules) {
     json whatIf = json::array();
     Assessment candidate = a;
     candidate.procedureCandidate = true;
-    if (!a.procedureCandidate) whatIf.push_back(lineChange(a, candidate, {{"procedureCandidate", true}}, rules));
+    json becomesCandidate;
+    becomesCandidate["procedureCandidate"] = true;
+    if (!a.procedureCandidate) whatIf.push_back(lineChange(a, candidate, becomesCandidate, rules));
     // A contained herniation below L3 on imaging, for a candidate (the injection's criteria [4]).
     for (const HerniationLevel level : {HerniationLevel::L4L5, HerniationLevel::L5S1}) {
       Assessment imaged = candidate;
       imaged.herniation = Herniation{true, level};
       const char* name = level == HerniationLevel::L4L5 ? "L4-L5" : "L5-S1";
-      whatIf.push_back(lineChange(a, imaged, {{"procedureCandidate", true}, {"herniation", {{"contained", true}, {"level", name}}}}, rules));
+      json change = becomesCandidate;
+      change["herniation"]["contained"] = true;
+      change["herniation"]["level"] = name;
+      whatIf.push_back(lineChange(a, imaged, change, rules));
     }
     json kept = json::array();
     for (json& entry : whatIf)
