@@ -31,7 +31,7 @@ class PlanWriter {
 
   // Built member by member: nlohmann's initializer lists cost several KB of WebAssembly each.
   json plan() const {
-    const json lines = recommendations();
+    json lines = recommendations();
     json plan;
     plan["ok"] = true;
     plan["triage"] = triageId(triage_);
@@ -44,7 +44,7 @@ class PlanWriter {
     plan["contentReviewed"] = rules_.at("contentReviewed");
     if (triage_ == Triage::conservative) plan["reassessInWeeks"] = weeksJson(reassessInWeeks(a_));
     plan["whatWouldChange"] = whatWouldChange(a_, rules_);
-    plan["recommendations"] = lines;
+    plan["recommendations"] = std::move(lines);
     return plan;
   }
 
