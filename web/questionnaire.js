@@ -33,17 +33,8 @@
     ] },
   ];
 
-  function element(tag, attributes, children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes || {})) {
-      if (value === undefined || value === null || value === false) continue;
-      if (name === 'text') node.textContent = value;
-      else if (name === 'className') node.className = value;
-      else node.setAttribute(name, value === true ? '' : value);
-    }
-    for (const child of children || []) if (child) node.appendChild(child);
-    return node;
-  }
+  // The shared DOM builder of plan-view.js (loaded after this file, used only once the page runs).
+  const element = (...args) => Radiculo.element(...args);
 
   /** One radio choice with its label: a large target, the native input kept for keyboard and AT. */
   function choice(name, value, uiKey, text) {
