@@ -9,14 +9,21 @@
 
 namespace radiculo {
 
-// The source's red flags (ref 1, "Red Flags Requiring Immediate Imaging"), in the contract's
-// order. The order matters: `unanswered` and `redFlagsPresent` list flags in this order.
+// The red flags, in the contract's order: the source's twelve (ref 1, "Red Flags Requiring
+// Immediate Imaging") and four beyond it (bilateralSciatica, sexualDysfunction, gaitDisturbance,
+// nightPain; see pathway.cpp for their sources). The order matters: `unanswered` and
+// `redFlagsPresent` list flags in this order. Each flag sits in its group; how fast each must be
+// seen is the pathway's decision (pathway.cpp), not this table's.
 enum class RedFlag : std::size_t {
   saddleAnesthesia,
   bladderBowelDysfunction,
   bilateralLegWeakness,
+  bilateralSciatica,
+  sexualDysfunction,
+  gaitDisturbance,
   cancerHistory,
   unexplainedWeightLoss,
+  nightPain,
   fever,
   immunocompromised,
   intravenousDrugUse,
@@ -25,9 +32,10 @@ enum class RedFlag : std::size_t {
   prolongedCorticosteroids,
   progressiveNeuroDeficit,
 };
-inline constexpr std::size_t kRedFlagCount = 12;
+inline constexpr std::size_t kRedFlagCount = 16;
 
-enum class RedFlagGroup { caudaEquina, malignancy, infection, fracture, neurologicalDeficit };
+// caudaEquinaOrCord: the signs of cauda equina syndrome and of spinal cord compression.
+enum class RedFlagGroup { caudaEquinaOrCord, malignancy, infection, fracture, neurologicalDeficit };
 
 struct RedFlagInfo {
   RedFlag flag;
@@ -36,11 +44,15 @@ struct RedFlagInfo {
 };
 
 inline constexpr std::array<RedFlagInfo, kRedFlagCount> kRedFlags{{
-    {RedFlag::saddleAnesthesia, "saddleAnesthesia", RedFlagGroup::caudaEquina},
-    {RedFlag::bladderBowelDysfunction, "bladderBowelDysfunction", RedFlagGroup::caudaEquina},
-    {RedFlag::bilateralLegWeakness, "bilateralLegWeakness", RedFlagGroup::caudaEquina},
+    {RedFlag::saddleAnesthesia, "saddleAnesthesia", RedFlagGroup::caudaEquinaOrCord},
+    {RedFlag::bladderBowelDysfunction, "bladderBowelDysfunction", RedFlagGroup::caudaEquinaOrCord},
+    {RedFlag::bilateralLegWeakness, "bilateralLegWeakness", RedFlagGroup::caudaEquinaOrCord},
+    {RedFlag::bilateralSciatica, "bilateralSciatica", RedFlagGroup::caudaEquinaOrCord},
+    {RedFlag::sexualDysfunction, "sexualDysfunction", RedFlagGroup::caudaEquinaOrCord},
+    {RedFlag::gaitDisturbance, "gaitDisturbance", RedFlagGroup::caudaEquinaOrCord},
     {RedFlag::cancerHistory, "cancerHistory", RedFlagGroup::malignancy},
     {RedFlag::unexplainedWeightLoss, "unexplainedWeightLoss", RedFlagGroup::malignancy},
+    {RedFlag::nightPain, "nightPain", RedFlagGroup::malignancy},
     {RedFlag::fever, "fever", RedFlagGroup::infection},
     {RedFlag::immunocompromised, "immunocompromised", RedFlagGroup::infection},
     {RedFlag::intravenousDrugUse, "intravenousDrugUse", RedFlagGroup::infection},
@@ -65,10 +77,24 @@ struct Herniation {
   HerniationLevel level = HerniationLevel::L5S1;
 };
 
+// A finding of the priority tier that a clinician has assessed (with examination and imaging as
+// needed) and found no serious cause for: `assessedFindings` in the contract. Either a red flag
+// of that tier or older age.
+struct AssessedFindings {
+  std::array<bool, kRedFlagCount> flags{};
+  bool olderAge = false;
+
+  bool any() const {
+    for (bool flag : flags)
+      if (flag) return true;
+    return olderAge;
+  }
+};
+
 struct Assessment {
   Audience audience = Audience::clinician;
   std::string language = "en";
-  std::optional<int> ageYears;  // absent = adult
+  std::optional<int> ageYears;  // absent = not yet answered
   bool priorLumbarSurgery = false;
   std::optional<double> symptomWeeks;  // required unless a red flag is true
   std::optional<int> painScore;        // required unless a red flag is true
@@ -79,6 +105,7 @@ struct Assessment {
   bool procedureCandidate = false;
   bool priorMri = false;
   std::optional<Herniation> herniation;
+  AssessedFindings assessed;
 
   Answer answer(RedFlag flag) const { return redFlags[static_cast<std::size_t>(flag)]; }
 };

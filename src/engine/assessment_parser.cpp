@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "input_fields.h"
+#include "pathway.h"
 
 namespace radiculo {
 
@@ -183,7 +184,39 @@ class FieldReader {
       case FieldType::herniation:
         readHerniation(pointer, value, out);
         return;
+      case FieldType::assessedFindings:
+        readAssessedFindings(pointer, value, out);
+        return;
     }
+  }
+
+  // Each entry names a priority finding once: a red flag of the within-2-weeks tier or olderAge.
+  // Whether the finding is present at all is checked across fields, once every field is read.
+  void readAssessedFindings(const std::string& pointer, const json& value, Assessment& out) {
+    const std::string expected = "must be a list of distinct priority findings: " + json(assessableNames()).dump();
+    if (!value.is_array()) {
+      error(pointer, expected);
+      return;
+    }
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      const std::string entryPointer = pointer + "/" + std::to_string(i);
+      const std::string name = value[i].is_string() ? value[i].get<std::string>() : std::string();
+      bool* slot = nullptr;
+      if (name == kOlderAgeFinding) slot = &out.assessed.olderAge;
+      for (const RedFlagInfo& info : kRedFlags)
+        if (isAssessable(info.flag) && name == info.key) slot = &out.assessed.flags[static_cast<std::size_t>(info.flag)];
+      if (slot == nullptr) error(entryPointer, expected);
+      else if (*slot) error(entryPointer, "is listed more than once");
+      else *slot = true;
+    }
+  }
+
+  static std::vector<std::string> assessableNames() {
+    std::vector<std::string> names;
+    for (const RedFlagInfo& info : kRedFlags)
+      if (isAssessable(info.flag)) names.emplace_back(info.key);
+    names.emplace_back(kOlderAgeFinding);
+    return names;
   }
 
   void readRedFlags(const std::string& pointer, const json& value, Assessment& out) {
@@ -260,6 +293,13 @@ void checkAcrossFields(const json& root, const Assessment& assessment, std::vect
   }
   if (assessment.symptomWeeks && assessment.conservativeCareWeeks > *assessment.symptomWeeks)
     errors.push_back({"/conservativeCareWeeks", "must not be more than symptomWeeks"});
+  // A finding can be assessed only when it is there: a listed flag not answered yes, or olderAge
+  // without an age of 60 or over, is a mistake in the record, never silently ignored.
+  for (const RedFlagInfo& info : kRedFlags)
+    if (assessment.assessed.flags[static_cast<std::size_t>(info.flag)] && assessment.answer(info.flag) != true)
+      errors.push_back({"/assessedFindings", std::string("lists ") + info.key + ", which is not answered yes in redFlags"});
+  if (assessment.assessed.olderAge && !isOlderAge(assessment))
+    errors.push_back({"/assessedFindings", "lists olderAge, but ageYears is not 60 or over"});
 }
 
 }  // namespace

@@ -29,14 +29,21 @@ Content parseEmbedded() {
   return parsed;
 }
 
-const std::set<std::string> kKinds{"urgent", "do", "consider", "avoid", "caution"};
+const std::set<std::string> kKinds{"emergency", "urgent", "do", "consider", "avoid", "caution"};
 const std::set<std::string> kStances{"agrees", "differs", "conflicts"};
-const std::vector<std::string> kTriages{"emergency", "out-of-scope", "urgent", "incomplete", "reassess", "conservative"};
 const std::vector<std::string> kAudiences{"clinician", "patient"};
 // The values plan.cpp offers to templates.
 // Durations carry their unit ("1 week", "3.5 weeks"), so no template says "1 weeks".
-const std::set<std::string> kTemplateValues{"redFlags",  "unanswered",      "unansweredCaudaEquina", "reassessIn",
-                                            "painScore", "symptomDuration", "careDuration",          "herniationLevel"};
+const std::set<std::string> kTemplateValues{
+    "redFlags",         "unanswered",       "unansweredEmergency", "unansweredSameDay", "sameDayPending",
+    "priorityFindings", "assessedFindings", "redFlagStatus",       "reassessIn",        "painScore",
+    "symptomDuration",  "careDuration",     "herniationLevel"};
+
+std::vector<std::string> triageIds() {
+  std::vector<std::string> ids;
+  for (Triage triage : kTriageLadder) ids.emplace_back(triageId(triage));
+  return ids;
+}
 
 // Every leaf of a JSON document as a pointer, to compare the shape of two languages.
 void collectLeaves(const json& value, const std::string& pointer, std::set<std::string>& leaves) {
@@ -115,7 +122,22 @@ std::vector<std::string> checkContent(const Content& content) {
         check.problem("evidence note " + noteId + " has unknown condition " + note.at("when").dump());
     }
   }
-  for (const std::string& triage : kTriages) {
+  // Each triage has headline rows; the last always applies, so a plan always has a headline.
+  std::set<std::string> headlineIds;
+  for (const std::string& triage : triageIds()) {
+    if (!rules.at("headlines").contains(triage) || rules.at("headlines").at(triage).empty()) {
+      check.problem("headlines has no rows for " + triage);
+      continue;
+    }
+    const json& rows = rules.at("headlines").at(triage);
+    for (const json& row : rows) {
+      headlineIds.insert(row.at("id").get<std::string>());
+      if (!isKnownCondition(row.at("when").get<std::string>()))
+        check.problem("headline " + row.at("id").get<std::string>() + " has unknown condition " + row.at("when").dump());
+    }
+    if (rows.back().at("when") != "always") check.problem("the last headline of " + triage + " is not 'always'");
+  }
+  for (const std::string& triage : triageIds()) {
     if (!rules.at("triageTable").contains(triage)) {
       check.problem("triage table has no row list for " + triage);
       continue;
@@ -146,24 +168,24 @@ std::vector<std::string> checkContent(const Content& content) {
         for (const std::string& audience : kAudiences)
           check.text(words, where, "/questions/" + std::string(flag.key) + "/" + audience + "/" + part);
     for (const char* field : {"ageYears", "priorLumbarSurgery", "symptomWeeks", "painScore", "muscleSpasm",
-                                     "conservativeCareWeeks", "improving", "procedureCandidate", "priorMri",
-                                     "herniationContained", "herniationLevel"})
+                              "conservativeCareWeeks", "improving", "procedureCandidate", "priorMri",
+                              "herniationContained", "herniationLevel", "assessedFindings"})
       for (const char* part : {"text", "help", "short"})
         for (const std::string& audience : kAudiences)
           check.text(words, where, "/questions/" + std::string(field) + "/" + audience + "/" + part);
-    for (const char* headline : {"emergency", "outOfScope", "outOfScopeRedFlag", "urgent", "incomplete",
-                                        "incompleteCaudaEquina", "reassess", "conservative", "conservativeImproving"})
-      check.inAudiences(words, where, "/headlines/" + std::string(headline));
-    for (const char* triage : {"emergency", "urgent", "incomplete", "reassess", "conservative",
-                                      "conservativeImproving"})
-      check.inAudiences(words, where, "/rationale/triage/" + std::string(triage));
+    for (const std::string& headline : headlineIds) {
+      check.inAudiences(words, where, "/headlines/" + headline);
+      check.inAudiences(words, where, "/rationale/triage/" + headline);
+    }
+    for (const char* phrase : {"noRedFlags", "assessedStatus", "olderAge"})
+      check.inAudiences(words, where, "/phrases/" + std::string(phrase));
     for (const std::string& condition : conditionsUsed)
       check.inAudiences(words, where, "/rationale/conditions/" + condition);
     for (const int number : referenceNumbers)
       check.text(words, where, "/references/" + std::to_string(number) + "/description");
     for (const std::string& kind : kKinds) check.inAudiences(words, where, "/kinds/" + kind);
     for (const std::string& stance : kStances) check.inAudiences(words, where, "/stances/" + stance);
-    for (const std::string& triage : kTriages) {
+    for (const std::string& triage : triageIds()) {
       check.inAudiences(words, where, "/triages/" + triage);
       check.inAudiences(words, where, "/triageRules/" + triage);
     }
@@ -177,6 +199,8 @@ std::vector<std::string> checkContent(const Content& content) {
     check.text(words, where, "/units/listSeparator");
     check.text(words, where, "/units/listLastSeparator");
     check.text(words, where, "/units/listLastSeparatorOr");
+    for (const char* unit : {"listSeparatorStrong", "listLastSeparatorStrong", "listLastSeparatorOrStrong"})
+      check.text(words, where, "/units/" + std::string(unit));
     check.text(words, where, "/units/week");
     check.text(words, where, "/units/decimalSeparator");
     check.text(words, where, "/units/weeks");

@@ -2,6 +2,7 @@
 
 #include "assessment.h"
 #include "input_fields.h"
+#include "pathway.h"
 #include "version.h"
 
 namespace radiculo {
@@ -40,6 +41,12 @@ json schemaOf(const InputField& field, const std::vector<std::string>& languages
                                "properties": {"contained": {"type": "boolean"}}})");
       schema["properties"]["level"]["enum"] = kHerniationLevels;
       break;
+    case FieldType::assessedFindings:
+      schema = json::parse(R"({"type": "array", "uniqueItems": true, "items": {"enum": []}})");
+      for (const RedFlagInfo& flag : kRedFlags)
+        if (isAssessable(flag.flag)) schema["items"]["enum"].push_back(flag.key);
+      schema["items"]["enum"].push_back(std::string(kOlderAgeFinding));
+      break;
   }
   schema["description"] = field.description;
   return schema;
@@ -59,6 +66,22 @@ json inputSchema(const std::vector<std::string>& languages) {
   })");
   schema["$id"] = "https://radiculo.invalid/schema/assessment-" + std::string(kEngineVersion) + ".json";
   for (const InputField& field : kInputFields) schema["properties"][field.name] = schemaOf(field, languages);
+
+  // An assessed finding must be there: its red flag true, or an age of 60 or over for olderAge.
+  for (const RedFlagInfo& flag : kRedFlags) {
+    if (!isAssessable(flag.flag)) continue;
+    json rule = json::parse(R"({"if": {"required": ["assessedFindings"], "properties": {"assessedFindings": {"contains": {}}}},
+                                "then": {"required": ["redFlags"], "properties": {"redFlags": {"required": []}}}})");
+    rule["if"]["properties"]["assessedFindings"]["contains"]["const"] = flag.key;
+    rule["then"]["properties"]["redFlags"]["required"].push_back(flag.key);
+    rule["then"]["properties"]["redFlags"]["properties"][flag.key]["const"] = true;
+    schema["allOf"].push_back(rule);
+  }
+  json olderAge = json::parse(R"({"if": {"required": ["assessedFindings"], "properties": {"assessedFindings": {"contains": {}}}},
+                                  "then": {"required": ["ageYears"], "properties": {"ageYears": {}}}})");
+  olderAge["if"]["properties"]["assessedFindings"]["contains"]["const"] = std::string(kOlderAgeFinding);
+  olderAge["then"]["properties"]["ageYears"]["minimum"] = kOlderAge;
+  schema["allOf"].push_back(olderAge);
 
   // symptomWeeks and painScore are required unless at least one red flag is true.
   json& anyFlagTrue = schema["anyOf"][1]["properties"]["redFlags"]["anyOf"];

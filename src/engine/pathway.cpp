@@ -1,5 +1,7 @@
 // The decision logic of Radiculo, in one place. Reference numbers [n] are those of
-// content/rules.json: [1]-[5] from the source page, [6] NICE NG59, [7] ACR 2021.
+// content/rules.json: [1]-[5] from the source page; from [6] on, beyond the source (NICE NG59,
+// ACR, NICE CKS, the UK red-flag pathways, the cauda equina and cord-compression guidance).
+// Every rule the source does not make is marked "Radiculo's own rule" or names its source.
 #include "pathway.h"
 
 #include <algorithm>
@@ -19,22 +21,21 @@ constexpr int kSeverePain = 7;
 constexpr double kSubacuteWeeks = 12;
 
 bool isTrue(const Assessment& a, RedFlag flag) { return a.answer(flag) == true; }
+bool isUnanswered(const Assessment& a, RedFlag flag) { return !a.answer(flag).has_value(); }
 
-bool anyTrue(const Assessment& a, bool (*inGroup)(RedFlagGroup)) {
+bool anyTrue(const Assessment& a, RedFlagGroup group) {
   return std::any_of(kRedFlags.begin(), kRedFlags.end(),
-                     [&](const RedFlagInfo& info) { return inGroup(info.group) && isTrue(a, info.flag); });
+                     [&](const RedFlagInfo& info) { return info.group == group && isTrue(a, info.flag); });
 }
 
-bool caudaEquina(RedFlagGroup group) { return group == RedFlagGroup::caudaEquina; }
-bool anyGroup(RedFlagGroup) { return true; }
-bool fracture(RedFlagGroup group) { return group == RedFlagGroup::fracture; }
-
-bool anyUnanswered(const Assessment& a) {
-  return std::any_of(a.redFlags.begin(), a.redFlags.end(), [](const Answer& answer) { return !answer.has_value(); });
+bool anyOf(const Assessment& a, Urgency urgency, bool (*answerIs)(const Assessment&, RedFlag)) {
+  return std::any_of(kRedFlags.begin(), kRedFlags.end(), [&](const RedFlagInfo& info) {
+    return urgencyOf(info.flag) == urgency && answerIs(a, info.flag);
+  });
 }
 
 bool isAdultFirstEpisodePathway(const Assessment& a) {
-  return !(a.ageYears && *a.ageYears < 18) && !a.priorLumbarSurgery;
+  return !(a.ageYears && *a.ageYears < kAdultAge) && !a.priorLumbarSurgery;
 }
 
 // Below L3 [4]: Radiculo reads it as L4-L5 and L5-S1. L3-L4 is ambiguous, so it gets no line.
@@ -42,14 +43,13 @@ bool belowL3(HerniationLevel level) { return level == HerniationLevel::L4L5 || l
 
 bool subacute(const Assessment& a) { return a.symptomWeeks && *a.symptomWeeks <= kSubacuteWeeks; }
 
-using Predicate = bool (*)(const Assessment&);
 struct Condition {
   std::string_view name;
-  Predicate holds;
+  ConditionPredicate holds;
 };
 
 // The `when` column of the triage table.
-constexpr std::array<Condition, 9> kConditions{{
+constexpr std::array<Condition, 18> kConditions{{
     {"always", [](const Assessment&) { return true; }},
     // Muscle relaxants for associated muscle spasm [1].
     {"muscleSpasm", [](const Assessment& a) { return a.muscleSpasm; }},
@@ -69,8 +69,34 @@ constexpr std::array<Condition, 9> kConditions{{
        return a.procedureCandidate && a.herniation && a.herniation->contained && belowL3(a.herniation->level) &&
               subacute(a);
      }},
-    // Fracture is suspected: CT also has a place [7, 8] (evidence note on the MRI line).
-    {"fractureFlagPresent", [](const Assessment& a) { return anyTrue(a, fracture); }},
+    // Fracture is suspected, or older age raises its risk: radiography and CT also have a place
+    // (ACR variant 6 [7, 8]; evidence notes).
+    {"fractureFlagPresent", [](const Assessment& a) { return anyTrue(a, RedFlagGroup::fracture); }},
+    {"fractureRisk", [](const Assessment& a) { return anyTrue(a, RedFlagGroup::fracture) || isOlderAge(a); }},
+    // Cauda equina, cancer, infection or a deficit is suspected: MRI is the test [7, 8].
+    {"nonFractureFlagPresent",
+     [](const Assessment& a) {
+       return std::any_of(kRedFlags.begin(), kRedFlags.end(), [&](const RedFlagInfo& info) {
+         return info.group != RedFlagGroup::fracture && isTrue(a, info.flag);
+       });
+     }},
+    // Past or current cancer with radicular pain: possible metastatic cord compression, an
+    // oncological matter for the acute oncology service the same day [12, 13].
+    {"cancerHistory", [](const Assessment& a) { return isTrue(a, RedFlag::cancerHistory); }},
+    // Significant trauma: seen today where imaging is available (Radiculo's own rule, with [7, 11]).
+    {"significantTrauma", [](const Assessment& a) { return isTrue(a, RedFlag::significantTrauma); }},
+    // Which headline a triage shows (content/rules.json's headlines): what the person reported
+    // decides the wording, the triage has already decided the speed.
+    {"emergencyFlagPresent", [](const Assessment& a) { return anyOf(a, Urgency::emergency, isTrue); }},
+    {"sameDayFlagPresent", [](const Assessment& a) { return anyOf(a, Urgency::sameDay, isTrue); }},
+    {"sameDayFlagTrueOrUnanswered",
+     [](const Assessment& a) { return anyOf(a, Urgency::sameDay, isTrue) || anyOf(a, Urgency::sameDay, isUnanswered); }},
+    {"priorityFindingPossible",
+     [](const Assessment& a) {
+       return anyOf(a, Urgency::withinTwoWeeks, isTrue) || anyOf(a, Urgency::withinTwoWeeks, isUnanswered) ||
+              isOlderAge(a) || !a.ageYears;
+     }},
+    {"improving", [](const Assessment& a) { return a.improving; }},
 }};
 
 }  // namespace
@@ -78,8 +104,10 @@ constexpr std::array<Condition, 9> kConditions{{
 std::string_view triageId(Triage triage) {
   switch (triage) {
     case Triage::emergency: return "emergency";
+    case Triage::checkNow: return "check-now";
     case Triage::outOfScope: return "out-of-scope";
     case Triage::urgent: return "urgent";
+    case Triage::priority: return "priority";
     case Triage::incomplete: return "incomplete";
     case Triage::reassess: return "reassess";
     case Triage::conservative: return "conservative";
@@ -87,26 +115,109 @@ std::string_view triageId(Triage triage) {
   return "conservative";
 }
 
-// First match wins. The order is the safety argument: an emergency is never hidden by scope,
-// a red flag never by missing answers, and unknown answers never by the routine path.
+// How soon each red flag must be seen when it is answered yes. The source asks for "MRI
+// immediately" for all of them [1]; NICE CKS says a red flag calls for judgement on urgency, not
+// always emergency admission [9], and the UK pathways sort them into tiers [10, 11].
+Urgency urgencyOf(RedFlag flag) {
+  switch (flag) {
+    // Emergency department now: cauda equina syndrome [1], with its early signs (sciatica in both
+    // legs, genital numbness or sexual dysfunction [11, 15, 16, 17]), and deteriorating spinal cord
+    // function (gait disturbance, numb or weak hands [10]).
+    case RedFlag::saddleAnesthesia:
+    case RedFlag::bladderBowelDysfunction:
+    case RedFlag::bilateralLegWeakness:
+    case RedFlag::bilateralSciatica:
+    case RedFlag::sexualDysfunction:
+    case RedFlag::gaitDisturbance:
+      return Urgency::emergency;
+    // Seen today: a worsening deficit and suspected infection are same-day in the UK pathways [11];
+    // past or current cancer with radicular pain cannot wait [12, 13]. Significant trauma and
+    // injecting drugs without fever are same-day by Radiculo's own rule.
+    case RedFlag::progressiveNeuroDeficit:
+    case RedFlag::fever:
+    case RedFlag::significantTrauma:
+    case RedFlag::cancerHistory:
+    case RedFlag::intravenousDrugUse:
+      return Urgency::sameDay;
+    // Seen within 2 weeks: the priority spine referrals of the UK community red flags [10].
+    case RedFlag::unexplainedWeightLoss:
+    case RedFlag::nightPain:
+    case RedFlag::immunocompromised:
+    case RedFlag::osteoporosis:
+    case RedFlag::prolongedCorticosteroids:
+      return Urgency::withinTwoWeeks;
+  }
+  return Urgency::emergency;
+}
+
+bool isAssessable(RedFlag flag) { return urgencyOf(flag) == Urgency::withinTwoWeeks; }
+
+bool isOlderAge(const Assessment& a) { return a.ageYears && *a.ageYears >= kOlderAge; }
+
+// Few red flags are telling alone; combinations are [10]. These make an emergency of flags that
+// alone are seen today.
+bool dangerousCombination(const Assessment& a) {
+  // A worsening deficit with cancer, infection or fracture risk: possible metastatic cord
+  // compression [12, 13], spinal abscess or unstable fracture [10]. Radiculo's own grouping.
+  if (isTrue(a, RedFlag::progressiveNeuroDeficit) &&
+      (anyTrue(a, RedFlagGroup::malignancy) || anyTrue(a, RedFlagGroup::infection) ||
+       isTrue(a, RedFlag::significantTrauma) || isTrue(a, RedFlag::prolongedCorticosteroids)))
+    return true;
+  // Fever with a risk factor for spinal infection: suspected spinal infection, an emergency
+  // referral in the UK community red flags [10, 14].
+  return isTrue(a, RedFlag::fever) &&
+         (isTrue(a, RedFlag::intravenousDrugUse) || isTrue(a, RedFlag::immunocompromised) ||
+          isTrue(a, RedFlag::prolongedCorticosteroids));
+}
+
+namespace {
+bool isOpenPriorityFlag(const Assessment& a, RedFlag flag) {
+  return isAssessable(flag) && isTrue(a, flag) && !a.assessed.flags[static_cast<std::size_t>(flag)];
+}
+// The same question as openPriorityFindings, without building the list (decideTriage runs
+// billions of times in the invariant sweep).
+bool anyOpenPriorityFinding(const Assessment& a) {
+  return (isOlderAge(a) && !a.assessed.olderAge) ||
+         std::any_of(kRedFlags.begin(), kRedFlags.end(),
+                     [&](const RedFlagInfo& info) { return isOpenPriorityFlag(a, info.flag); });
+}
+}  // namespace
+
+PriorityFindings openPriorityFindings(const Assessment& a) {
+  PriorityFindings open;
+  for (const RedFlagInfo& info : kRedFlags)
+    if (isOpenPriorityFlag(a, info.flag)) open.flags.push_back(info.flag);
+  open.olderAge = isOlderAge(a) && !a.assessed.olderAge;
+  return open;
+}
+
+// First match wins. The order is the safety argument: an emergency is never hidden by scope or
+// by missing answers; an unanswered question is treated as possible, at the speed its "yes"
+// would need; and unknown answers never reach the routine path.
 Triage decideTriage(const Assessment& a) {
-  // Cauda equina syndrome: immediate MRI [1]; a surgical emergency at any age.
-  if (anyTrue(a, caudaEquina)) return Triage::emergency;
-  // Children and people after lumbar surgery follow other pathways (ACR variant 5 [7]).
+  // 1. Cauda equina syndrome or cord compression, at any age [1, 10, 17]; or a dangerous
+  //    combination of same-day flags.
+  if (anyOf(a, Urgency::emergency, isTrue) || dangerousCombination(a)) return Triage::emergency;
+  // 2. A sign of cauda equina syndrome that cannot be ruled out: examined within hours. Its
+  //    signs come and go early; a tool cannot reassure someone who is unsure [17, 18].
+  if (anyOf(a, Urgency::emergency, isUnanswered)) return Triage::checkNow;
+  // 3. Children and people after lumbar surgery follow other pathways (ACR variant 5 [7]).
   if (!isAdultFirstEpisodePathway(a)) return Triage::outOfScope;
-  // Suspected malignancy, infection, fracture or progressive deficit: MRI immediately [1].
-  if (anyTrue(a, anyGroup)) return Triage::urgent;
-  // Unknown is not "no": an unanswered red flag never clears anyone.
-  if (anyUnanswered(a)) return Triage::incomplete;
-  // At least 6 weeks of conservative care without improvement: time to reconsider [1].
+  // 4. Seen by a clinician today: a same-day flag answered yes, or not yet ruled out.
+  if (anyOf(a, Urgency::sameDay, isTrue) || anyOf(a, Urgency::sameDay, isUnanswered)) return Triage::urgent;
+  // 5. Seen within 2 weeks: a priority finding a clinician has not yet assessed [9, 10, 11].
+  if (anyOpenPriorityFinding(a)) return Triage::priority;
+  // 6. Unknown is not "no": a priority question or the age still unanswered.
+  if (anyOf(a, Urgency::withinTwoWeeks, isUnanswered) || !a.ageYears) return Triage::incomplete;
+  // 7. At least 6 weeks of conservative care without improvement: time to reconsider [1].
   if (a.conservativeCareWeeks >= kConservativeWeeks && !a.improving) return Triage::reassess;
-  // Conservative management for at least 6 weeks without routine imaging [1].
+  // 8. Conservative management for at least 6 weeks without routine imaging [1].
   return Triage::conservative;
 }
 
 bool moreSerious(Triage a, Triage b) {
-  constexpr Triage kOrder[] = {Triage::emergency,  Triage::urgent,   Triage::outOfScope,
-                               Triage::incomplete, Triage::reassess, Triage::conservative};
+  constexpr Triage kOrder[] = {Triage::emergency,  Triage::checkNow,   Triage::urgent,   Triage::priority,
+                               Triage::outOfScope, Triage::incomplete, Triage::reassess, Triage::conservative};
   const auto rank = [&](Triage t) { return std::find(std::begin(kOrder), std::end(kOrder), t) - std::begin(kOrder); };
   return rank(a) < rank(b);
 }
@@ -121,14 +232,40 @@ std::vector<RedFlag> flagsPresent(const Assessment& a) {
 std::vector<RedFlag> flagsUnanswered(const Assessment& a) {
   std::vector<RedFlag> flags;
   for (const RedFlagInfo& info : kRedFlags)
-    if (!a.answer(info.flag).has_value()) flags.push_back(info.flag);
+    if (isUnanswered(a, info.flag)) flags.push_back(info.flag);
   return flags;
 }
 
-bool conditionHolds(std::string_view name, const Assessment& a) {
+std::vector<RedFlag> flagsPresent(const Assessment& a, Urgency urgency) {
+  std::vector<RedFlag> flags;
+  for (RedFlag flag : flagsPresent(a))
+    if (urgencyOf(flag) == urgency) flags.push_back(flag);
+  return flags;
+}
+
+std::vector<RedFlag> flagsUnanswered(const Assessment& a, Urgency urgency) {
+  std::vector<RedFlag> flags;
+  for (RedFlag flag : flagsUnanswered(a))
+    if (urgencyOf(flag) == urgency) flags.push_back(flag);
+  return flags;
+}
+
+std::vector<std::string_view> unansweredKeys(const Assessment& a) {
+  std::vector<std::string_view> keys;
+  for (RedFlag flag : flagsUnanswered(a)) keys.emplace_back(infoOf(flag).key);
+  if (!a.ageYears) keys.emplace_back("ageYears");
+  return keys;
+}
+
+ConditionPredicate conditionPredicate(std::string_view name) {
   for (const Condition& condition : kConditions)
-    if (condition.name == name) return condition.holds(a);
-  return false;
+    if (condition.name == name) return condition.holds;
+  return nullptr;
+}
+
+bool conditionHolds(std::string_view name, const Assessment& a) {
+  const ConditionPredicate holds = conditionPredicate(name);
+  return holds != nullptr && holds(a);
 }
 
 bool isKnownCondition(std::string_view name) {

@@ -25,7 +25,8 @@ class PlanWriter {
         rules_(content.rules),
         words_(content.languages.at(assessment.language)),
         audience_(assessment.audience == Audience::patient ? "patient" : "clinician"),
-        triage_(decideTriage(assessment)) {
+        triage_(decideTriage(assessment)),
+        headlineKey_(chooseHeadline()) {
     fillValues();
   }
 
@@ -35,9 +36,12 @@ class PlanWriter {
     json plan;
     plan["ok"] = true;
     plan["triage"] = triageId(triage_);
-    plan["headline"] = worded(words_.at("headlines").at(headlineKey()));
+    plan["headline"] = worded(words_.at("headlines").at(headlineKey_));
     plan["redFlagsPresent"] = flagKeys(flagsPresent(a_));
-    plan["unanswered"] = flagKeys(flagsUnanswered(a_));
+    json unanswered = json::array();
+    for (std::string_view key : unansweredKeys(a_)) unanswered.push_back(key);
+    plan["unanswered"] = unanswered;
+    plan["assessedFindings"] = assessedKeys();
     plan["references"] = references(lines);
     plan["engineVersion"] = kEngineVersion;
     plan["contentVersion"] = rules_.at("contentVersion");
@@ -54,17 +58,55 @@ class PlanWriter {
     return keys;
   }
 
+  // The findings a clinician has assessed, in the contract's order, olderAge last.
+  json assessedKeys() const {
+    json keys = json::array();
+    for (const RedFlagInfo& info : kRedFlags)
+      if (a_.assessed.flags[static_cast<std::size_t>(info.flag)]) keys.push_back(info.key);
+    if (a_.assessed.olderAge) keys.push_back(kOlderAgeFinding);
+    return keys;
+  }
+
   std::string worded(const json& byAudience) const {
     return fillTemplate(byAudience.at(audience_).get<std::string>(), values_);
   }
 
-  // "a, b and c"; for alternatives ("if any of these is yes") "a, b or c".
-  std::string shortNames(const std::vector<RedFlag>& flags, const char* lastSeparator = "listLastSeparator") const {
-    std::vector<std::string> names;
-    for (RedFlag flag : flags)
-      names.push_back(words_.at("questions").at(infoOf(flag).key).at(audience_).at("short").get<std::string>());
+  // The short name of a question ("fever", "your age") in this language and audience.
+  std::string shortName(std::string_view key) const {
+    return words_.at("questions").at(std::string(key)).at(audience_).at("short").get<std::string>();
+  }
+
+  // "a, b and c"; for alternatives ("if any of these is yes") "a, b or c". When a name holds a
+  // separator itself ("bladder or bowel disturbance"), the list is joined with semicolons
+  // ("a; b or c; or d"), or for two names "a or b, and c", so that no reader takes one name for two.
+  std::string joined(const std::vector<std::string>& names, const std::string& lastSeparator = "listLastSeparator") const {
     const json& units = words_.at("units");
-    return joinList(names, units.at("listSeparator").get<std::string>(), units.at(lastSeparator).get<std::string>());
+    bool nested = false;
+    for (const std::string& name : names)
+      for (const char* separator : {"listSeparator", "listLastSeparator", "listLastSeparatorOr"})
+        nested = nested || name.find(units.at(separator).get<std::string>()) != std::string::npos;
+    if (!nested) return joinList(names, units.at("listSeparator").get<std::string>(), units.at(lastSeparator).get<std::string>());
+    // Two names: "a, and b" (a semicolon before the only "and" reads as a mistake).
+    if (names.size() == 2) {
+      const std::string last = units.at(lastSeparator).get<std::string>();
+      return names[0] + units.at("listSeparator").get<std::string>() + last.substr(last.find_first_not_of(' ')) + names[1];
+    }
+    return joinList(names, units.at("listSeparatorStrong").get<std::string>(),
+                    units.at(lastSeparator + "Strong").get<std::string>());
+  }
+
+  std::string shortNames(const std::vector<RedFlag>& flags, const std::string& lastSeparator = "listLastSeparator") const {
+    std::vector<std::string> names;
+    for (RedFlag flag : flags) names.push_back(shortName(infoOf(flag).key));
+    return joined(names, lastSeparator);
+  }
+
+  // Priority findings by name; older age is worded as a finding ("age 60 or over").
+  std::string findingNames(const std::vector<RedFlag>& flags, bool olderAge) const {
+    std::vector<std::string> names;
+    for (RedFlag flag : flags) names.push_back(shortName(infoOf(flag).key));
+    if (olderAge) names.push_back(worded(words_.at("phrases").at("olderAge")));
+    return joined(names);
   }
 
   std::string duration(double weeks) const {
@@ -76,12 +118,22 @@ class PlanWriter {
   }
 
   void fillValues() {
-    std::vector<RedFlag> unansweredCaudaEquina;
-    for (RedFlag flag : flagsUnanswered(a_))
-      if (infoOf(flag).group == RedFlagGroup::caudaEquina) unansweredCaudaEquina.push_back(flag);
+    std::vector<std::string> unanswered;
+    for (std::string_view key : unansweredKeys(a_)) unanswered.push_back(shortName(key));
+    std::vector<RedFlag> sameDayPending = flagsPresent(a_, Urgency::sameDay);
+    for (RedFlag flag : flagsUnanswered(a_, Urgency::sameDay)) sameDayPending.push_back(flag);
+    std::vector<RedFlag> assessed;
+    for (const RedFlagInfo& info : kRedFlags)
+      if (a_.assessed.flags[static_cast<std::size_t>(info.flag)]) assessed.push_back(info.flag);
+    const PriorityFindings open = openPriorityFindings(a_);
+
     values_["redFlags"] = shortNames(flagsPresent(a_));
-    values_["unanswered"] = shortNames(flagsUnanswered(a_), "listLastSeparatorOr");
-    values_["unansweredCaudaEquina"] = shortNames(unansweredCaudaEquina, "listLastSeparatorOr");
+    values_["unanswered"] = joined(unanswered, "listLastSeparatorOr");
+    values_["unansweredEmergency"] = shortNames(flagsUnanswered(a_, Urgency::emergency), "listLastSeparatorOr");
+    values_["unansweredSameDay"] = shortNames(flagsUnanswered(a_, Urgency::sameDay), "listLastSeparatorOr");
+    values_["sameDayPending"] = shortNames(sameDayPending);
+    values_["priorityFindings"] = findingNames(open.flags, open.olderAge);
+    values_["assessedFindings"] = findingNames(assessed, a_.assessed.olderAge);
     values_["reassessIn"] = duration(reassessInWeeks(a_));
     values_["careDuration"] = duration(a_.conservativeCareWeeks);
     if (a_.symptomWeeks) values_["symptomDuration"] = duration(*a_.symptomWeeks);
@@ -90,29 +142,21 @@ class PlanWriter {
       static constexpr const char* kLevels[] = {"L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1"};
       values_["herniationLevel"] = kLevels[static_cast<int>(a_.herniation->level)];
     }
+    // "No red flags" is said only when it is true as it stands: never for a finding a clinician
+    // has assessed (including older age).
+    values_["redFlagStatus"] = worded(words_.at("phrases").at(a_.assessed.any() ? "assessedStatus" : "noRedFlags"));
   }
 
-  std::string headlineKey() const {
-    switch (triage_) {
-      case Triage::emergency: return "emergency";
-      case Triage::outOfScope: return flagsPresent(a_).empty() ? "outOfScope" : "outOfScopeRedFlag";
-      case Triage::urgent: return "urgent";
-      case Triage::incomplete: {
-        for (RedFlag flag : flagsUnanswered(a_))
-          if (infoOf(flag).group == RedFlagGroup::caudaEquina) return "incompleteCaudaEquina";
-        return "incomplete";
-      }
-      case Triage::reassess: return "reassess";
-      case Triage::conservative: return a_.improving ? "conservativeImproving" : "conservative";
-    }
-    return "conservative";
+  // The first headline row of this triage whose condition holds (content/rules.json).
+  std::string chooseHeadline() const {
+    for (const json& row : rules_.at("headlines").at(std::string(triageId(triage_))))
+      if (conditionHolds(row.at("when").get<std::string>(), a_)) return row.at("id").get<std::string>();
+    return {};
   }
 
   // Why a line appears: the triage's reason, then the row's own condition when it has one.
   std::string rationale(const std::string& condition) const {
-    std::string text = worded(words_.at("rationale").at("triage").at(headlineKey() == "incompleteCaudaEquina"
-                                                                          ? "incomplete"
-                                                                          : headlineKey()));
+    std::string text = worded(words_.at("rationale").at("triage").at(headlineKey_));
     if (condition != "always") text += " " + worded(words_.at("rationale").at("conditions").at(condition));
     return text;
   }
@@ -174,6 +218,7 @@ class PlanWriter {
   const json& words_;
   std::string audience_;
   Triage triage_;
+  std::string headlineKey_;  // the headline row chosen, which also names the triage's rationale
   std::map<std::string, std::string> values_;
 };
 

@@ -3,5 +3,5 @@
 #pragma once
 
 namespace radiculo {
-inline constexpr const char* kEngineVersion = "1.0.0";
+inline constexpr const char* kEngineVersion = "2.0.0";
 }

@@ -72,11 +72,17 @@ json whatWouldChange(const Assessment& a, const json& rules) {
   const Triage now = decideTriage(a);
   const std::vector<RedFlag> unanswered = flagsUnanswered(a);
 
+  // Best and worst case of the open answers: every unanswered flag no / yes, and a missing age
+  // the youngest adult / the first older age.
   Assessment allNo = a;
   Assessment allYes = a;
   for (RedFlag flag : unanswered) {
     allNo = withAnswer(allNo, flag, false);
     allYes = withAnswer(allYes, flag, true);
+  }
+  if (!a.ageYears) {
+    allNo.ageYears = kAdultAge;
+    allYes.ageYears = kOlderAge;
   }
   json result;
   result["askNext"] = ifYes(a, unanswered);

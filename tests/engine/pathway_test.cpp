@@ -9,14 +9,16 @@ namespace {
 Assessment allClear() {
   Assessment a;
   a.redFlags.fill(false);
+  a.ageYears = 40;
   a.symptomWeeks = 3;
   a.painScore = 5;
   return a;
 }
 
 void set(Assessment& a, RedFlag flag, Answer answer) { a.redFlags[static_cast<std::size_t>(flag)] = answer; }
+void assess(Assessment& a, RedFlag flag) { a.assessed.flags[static_cast<std::size_t>(flag)] = true; }
 
-TEST(Triage, CaudaEquinaBeatsScope) {
+TEST(Triage, EmergencySignBeatsScope) {
   Assessment a = allClear();
   a.ageYears = 10;
   a.priorLumbarSurgery = true;
@@ -24,33 +26,118 @@ TEST(Triage, CaudaEquinaBeatsScope) {
   EXPECT_EQ(decideTriage(a), Triage::emergency);
 }
 
-TEST(Triage, ScopeBeatsOtherRedFlags) {
+TEST(Triage, EveryEmergencyGroupFlagIsAnEmergencyAndUnansweredIsCheckNow) {
+  for (const RedFlagInfo& info : kRedFlags) {
+    if (urgencyOf(info.flag) != Urgency::emergency) continue;
+    Assessment a = allClear();
+    set(a, info.flag, true);
+    EXPECT_EQ(decideTriage(a), Triage::emergency) << info.key;
+    set(a, info.flag, std::nullopt);
+    EXPECT_EQ(decideTriage(a), Triage::checkNow) << info.key;
+    a.priorLumbarSurgery = true;  // check-now comes before scope
+    EXPECT_EQ(decideTriage(a), Triage::checkNow) << info.key;
+  }
+}
+
+TEST(Triage, CombinationsAreEmergencies) {
+  for (RedFlag partner : {RedFlag::cancerHistory, RedFlag::unexplainedWeightLoss, RedFlag::nightPain, RedFlag::fever,
+                          RedFlag::immunocompromised, RedFlag::intravenousDrugUse, RedFlag::significantTrauma,
+                          RedFlag::prolongedCorticosteroids}) {
+    Assessment a = allClear();
+    set(a, RedFlag::progressiveNeuroDeficit, true);
+    set(a, partner, true);
+    EXPECT_EQ(decideTriage(a), Triage::emergency) << infoOf(partner).key;
+  }
+  for (RedFlag partner : {RedFlag::intravenousDrugUse, RedFlag::immunocompromised, RedFlag::prolongedCorticosteroids}) {
+    Assessment a = allClear();
+    set(a, RedFlag::fever, true);
+    set(a, partner, true);
+    EXPECT_EQ(decideTriage(a), Triage::emergency) << infoOf(partner).key;
+  }
+  // Not a combination: a deficit with osteoporosis alone; fever with trauma.
+  Assessment a = allClear();
+  set(a, RedFlag::progressiveNeuroDeficit, true);
+  set(a, RedFlag::osteoporosis, true);
+  EXPECT_EQ(decideTriage(a), Triage::urgent);
+  Assessment b = allClear();
+  set(b, RedFlag::fever, true);
+  set(b, RedFlag::significantTrauma, true);
+  EXPECT_EQ(decideTriage(b), Triage::urgent);
+}
+
+TEST(Triage, ScopeBeatsSameDayFlags) {
   Assessment a = allClear();
   a.priorLumbarSurgery = true;
   set(a, RedFlag::fever, true);
   EXPECT_EQ(decideTriage(a), Triage::outOfScope);
 }
 
-TEST(Triage, RedFlagBeatsUnanswered) {
-  Assessment a;  // everything unanswered
-  set(a, RedFlag::significantTrauma, true);
+TEST(Triage, SameDayFlagTrueOrUnansweredIsUrgent) {
+  for (const RedFlagInfo& info : kRedFlags) {
+    if (urgencyOf(info.flag) != Urgency::sameDay) continue;
+    Assessment a = allClear();
+    set(a, info.flag, true);
+    EXPECT_EQ(decideTriage(a), Triage::urgent) << info.key;
+    set(a, info.flag, std::nullopt);
+    EXPECT_EQ(decideTriage(a), Triage::urgent) << info.key;
+  }
+}
+
+TEST(Triage, PriorityFindingIsPriorityUntilAssessed) {
+  for (const RedFlagInfo& info : kRedFlags) {
+    if (urgencyOf(info.flag) != Urgency::withinTwoWeeks) continue;
+    EXPECT_TRUE(isAssessable(info.flag)) << info.key;
+    Assessment a = allClear();
+    set(a, info.flag, true);
+    EXPECT_EQ(decideTriage(a), Triage::priority) << info.key;
+    assess(a, info.flag);
+    EXPECT_EQ(decideTriage(a), Triage::conservative) << info.key;
+    set(a, info.flag, std::nullopt);
+    a.assessed = {};
+    EXPECT_EQ(decideTriage(a), Triage::incomplete) << info.key;
+  }
+}
+
+TEST(Triage, AgeSixtyIsPriorityFiftyNineIsNot) {
+  Assessment a = allClear();
+  a.ageYears = 59;
+  EXPECT_EQ(decideTriage(a), Triage::conservative);
+  a.ageYears = 60;
+  EXPECT_EQ(decideTriage(a), Triage::priority);
+  a.assessed.olderAge = true;
+  EXPECT_EQ(decideTriage(a), Triage::conservative);
+  // An assessed finding never lowers the tiers above priority.
+  set(a, RedFlag::fever, true);
   EXPECT_EQ(decideTriage(a), Triage::urgent);
+}
+
+TEST(Triage, MissingAgeIsIncompleteNeverConservative) {
+  Assessment a = allClear();
+  a.ageYears.reset();
+  EXPECT_EQ(decideTriage(a), Triage::incomplete);
+  set(a, RedFlag::osteoporosis, true);
+  EXPECT_EQ(decideTriage(a), Triage::priority);
 }
 
 TEST(Triage, UnansweredIsNeverNo) {
   for (const RedFlagInfo& info : kRedFlags) {
     Assessment a = allClear();
     set(a, info.flag, std::nullopt);
-    EXPECT_EQ(decideTriage(a), Triage::incomplete) << info.key;
+    EXPECT_NE(decideTriage(a), Triage::conservative) << info.key;
+    EXPECT_NE(decideTriage(a), Triage::reassess) << info.key;
   }
 }
 
-TEST(Triage, EveryNonCaudaEquinaFlagIsUrgent) {
-  for (const RedFlagInfo& info : kRedFlags) {
-    Assessment a = allClear();
-    set(a, info.flag, true);
-    EXPECT_EQ(decideTriage(a), info.group == RedFlagGroup::caudaEquina ? Triage::emergency : Triage::urgent) << info.key;
-  }
+TEST(Triage, UnansweredKeysNameFlagsThenAge) {
+  Assessment a = allClear();
+  a.ageYears.reset();
+  set(a, RedFlag::nightPain, std::nullopt);
+  set(a, RedFlag::saddleAnesthesia, std::nullopt);
+  const std::vector<std::string_view> keys = unansweredKeys(a);
+  ASSERT_EQ(keys.size(), 3u);
+  EXPECT_EQ(keys[0], "saddleAnesthesia");
+  EXPECT_EQ(keys[1], "nightPain");
+  EXPECT_EQ(keys[2], "ageYears");
 }
 
 TEST(Triage, SixWeeksWithoutImprovementIsReassess) {

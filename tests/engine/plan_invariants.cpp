@@ -1,6 +1,9 @@
 #include "plan_invariants.h"
 
 #include <algorithm>
+#include <cctype>
+
+#include "content.h"
 
 namespace radiculo::test {
 
@@ -19,20 +22,95 @@ const std::set<std::string>& waitLines() {
   return ids;
 }
 
-std::string expectedTriage(const Assessment& a) {
-  bool caudaEquina = false, anyTrue = false, anyUnanswered = false;
-  for (const RedFlagInfo& info : kRedFlags) {
-    const Answer answer = a.answer(info.flag);
-    if (!answer) anyUnanswered = true;
-    if (answer == true) {
-      anyTrue = true;
-      if (info.group == RedFlagGroup::caudaEquina) caudaEquina = true;
-    }
+const std::set<std::string>& selfCareLines() {
+  static const std::set<std::string> ids = {"stay-active-no-bed-rest", "heat-or-cold", "pain-relief-ask",
+                                            "core-stabilization-rehab"};
+  return ids;
+}
+
+const std::set<std::string>& emergencyFlags() {
+  static const std::set<std::string> keys = {"saddleAnesthesia",  "bladderBowelDysfunction", "bilateralLegWeakness",
+                                             "bilateralSciatica", "sexualDysfunction",       "gaitDisturbance"};
+  return keys;
+}
+
+const std::set<std::string>& sameDayFlags() {
+  static const std::set<std::string> keys = {"progressiveNeuroDeficit", "fever", "significantTrauma", "cancerHistory",
+                                             "intravenousDrugUse"};
+  return keys;
+}
+
+const std::set<std::string>& priorityFlags() {
+  static const std::set<std::string> keys = {"unexplainedWeightLoss", "nightPain", "immunocompromised", "osteoporosis",
+                                             "prolongedCorticosteroids"};
+  return keys;
+}
+
+namespace {
+
+Answer answerOf(const Assessment& a, const std::string& key) {
+  for (const RedFlagInfo& info : kRedFlags)
+    if (key == info.key) return a.answer(info.flag);
+  return std::nullopt;
+}
+bool yes(const Assessment& a, const std::string& key) { return answerOf(a, key) == true; }
+bool unknown(const Assessment& a, const std::string& key) { return !answerOf(a, key).has_value(); }
+bool assessed(const Assessment& a, const std::string& key) {
+  for (const RedFlagInfo& info : kRedFlags)
+    if (key == info.key) return a.assessed.flags[static_cast<std::size_t>(info.flag)];
+  return false;
+}
+bool anyYes(const Assessment& a, const std::set<std::string>& keys) {
+  return std::any_of(keys.begin(), keys.end(), [&](const std::string& key) { return yes(a, key); });
+}
+bool anyUnknown(const Assessment& a, const std::set<std::string>& keys) {
+  return std::any_of(keys.begin(), keys.end(), [&](const std::string& key) { return unknown(a, key); });
+}
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+// True when `word` appears in `text` as a whole word (case-insensitive, ASCII boundaries).
+bool hasWord(const std::string& text, const std::string& word) {
+  const std::string haystack = lower(text);
+  for (std::size_t at = haystack.find(word); at != std::string::npos; at = haystack.find(word, at + 1)) {
+    const bool startOk = at == 0 || !std::isalpha(static_cast<unsigned char>(haystack[at - 1]));
+    const std::size_t end = at + word.size();
+    const bool endOk = end >= haystack.size() || !std::isalpha(static_cast<unsigned char>(haystack[end]));
+    if (startOk && endOk) return true;
   }
-  if (caudaEquina) return "emergency";
+  return false;
+}
+
+// The words the promises are about, per language (the contract's languages).
+struct LanguageWords {
+  const char* today;
+  const char* emergencyNumber;
+};
+LanguageWords wordsOf(const std::string& language) {
+  if (language == "es") return {"hoy", "número local de emergencias"};
+  return {"today", "emergency number"};
+}
+
+}  // namespace
+
+std::string expectedTriage(const Assessment& a) {
+  const bool deficit = yes(a, "progressiveNeuroDeficit");
+  const bool combination =
+      (deficit && (yes(a, "cancerHistory") || yes(a, "unexplainedWeightLoss") || yes(a, "nightPain") ||
+                   yes(a, "fever") || yes(a, "immunocompromised") || yes(a, "intravenousDrugUse") ||
+                   yes(a, "significantTrauma") || yes(a, "prolongedCorticosteroids"))) ||
+      (yes(a, "fever") && (yes(a, "intravenousDrugUse") || yes(a, "immunocompromised") || yes(a, "prolongedCorticosteroids")));
+  if (anyYes(a, emergencyFlags()) || combination) return "emergency";
+  if (anyUnknown(a, emergencyFlags())) return "check-now";
   if ((a.ageYears && *a.ageYears < 18) || a.priorLumbarSurgery) return "out-of-scope";
-  if (anyTrue) return "urgent";
-  if (anyUnanswered) return "incomplete";
+  if (anyYes(a, sameDayFlags()) || anyUnknown(a, sameDayFlags())) return "urgent";
+  bool openPriority = a.ageYears && *a.ageYears >= 60 && !a.assessed.olderAge;
+  for (const std::string& key : priorityFlags()) openPriority = openPriority || (yes(a, key) && !assessed(a, key));
+  if (openPriority) return "priority";
+  if (anyUnknown(a, priorityFlags()) || !a.ageYears) return "incomplete";
   if (a.conservativeCareWeeks >= 6 && !a.improving) return "reassess";
   return "conservative";
 }
@@ -50,6 +128,10 @@ std::vector<std::string> planViolations(const Assessment& a, const json& plan) {
     for (const json& reference : plan.at("references")) listed.insert(reference.at("number").get<int>());
     std::set<std::string> ids;
     std::string opioidKind;
+    std::vector<std::string> texts{plan.at("headline").get<std::string>()};
+    std::string emergencyNumberOutsideSafetyNet;
+    const LanguageWords words = wordsOf(a.language);
+    if (hasWord(plan.at("headline").get<std::string>(), words.emergencyNumber)) emergencyNumberOutsideSafetyNet = "headline";
     for (const json& line : plan.at("recommendations")) {
       const std::string id = line.at("id").get<std::string>();
       if (!ids.insert(id).second) fail("line " + id + " appears twice");
@@ -58,41 +140,79 @@ std::vector<std::string> planViolations(const Assessment& a, const json& plan) {
       if (!citations.is_array() || citations.empty()) fail(id + " cites nothing");
       for (const json& number : citations)
         if (listed.count(number.get<int>()) == 0) fail(id + " cites a reference the plan does not list");
+      texts.push_back(line.at("text").get<std::string>());
+      texts.push_back(line.at("rationale").get<std::string>());
+      if (id != "seek-care-if-red-flags" && hasWord(line.at("text").get<std::string>(), words.emergencyNumber))
+        emergencyNumberOutsideSafetyNet = id;
     }
     const auto has = [&](const char* id) { return ids.count(id) == 1; };
-    const auto any = [&](const std::set<std::string>& group, const std::string& what) {
+    const auto none = [&](const std::set<std::string>& group, const std::string& what) {
       for (const std::string& id : group)
         if (ids.count(id)) fail(triage + " plan with " + what + " " + id);
     };
 
     if (triage == "emergency") {
       if (!has("emergency-referral")) fail("emergency without emergency-referral");
-      if (!has("mri-immediate")) fail("emergency without mri-immediate");
-      any(medicineLines(), "a medicine line");
+      if (!has("emergency-mri")) fail("emergency without emergency-mri");
+      none(medicineLines(), "a medicine line");
+      none(waitLines(), "a line that waits");
+      none(selfCareLines(), "a self-care line");
+      for (const std::string& text : texts)
+        if (hasWord(text, words.today)) fail("emergency plan says \"" + std::string(words.today) + "\": " + text);
+    } else {
+      if (!has("seek-care-if-red-flags")) fail(triage + " plan without seek-care-if-red-flags");
+      if (!emergencyNumberOutsideSafetyNet.empty())
+        fail(triage + " plan offers the emergency number outside the safety net: " + emergencyNumberOutsideSafetyNet);
+    }
+    if (triage == "check-now") {
+      if (!has("examine-within-hours")) fail("check-now without examine-within-hours");
+      none(medicineLines(), "a medicine line");
+      none(waitLines(), "a line that waits");
+      none(selfCareLines(), "a self-care line");
     } else if (triage == "out-of-scope") {
-      if (!ids.empty()) fail("out-of-scope with management lines");
+      if (ids != std::set<std::string>{"seek-care-if-red-flags"}) fail("out-of-scope with management lines");
     } else if (triage == "urgent") {
       if (!has("mri-immediate")) fail("urgent without mri-immediate");
-      any(medicineLines(), "a medicine line");
-      any(waitLines(), "a line that delays imaging");
+      none(medicineLines(), "a medicine line");
+      none(waitLines(), "a line that delays imaging");
+    } else if (triage == "priority") {
+      if (!has("priority-assessment")) fail("priority without priority-assessment");
+      none(medicineLines(), "a medicine line");
+      none(waitLines(), "a line that rules imaging out");
     } else if (triage == "incomplete") {
-      any(waitLines(), "a line that says wait");
+      none(waitLines(), "a line that says wait");
+      none(medicineLines(), "a medicine line");
     }
-    if (triage != "emergency" && triage != "out-of-scope" && !has("seek-care-if-red-flags"))
-      fail(triage + " plan without seek-care-if-red-flags");
+    // Unknown is treated as possible, at the right speed.
+    if (anyUnknown(a, emergencyFlags()) && triage != "emergency" && triage != "check-now")
+      fail("an emergency-group flag is unanswered, but the triage is " + triage);
+    if (anyUnknown(a, sameDayFlags()) && triage != "emergency" && triage != "check-now" && triage != "urgent" &&
+        triage != "out-of-scope")
+      fail("a same-day flag is unanswered, but the triage is " + triage);
+    // "No red flags" only when it is true as it stands.
+    json unanswered = json::array(), present = json::array(), assessedKeys = json::array();
+    for (const RedFlagInfo& info : kRedFlags) {
+      if (!a.answer(info.flag)) unanswered.push_back(info.key);
+      if (a.answer(info.flag) == true) present.push_back(info.key);
+      if (a.assessed.flags[static_cast<std::size_t>(info.flag)]) assessedKeys.push_back(info.key);
+    }
+    if (!a.ageYears) unanswered.push_back("ageYears");
+    if (a.assessed.olderAge) assessedKeys.push_back("olderAge");
+    const std::string audience = a.audience == Audience::patient ? "patient" : "clinician";
+    const std::string noRedFlags =
+        content().languages.at(a.language).at("phrases").at("noRedFlags").at(audience).get<std::string>();
+    if ((a.ageYears && *a.ageYears >= 60) || !unanswered.empty() || !present.empty())
+      for (const std::string& text : texts)
+        if (text.find(noRedFlags) != std::string::npos) fail("says \"" + noRedFlags + "\" where it is not true");
+
     if (has("opioid-short-term-severe-pain")) {
       if (!(a.painScore && *a.painScore >= 7 && a.symptomWeeks && *a.symptomWeeks <= 12))
         fail("opioid line without pain >= 7 and at most 12 weeks");
       if (opioidKind == "do") fail("opioid line of kind do");
     }
-
-    json unanswered = json::array(), present = json::array();
-    for (const RedFlagInfo& info : kRedFlags) {
-      if (!a.answer(info.flag)) unanswered.push_back(info.key);
-      if (a.answer(info.flag) == true) present.push_back(info.key);
-    }
     if (plan.at("unanswered") != unanswered) fail("unanswered is " + plan.at("unanswered").dump());
     if (plan.at("redFlagsPresent") != present) fail("redFlagsPresent is " + plan.at("redFlagsPresent").dump());
+    if (plan.at("assessedFindings") != assessedKeys) fail("assessedFindings is " + plan.at("assessedFindings").dump());
     if (plan.contains("reassessInWeeks") != (triage == "conservative")) fail("reassessInWeeks outside conservative");
     if (plan.contains("errors")) fail("a plan with errors");
   } catch (const std::exception& e) {

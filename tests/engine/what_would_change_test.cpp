@@ -22,21 +22,37 @@ json flagsOf(const json& askNext) {
   return flags;
 }
 
-TEST(WhatWouldChange, IncompleteAsksTheEmergencyQuestionsFirst) {
-  const json change = planOf("incomplete-no-red-flag-object").at("whatWouldChange");
-  ASSERT_EQ(change.at("askNext").size(), 12u);
-  for (int i = 0; i < 3; ++i) EXPECT_EQ(change.at("askNext").at(i).at("triageIfYes"), "emergency");
-  for (int i = 3; i < 12; ++i) EXPECT_EQ(change.at("askNext").at(i).at("triageIfYes"), "urgent");
-  EXPECT_EQ(change.at("askNext").at(0).at("flag"), "saddleAnesthesia");
+TEST(WhatWouldChange, CheckNowAsksTheEmergencyQuestionsFirst) {
+  const json change = planOf("check-now-no-red-flag-object").at("whatWouldChange");
+  // Only the cauda equina and cord questions change the plan now: a yes to any other still
+  // leaves a cauda equina sign to rule out within hours.
+  EXPECT_EQ(flagsOf(change.at("askNext")),
+            json::parse(R"(["saddleAnesthesia", "bladderBowelDysfunction", "bilateralLegWeakness",
+                            "bilateralSciatica", "sexualDysfunction", "gaitDisturbance"])"));
+  for (const json& entry : change.at("askNext")) EXPECT_EQ(entry.at("triageIfYes"), "emergency");
   EXPECT_EQ(change.at("bestTriage"), "conservative");
   EXPECT_EQ(change.at("worstTriage"), "emergency");
 }
 
-TEST(WhatWouldChange, IncompleteWithOneNotSure) {
-  const json change = planOf("incomplete-one-not-sure").at("whatWouldChange");
-  EXPECT_EQ(change.at("askNext"), json::parse(R"([{"flag": "fever", "triageIfYes": "urgent"}])"));
+TEST(WhatWouldChange, NotSureAboutASameDayFlagRangesFromSimpleCareToToday) {
+  const json change = planOf("urgent-fever-not-sure").at("whatWouldChange");
+  EXPECT_TRUE(change.at("askNext").empty()) << "a yes would not change the plan: it is already today";
   EXPECT_EQ(change.at("bestTriage"), "conservative");
   EXPECT_EQ(change.at("worstTriage"), "urgent");
+}
+
+TEST(WhatWouldChange, IncompleteWithAPriorityQuestionOpen) {
+  const json change = planOf("incomplete-night-pain-not-sure-es-patient").at("whatWouldChange");
+  EXPECT_EQ(change.at("askNext"), json::parse(R"([{"flag": "nightPain", "triageIfYes": "priority"}])"));
+  EXPECT_EQ(change.at("bestTriage"), "conservative");
+  EXPECT_EQ(change.at("worstTriage"), "priority");
+}
+
+TEST(WhatWouldChange, IncompleteWithTheAgeMissing) {
+  const json change = planOf("incomplete-age-missing").at("whatWouldChange");
+  EXPECT_TRUE(change.at("askNext").empty());
+  EXPECT_EQ(change.at("bestTriage"), "conservative");
+  EXPECT_EQ(change.at("worstTriage"), "priority");
 }
 
 TEST(WhatWouldChange, IncompleteAfterFailedCareWouldBeReassessment) {
@@ -45,9 +61,9 @@ TEST(WhatWouldChange, IncompleteAfterFailedCareWouldBeReassessment) {
 }
 
 TEST(WhatWouldChange, UrgentAsksOnlyTheQuestionsThatMakeItAnEmergency) {
+  // Past cancer: a worsening deficit would make it an emergency; fever would not.
   const json change = planOf("urgent-cancer-history-others-unanswered").at("whatWouldChange");
-  EXPECT_EQ(flagsOf(change.at("askNext")),
-            json::parse(R"(["saddleAnesthesia", "bladderBowelDysfunction", "bilateralLegWeakness"])"));
+  EXPECT_EQ(change.at("askNext"), json::parse(R"([{"flag": "progressiveNeuroDeficit", "triageIfYes": "emergency"}])"));
   EXPECT_EQ(change.at("bestTriage"), "urgent");
   EXPECT_EQ(change.at("worstTriage"), "emergency");
 }
@@ -63,9 +79,9 @@ TEST(WhatWouldChange, ConservativeSaysWhenToReassessAndWhatBringsThePersonBackEa
   const json change = planOf("conservative-prior-mri-fractional-weeks").at("whatWouldChange");
   EXPECT_EQ(change.at("reassessInWeeks"), 3.5);
   EXPECT_EQ(change.at("ifNotImprovingAt6Weeks"), "reassess");
-  ASSERT_EQ(change.at("returnEarlyIf").size(), 12u);
+  ASSERT_EQ(change.at("returnEarlyIf").size(), 16u);
   EXPECT_EQ(change.at("returnEarlyIf").at(0).at("triageIfYes"), "emergency");
-  EXPECT_EQ(change.at("returnEarlyIf").at(11).at("triageIfYes"), "urgent");
+  EXPECT_EQ(change.at("returnEarlyIf").at(15).at("triageIfYes"), "priority");
   EXPECT_FALSE(change.contains("whatIf"));
 }
 
@@ -95,10 +111,11 @@ TEST(WhatWouldChange, EmergencyHasNothingWorse) {
   EXPECT_EQ(change.at("bestTriage"), "emergency");
 }
 
-TEST(WhatWouldChange, OutOfScopeStillFlagsAnEmergency) {
-  const json change = planOf("out-of-scope-age-17-flags-unanswered").at("whatWouldChange");
+TEST(WhatWouldChange, AChildWithSignsUnansweredIsCheckedFirstThenOutOfScope) {
+  const json change = planOf("check-now-age-17-flags-unanswered").at("whatWouldChange");
   EXPECT_EQ(flagsOf(change.at("askNext")),
-            json::parse(R"(["saddleAnesthesia", "bladderBowelDysfunction", "bilateralLegWeakness"])"));
+            json::parse(R"(["saddleAnesthesia", "bladderBowelDysfunction", "bilateralLegWeakness",
+                            "bilateralSciatica", "sexualDysfunction", "gaitDisturbance"])"));
   EXPECT_EQ(change.at("bestTriage"), "out-of-scope");
 }
 

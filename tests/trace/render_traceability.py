@@ -33,7 +33,8 @@ def render(trace, rules):
     statements = trace["statements"]
     implemented = [s for s in statements if "implementedBy" in s]
     out_of_scope = [s for s in statements if "outOfScope" in s]
-    traced_ids = {i for s in implemented for i in s["implementedBy"].get("recommendations", [])}
+    beyond = trace["rulesBeyondSource"]
+    traced_ids = {i for s in implemented + beyond for i in s["implementedBy"].get("recommendations", [])}
     references = {r["number"]: r for r in rules["references"]}
 
     lines = []
@@ -49,15 +50,15 @@ def render(trace, rules):
     add("")
     add(f"{len(statements)} clinical statements of the source, numbered in its order and put in our own words: "
         f"**{len(implemented)} implemented**, **{len(out_of_scope)} out of scope**. "
+        f"{len(beyond)} rules go beyond the source ({sum(1 for r in beyond if r['own'])} of them Radiculo's own choices). "
         f"All {len(rules['recommendations'])} recommendation ids of `content/rules.json` trace to a statement "
-        f"({len(traced_ids)} traced); the triage rules trace to a statement or are listed under "
-        f"*Rules beyond the source*. Every id and rule named here is triggered by at least one case in "
-        f"`tests/vectors/` (checked by `tests/trace/test_traceability.py`).")
+        f"or a rule beyond the source ({len(traced_ids)} traced). Every id, rule and question named here is "
+        f"triggered by at least one case in `tests/vectors/` (checked by `tests/trace/test_traceability.py`).")
     add("")
     add("Reading the table: *Implemented by* names the recommendation ids (with where each appears: "
         "triage, kind and condition, from `content/rules.json`) and the **triage rules** whose decision "
-        "implements the statement. Source references are the page's own numbers [1]–[5]; [6]–[8] are "
-        "primary guidance beyond the page, shown in plans as evidence notes.")
+        "implements the statement. Source references are the page's own numbers [1]–[5]; from [6] on "
+        "they are guidance beyond the page, cited by the rules beyond the source and the evidence notes.")
     add("")
     add("## Statements implemented")
     add("")
@@ -79,27 +80,34 @@ def render(trace, rules):
     add("")
     add("## Rules beyond the source")
     add("")
-    add("| Triage rule | Why | References | Reviewer ✓ |")
-    add("|---|---|---|---|")
-    for r in trace["rulesBeyondSource"]:
-        add(f"| **{r['triage']}** | {cell(r['reason'])} | {refs(r['references'])} | ☐ |")
+    add("Each rule below is not in the source page. *Own rule* marks a choice no source makes for us; "
+        "the others rest on the references given. Numbers B1.. are used in the code's comments and the hazard log.")
+    add("")
+    add("| # | Rule | Implemented by | Why | References | Own rule | Reviewer ✓ |")
+    add("|---|---|---|---|---|---|---|")
+    for r in beyond:
+        impl = r["implementedBy"]
+        parts = [f"**rule: {t}**" for t in impl.get("triage", [])]
+        parts += [f"`{i}`" for i in impl.get("recommendations", [])]
+        parts += [f"question `{q}`" for q in impl.get("questions", [])]
+        add(f"| {r['id']} | {cell(r['rule'])} | {cell('<br>'.join(parts))} | {cell(r['reason'])} | "
+            f"{refs(r['references'])} | {'yes' if r['own'] else 'no'} | ☐ |")
     add("")
     add("## Recommendation ids → statements")
     add("")
-    add("| Recommendation id | Citations | Statements |")
+    add("| Recommendation id | Citations | Statements and rules beyond the source |")
     add("|---|---|---|")
     for rec_id, rec in rules["recommendations"].items():
-        ids = [s["id"] for s in implemented if rec_id in s["implementedBy"].get("recommendations", [])]
+        ids = [s["id"] for s in implemented + beyond if rec_id in s["implementedBy"].get("recommendations", [])]
         add(f"| `{rec_id}` | {refs(rec['citations'])} | {', '.join(ids) or '**none**'} |")
     add("")
     add("## Triage rules → statements")
     add("")
-    add("| Triage rule | Statements |")
+    add("| Triage rule | Statements and rules beyond the source |")
     add("|---|---|")
     for triage in table:
-        ids = [s["id"] for s in implemented if triage in s["implementedBy"].get("triage", [])]
-        beyond = any(r["triage"] == triage for r in trace["rulesBeyondSource"])
-        add(f"| **{triage}** | {', '.join(ids + (['beyond the source (above)'] if beyond else [])) or '**none**'} |")
+        ids = [s["id"] for s in implemented + beyond if triage in s["implementedBy"].get("triage", [])]
+        add(f"| **{triage}** | {', '.join(ids) or '**none**'} |")
     add("")
     add("## References")
     add("")
@@ -110,8 +118,8 @@ def render(trace, rules):
     add("## Sign-off")
     add("")
     add("I have checked every statement above against the source page, the recommendation ids and triage "
-        "rules that implement it (their wording in `content/lang/`), and the reasons given for what is out "
-        f"of scope or beyond the source, for content version {rules['contentVersion']}.")
+        "rules that implement it (their wording in `content/lang/`), the reasons given for what is out "
+        f"of scope, and every rule beyond the source with its references, for content version {rules['contentVersion']}.")
     add("")
     add("| | |")
     add("|---|---|")
@@ -119,7 +127,7 @@ def render(trace, rules):
     add("| Registration / licence number | |")
     add("| Date | |")
     add("| Signature | |")
-    add("| Statements to change (numbers) | |")
+    add("| Statements and rules to change (numbers) | |")
     add("")
     return "\n".join(lines)
 

@@ -43,12 +43,16 @@ def normalise(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
+BEYOND = TRACE["rulesBeyondSource"]
+QUESTIONS = set(json.loads((ROOT / "content" / "lang" / "en.json").read_text(encoding="utf-8"))["questions"])
+
+
 def traced_ids():
-    return {i for s in STATEMENTS for i in s.get("implementedBy", {}).get("recommendations", [])}
+    return {i for s in STATEMENTS + BEYOND for i in s.get("implementedBy", {}).get("recommendations", [])}
 
 
 def traced_triages():
-    return {t for s in STATEMENTS for t in s.get("implementedBy", {}).get("triage", [])}
+    return {t for s in STATEMENTS + BEYOND for t in s.get("implementedBy", {}).get("triage", [])}
 
 
 class Statements(unittest.TestCase):
@@ -82,10 +86,18 @@ class Statements(unittest.TestCase):
             with self.subTest(s["id"]):
                 self.assertLessEqual(set(impl.get("recommendations", [])), set(IDS))
                 self.assertLessEqual(set(impl.get("triage", [])), set(TRIAGES))
-        for rule in TRACE["rulesBeyondSource"]:
-            with self.subTest(rule["triage"]):
-                self.assertIn(rule["triage"], TRIAGES)
-                self.assertTrue(rule["reason"].strip())
+        self.assertEqual([r["id"] for r in BEYOND], [f"B{n}" for n in range(1, len(BEYOND) + 1)])
+        for rule in BEYOND:
+            with self.subTest(rule["id"]):
+                impl = rule["implementedBy"]
+                self.assertLessEqual(set(impl), {"recommendations", "triage", "questions"})
+                self.assertTrue(any(impl.values()), "a rule beyond the source implemented by nothing")
+                self.assertLessEqual(set(impl.get("recommendations", [])), set(IDS))
+                self.assertLessEqual(set(impl.get("triage", [])), set(TRIAGES))
+                self.assertLessEqual(set(impl.get("questions", [])), QUESTIONS)
+                self.assertTrue(rule["rule"].strip() and rule["reason"].strip())
+                self.assertIsInstance(rule["own"], bool, "say whether the rule is Radiculo's own choice")
+                self.assertTrue(rule["references"] or rule["own"], "a rule beyond the source cites its source or is Radiculo's own")
                 self.assertLessEqual(set(rule["references"]), ALL_REFERENCES)
 
 
@@ -93,19 +105,31 @@ class Coverage(unittest.TestCase):
     def test_every_recommendation_id_traces_to_a_statement(self):
         self.assertEqual(sorted(set(IDS) - traced_ids()), [], "recommendation ids that trace to nothing")
 
+    def test_every_line_beyond_the_source_is_listed_as_such(self):
+        # A line citing no reference of the source page is beyond it: it must be a rule beyond the source.
+        beyond_ids = {i for r in BEYOND for i in r["implementedBy"].get("recommendations", [])}
+        for rec_id, rec in RULES["recommendations"].items():
+            if not set(rec["citations"]) & SOURCE_REFERENCES:
+                with self.subTest(rec_id):
+                    self.assertIn(rec_id, beyond_ids)
+
     def test_every_triage_rule_traces_to_a_statement_or_is_explained(self):
-        beyond = {r["triage"] for r in TRACE["rulesBeyondSource"]}
-        self.assertEqual(sorted(set(TRIAGES) - traced_triages() - beyond), [], "triage rules that trace to nothing")
+        self.assertEqual(sorted(set(TRIAGES) - traced_triages()), [], "triage rules that trace to nothing")
 
     def test_every_traced_id_and_rule_has_a_triggering_vector(self):
         plans = [v["expect"] for v in VECTORS if v["expect"]["ok"]]
         for rec_id in sorted(traced_ids()):
             with self.subTest(id=rec_id):
                 self.assertTrue(any(rec_id in e.get("ids", []) for e in plans), f"no case in tests/vectors/ triggers {rec_id}")
-        rules = traced_triages() | {r["triage"] for r in TRACE["rulesBeyondSource"]}
-        for triage in sorted(rules):
+        for triage in sorted(traced_triages()):
             with self.subTest(triage=triage):
                 self.assertTrue(any(e.get("triage") == triage for e in plans), f"no case in tests/vectors/ reaches {triage}")
+        asked = lambda e, key: key in e.get("redFlagsPresent", []) + e.get("unanswered", []) + e.get("assessedFindings", [])
+        for rule in BEYOND:
+            for key in rule["implementedBy"].get("questions", []):
+                with self.subTest(rule=rule["id"], question=key):
+                    self.assertTrue(any(asked(v["expect"], key) or key in v.get("input", {}) for v in VECTORS if v["expect"]["ok"]),
+                                    f"no case in tests/vectors/ answers {key}")
 
 
 @unittest.skipUnless(SEED.exists(), f"source page not on this machine ({SEED})")
