@@ -14,7 +14,7 @@
   const fill = (...args) => Radiculo.fillTemplate(...args);
 
   // The contract's triage ladder (README), used only if the rules' own numbering cannot be read.
-  const LADDER = ['emergency', 'out-of-scope', 'urgent', 'incomplete', 'reassess', 'conservative'];
+  const LADDER = ['emergency', 'check-now', 'out-of-scope', 'urgent', 'priority', 'incomplete', 'reassess', 'conservative'];
   const INTENDED_USE = ['purpose', 'forWhom', 'notFor', 'dataUse', 'attributes', 'inputsChecked'];
   const AFTER_LOGIC = ['limits', 'developer', 'funding'];
 
@@ -147,6 +147,8 @@
         language: content.languageName, review: content.translationReview,
       })]),
       content.sourceDocument ? el('p', {}, [fill(words.ui('aboutSource'), { source: content.sourceDocument })]) : null,
+      // The clinical risk management: the hazard log ships beside the page (web/hazard-log.html).
+      el('p', { 'data-hazard-log': '' }, [el('a', { href: 'hazard-log.html', hreflang: 'en' }, [words.ui('aboutHazardLog')])]),
     ]);
   }
 
@@ -286,7 +288,7 @@
       const back = document.getElementById('about-back');
       back.textContent = 'Radiculo';
       const disclaimer = document.getElementById('about-disclaimer');
-      disclaimer.textContent = words.pick(content.disclaimer);
+      disclaimer.textContent = `${words.pick(content.disclaimer)} ${words.pick(content.emergencyAdvice)}`;
       const overdue = Radiculo.reviewOverdueText(content, audience);
       const due = document.getElementById('review-due');
       due.textContent = overdue;

@@ -36,6 +36,8 @@
     const content = state.content;
     const audience = state.audience || 'clinician';
     byId('disclaimer').textContent = (content.disclaimer && content.disclaimer[audience]) || '';
+    // "In an emergency, do not use this tool" is said everywhere but under an emergency plan.
+    byId('emergency-advice').textContent = (content.emergencyAdvice && content.emergencyAdvice[audience]) || '';
     byId('versions').textContent = Radiculo.fillTemplate(w.ui('versions'), {
       contentVersion: content.contentVersion,
       contentReviewed: content.contentReviewed,
@@ -102,6 +104,7 @@
       state.questionnaire.showErrors([], assessment);
       drawn = Radiculo.renderPlan(section, body, result, state.content, state.audience, assessment); // answers: for the printout
       tell('plan', { triage: result.triage, body, words: words() });
+      byId('emergency-advice').hidden = result.triage === 'emergency';
       updateTriageBar(result.triage, drawn.label);
       byId('print-plan').hidden = false;
       announce(Radiculo.fillTemplate(words().ui('planUpdatedCount'), { triage: drawn.label, count: drawn.count }));
@@ -120,6 +123,7 @@
         firstRedFlag: unanswered[0],
       }, state.content, state.audience);
       updateTriageBar(null);
+      byId('emergency-advice').hidden = false;
       byId('print-plan').hidden = true;
       if (drawn.changed) announce(words().ui('planWaiting'));
     }

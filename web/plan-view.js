@@ -1,6 +1,6 @@
 /* Radiculo: draws the engine's plan. Each line shows its kind (badge: colour, icon and word), its
  * text, its citation numbers linked to the reference list, and a "Why?" that reveals the rationale,
- * the basis and the evidence notes. An emergency or urgent triage comes first, as an alert. */
+ * the basis and the evidence notes. An emergency, check-now or urgent triage comes first, as an alert. */
 (function () {
   'use strict';
 
@@ -14,15 +14,18 @@
     avoid: ['M12 3.5a8.5 8.5 0 1 0 0 17a8.5 8.5 0 1 0 0-17z', 'M6 6l12 12'],
     caution: ['M12 3.5L2.5 20.5h19z', 'M12 10v5', 'M12 17.6v.4'],
     urgent: ['M12 3.5a8.5 8.5 0 1 0 0 17a8.5 8.5 0 1 0 0-17z', 'M12 7.5v6', 'M12 16.2v.4'],
+    emergency: ['M12 2.5L21.5 12L12 21.5L2.5 12z', 'M12 7.5v6', 'M12 16.2v.4'],
+    clock: ['M12 3.5a8.5 8.5 0 1 0 0 17a8.5 8.5 0 1 0 0-17z', 'M12 7v5.5l3.5 2'],
     incomplete: ['M9 9a3 3 0 1 1 4.5 2.6c-1 .6-1.5 1.2-1.5 2.4', 'M12 17.6v.4', 'M12 2.5a9.5 9.5 0 1 0 0 19a9.5 9.5 0 1 0 0-19z'],
     reassess: ['M19.5 12a7.5 7.5 0 1 1-2.2-5.3', 'M19.5 4v4.5H15'],
     info: ['M12 2.5a9.5 9.5 0 1 0 0 19a9.5 9.5 0 1 0 0-19z', 'M12 11v6', 'M12 7.6v.4'],
   };
   const TRIAGE_ICONS = {
-    emergency: 'urgent', urgent: 'urgent', incomplete: 'incomplete',
+    emergency: 'emergency', 'check-now': 'emergency', urgent: 'urgent', priority: 'clock', incomplete: 'incomplete',
     'out-of-scope': 'info', reassess: 'reassess', conservative: 'do',
   };
-  const ALERT_TRIAGES = ['emergency', 'urgent'];
+  // The triages that need action within the day: an alert, announced once per change.
+  const ALERT_TRIAGES = ['emergency', 'check-now', 'urgent'];
 
   function icon(name) {
     const svg = document.createElementNS(SVG, 'svg');
@@ -153,20 +156,27 @@
     ]);
   }
 
+  /** "Publisher, year" (the year is left out for a living page that has none). */
+  function referenceSource(reference) {
+    return reference.year ? `${reference.publisher}, ${reference.year}` : reference.publisher;
+  }
+
   function referenceItem(reference, words, idPrefix) {
+    // The document's own title, in its own language (marked, so screen readers read it right).
+    const titleLanguage = reference.titleLanguage && reference.titleLanguage !== words.content.language ? reference.titleLanguage : undefined;
     const title = reference.url
       ? element('a', { href: reference.url, target: '_blank', rel: 'noopener noreferrer' }, [
-        reference.title,
+        element('span', { lang: titleLanguage }, [reference.title]),
         element('span', { className: 'visually-hidden' }, [` ${words.ui('opensNewWindow')}`]),
       ])
-      : element('span', {}, [reference.title]);
+      : element('span', { lang: titleLanguage }, [reference.title]);
     return element('li', { className: 'ref', id: `${idPrefix || 'ref-'}${reference.number}`, value: String(reference.number), tabindex: '-1' }, [
       element('p', { className: 'ref__title' }, [
         element('strong', {}, [title]),
         reference.beyondSource ? ' ' : null,
         reference.beyondSource ? element('span', { className: 'ref__beyond' }, [words.ui('beyondSource')]) : null,
       ]),
-      element('p', { className: 'ref__meta' }, [`${reference.publisher}, ${reference.year}. ${reference.kind}.`]),
+      element('p', { className: 'ref__meta' }, [`${referenceSource(reference)}. ${reference.kind}.`]),
       reference.description ? element('p', { className: 'ref__description' }, [reference.description]) : null,
     ]);
   }
@@ -410,12 +420,16 @@
       ])),
       (plan.references || []).length ? element('p', { className: 'print-sheet__subtitle' }, [words.ui('references')]) : null,
       (plan.references || []).length ? element('ol', { className: 'print-sheet__refs' }, plan.references.map((reference) => element('li', { value: String(reference.number) }, [
-        `${reference.title}. ${reference.publisher}, ${reference.year}.`,
+        element('span', { lang: reference.titleLanguage && reference.titleLanguage !== content.language ? reference.titleLanguage : undefined }, [reference.title]),
+        `. ${referenceSource(reference)}.`,
         reference.beyondSource ? ` ${words.ui('beyondSource')}` : '',
         reference.url ? ` ${reference.url}` : '',
       ]))) : null,
       element('div', { className: 'print-sheet__foot' }, [
-        element('p', { className: 'print-sheet__disclaimer' }, [(content.disclaimer && words.pick(content.disclaimer)) || '']),
+        element('p', { className: 'print-sheet__disclaimer' }, [
+          (content.disclaimer && words.pick(content.disclaimer)) || '',
+          plan.triage !== 'emergency' && content.emergencyAdvice ? ` ${words.pick(content.emergencyAdvice)}` : '',
+        ]),
         overdue ? element('p', { className: 'print-sheet__overdue' }, [overdue]) : null,
         element('p', {}, [fill(words.ui('versions'), {
           contentVersion: content.contentVersion, contentReviewed: content.contentReviewed,

@@ -20,7 +20,7 @@
       { key: 'muscleSpasm', type: 'yesNo' },
     ] },
     { id: 'scope', title: 'sectionScope', questions: [
-      { key: 'ageYears', type: 'number', optional: true, inputmode: 'numeric' },
+      { key: 'ageYears', type: 'number', inputmode: 'numeric' },
       { key: 'priorLumbarSurgery', type: 'yesNo' },
     ] },
     { id: 'care', title: 'sectionCare', help: 'sectionCareHelp', questions: [
@@ -155,6 +155,33 @@
     ]);
   }
 
+  /**
+   * Clinicians only: the priority findings already assessed with no serious cause found
+   * (`assessedFindings`). A finding is offered only while it is there (its red flag answered yes, or
+   * the age at the older-age threshold), since the engine rejects an assessed finding that is not.
+   */
+  function assessedSection(content) {
+    const findings = content.assessableFindings || [];
+    const boxes = findings.map((key) => element('label', { className: 'choice choice--check', 'data-finding': key, hidden: true }, [
+      element('input', { type: 'checkbox', name: 'assessedFindings', value: key }),
+      element('span', { className: 'choice__text', 'data-finding-label': key }),
+    ]));
+    return element('section', { className: 'q-section', id: 'section-assessed', hidden: true, 'aria-labelledby': 'section-title-assessed' }, [
+      element('fieldset', {
+        className: 'question',
+        id: 'q-assessedFindings',
+        'data-field': '/assessedFindings',
+        'data-question': 'assessedFindings',
+        'aria-describedby': 'help-assessedFindings error-assessedFindings',
+      }, [
+        element('legend', { className: 'question__legend', id: 'section-title-assessed' }, [questionText('assessedFindings', 'text')]),
+        questionText('assessedFindings', 'help'),
+        element('div', { className: 'choices choices--checks' }, boxes),
+        errorSlot('assessedFindings'),
+      ]),
+    ]);
+  }
+
   /** "7", "7.5", "7,5" -> number; "" -> undefined; anything else stays text for the engine to explain. */
   function readNumber(text) {
     const trimmed = text.trim();
@@ -194,6 +221,7 @@
         ...group.flags.map((flag) => radioQuestion(flag, `/redFlags/${flag}`, yesNoChoices(flag, true), 'choices--3')),
       ])));
     form.appendChild(redFlagSection);
+    form.appendChild(assessedSection(content));
     for (const part of SECTIONS) {
       form.appendChild(section(part.id, part.title, part.help, part.questions.map((q) => buildQuestion(q, content))));
     }
@@ -239,6 +267,8 @@
       set('improving', yesNo('improving'));
       set('procedureCandidate', yesNo('procedureCandidate'));
       set('priorMri', yesNo('priorMri'));
+      const assessed = applicableFindings().filter((key) => form.querySelector(`[data-finding="${key}"] input`).checked);
+      if (assessed.length > 0) assessment.assessedFindings = assessed;
       const contained = yesNo('herniationContained');
       const level = checked('herniationLevel');
       // Sent only when both are known: the contract needs both, and a half answer means "not known".
@@ -271,6 +301,26 @@
       }
     }
 
+    /** The findings that may be marked as assessed now: clinicians only, and only findings that are there. */
+    function applicableFindings() {
+      if (audience !== 'clinician') return [];
+      const olderAge = (content.thresholds || {}).olderAge;
+      const age = readNumber(text('ageYears'));
+      return (content.assessableFindings || []).filter((key) => (key === 'olderAge'
+        ? typeof age === 'number' && typeof olderAge === 'number' && age >= olderAge
+        : checked(key) === YES));
+    }
+
+    function updateAssessedFindings() {
+      const applicable = applicableFindings();
+      for (const box of form.querySelectorAll('[data-finding]')) {
+        const shown = applicable.includes(box.getAttribute('data-finding'));
+        box.hidden = !shown;
+        if (!shown) box.querySelector('input').checked = false;
+      }
+      form.querySelector('#section-assessed').hidden = applicable.length === 0;
+    }
+
     /** Puts every question text, help and group label in the chosen audience's words. */
     function setWording(nextAudience, nextWords) {
       audience = nextAudience;
@@ -284,7 +334,13 @@
         const group = words.groups && words.groups[node.getAttribute('data-group-label')];
         node.textContent = (group && (group[audience] || group.clinician)) || '';
       }
+      for (const node of form.querySelectorAll('[data-finding-label]')) {
+        const key = node.getAttribute('data-finding-label');
+        const phrase = words.phrases && words.phrases[key];
+        node.textContent = phrase ? (phrase[audience] || phrase.clinician) : questionWords(key).short;
+      }
       updateDurationNote();
+      updateAssessedFindings();
     }
 
     function questionForPointer(pointer) {
@@ -359,10 +415,15 @@
       form.querySelector('input[name="symptomWeeks-unit"][value="weeks"]').checked = true;
       showErrors([], {});
       updateDurationNote();
+      updateAssessedFindings();
     }
 
-    form.addEventListener('input', updateDurationNote);
-    form.addEventListener('change', updateDurationNote);
+    // Runs before app.js reads the form (its listener is added later), so a finding that is no
+    // longer there is unticked before the assessment is made.
+    for (const type of ['input', 'change']) {
+      form.addEventListener(type, updateDurationNote);
+      form.addEventListener(type, updateAssessedFindings);
+    }
 
     return { read, setWording, showErrors, shortLabel, unansweredRedFlags, clear, redFlagKeys };
   };

@@ -72,8 +72,9 @@ std::string renderTextReport(const json& plan, const json& words, const std::str
   }
   out += ui.value("references", "References") + "\n";
   for (const json& reference : plan.at("references")) {
-    std::string entry = reference.at("title").get<std::string>() + ". " + reference.at("publisher").get<std::string>() +
-                        ", " + reference.at("year").get<std::string>() + ".";
+    std::string entry = reference.at("title").get<std::string>() + ". " + reference.at("publisher").get<std::string>();
+    if (reference.contains("year")) entry += ", " + reference.at("year").get<std::string>();  // none for a living page
+    entry += ".";
     if (reference.value("beyondSource", false)) entry += " " + ui.value("beyondSource", "(beyond the source page)");
     out += wrap(entry, "     ", " " + reference.at("number").dump() + ". ");
   }

@@ -87,6 +87,14 @@ std::vector<std::string> Content::languageCodes() const {
   return codes;
 }
 
+json wordedReference(const json& reference, const json& rules, const json& words) {
+  json entry = reference;
+  entry["description"] = words.at("references").at(std::to_string(reference.at("number").get<int>())).at("description");
+  entry["kind"] = words.at("referenceKinds").at(reference.at("kind").get<std::string>());
+  entry["titleLanguage"] = rules.at("referenceTitleLanguage");
+  return entry;
+}
+
 const Content& content() {
   static const Content parsed = parseEmbedded();
   return parsed;
@@ -183,6 +191,8 @@ std::vector<std::string> checkContent(const Content& content) {
       check.inAudiences(words, where, "/rationale/conditions/" + condition);
     for (const int number : referenceNumbers)
       check.text(words, where, "/references/" + std::to_string(number) + "/description");
+    for (const json& reference : rules.at("references"))
+      check.text(words, where, "/referenceKinds/" + reference.at("kind").get<std::string>());
     for (const std::string& kind : kKinds) check.inAudiences(words, where, "/kinds/" + kind);
     for (const std::string& stance : kStances) check.inAudiences(words, where, "/stances/" + stance);
     for (const std::string& triage : triageIds()) {

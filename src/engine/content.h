@@ -22,6 +22,10 @@ struct Content {
 // which the content self-check test rules out.
 const Content& content();
 
+// A reference of content/rules.json as a plan or the page shows it: its description and kind in
+// the language of `words`, and the language its title is written in (titleLanguage).
+nlohmann::json wordedReference(const nlohmann::json& reference, const nlohmann::json& rules, const nlohmann::json& words);
+
 // Everything wrong with the content as a whole: a table row naming an unknown condition or id,
 // a recommendation without words in some language and audience, a citation of an unlisted
 // reference, a key present in one language and missing in another. Empty = consistent.

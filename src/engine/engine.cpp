@@ -6,6 +6,7 @@
 #include "content.h"
 #include "input_fields.h"
 #include "input_schema.h"
+#include "pathway.h"
 #include "plan.h"
 #include "version.h"
 
@@ -73,9 +74,18 @@ std::string contentJson(std::string_view language) {
       out[key] = all.rules.at(key);
     out["engineVersion"] = kEngineVersion;
     out["herniationLevels"] = kHerniationLevels;
-    json references = all.rules.at("references");
-    for (json& reference : references)
-      reference["description"] = words->second.at("references").at(std::to_string(reference.at("number").get<int>())).at("description");
+    // What the page needs to ask: which findings a clinician may mark as assessed, and the ages
+    // that decide scope and priority (the pathway's own constants, not copies).
+    json assessable = json::array();
+    for (const RedFlagInfo& flag : kRedFlags)
+      if (isAssessable(flag.flag)) assessable.push_back(flag.key);
+    assessable.push_back(kOlderAgeFinding);
+    out["assessableFindings"] = assessable;
+    out["thresholds"]["adultAge"] = kAdultAge;
+    out["thresholds"]["olderAge"] = kOlderAge;
+    json references = json::array();
+    for (const json& reference : all.rules.at("references"))
+      references.push_back(wordedReference(reference, all.rules, words->second));
     out["references"] = references;
     json recommendations = json::object();
     for (const auto& [id, recommendation] : all.rules.at("recommendations").items()) {

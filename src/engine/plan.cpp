@@ -206,8 +206,7 @@ class PlanWriter {
     for (const json& reference : rules_.at("references")) {
       const int number = reference.at("number").get<int>();
       if (cited.count(number) == 0) continue;
-      json entry = reference;
-      entry["description"] = words_.at("references").at(std::to_string(number)).at("description");
+      json entry = wordedReference(reference, rules_, words_);
       list.push_back(entry);
     }
     return list;

@@ -113,7 +113,8 @@ def render(trace, rules):
     add("")
     for number, r in sorted(references.items()):
         beyond = " *(beyond the source page)*" if r.get("beyondSource") else ""
-        add(f"{number}. {cell(r['title'])}. {cell(r['publisher'])}, {r['year']}.{beyond}")
+        year = f", {r['year']}" if "year" in r else ""
+        add(f"{number}. {cell(r['title'])}. {cell(r['publisher'])}{year}.{beyond}")
     add("")
     add("## Sign-off")
     add("")

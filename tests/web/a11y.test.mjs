@@ -14,9 +14,11 @@ const AXE = path.join(repoRoot, 'node_modules/axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const TRIAGE_CASES = {
   emergency: 'emergency-saddle-anesthesia-only-answer',
+  'check-now': 'check-now-saddle-not-sure-patient',
   'out-of-scope': 'out-of-scope-under-18-with-fever',
   urgent: 'urgent-infection-fever',
-  incomplete: 'incomplete-one-not-sure',
+  priority: 'priority-osteoporosis-patient',
+  incomplete: 'incomplete-age-missing',
   reassess: 'reassess-candidate-contained-l5-s1',
   conservative: 'conservative-spasm-severe-pain',
 };
@@ -102,6 +104,8 @@ test('a11y: keyboard only (Tab, Space, Enter, arrows) completes a plan and opens
         await page.keyboard.press('ArrowRight'); // "Yes" -> "No"
       } else if (node.id === 'input-symptomWeeks') {
         await page.keyboard.type('3');
+      } else if (node.id === 'input-ageYears') {
+        await page.keyboard.type('40');
       }
       planned = (await page.locator('#plan[data-triage="conservative"]').count()) === 1;
     }

@@ -6,11 +6,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startAid, openPage, chooseAudience, fillFrom, fillFast, vector, enginePlan, screenshotDir, VIEWPORTS } from './aid-helpers.mjs';
+import { startAid, openPage, chooseAudience, fillFrom, fillFast, clearAnswers, vector, enginePlan, screenshotDir, VIEWPORTS } from './aid-helpers.mjs';
 
 const SECTIONS = ['purpose', 'forWhom', 'notFor', 'dataUse', 'attributes', 'inputsChecked', 'inputs', 'triageRules',
   'recommendations', 'limits', 'developer', 'funding', 'references', 'dates'];
-const LADDER = ['emergency', 'out-of-scope', 'urgent', 'incomplete', 'reassess', 'conservative'];
+const LADDER = ['emergency', 'check-now', 'out-of-scope', 'urgent', 'priority', 'incomplete', 'reassess', 'conservative'];
 
 let aid;
 before(async () => { aid = await startAid(); });
@@ -111,33 +111,34 @@ test('about: "what would change this" shows the engine\'s answer in every phase'
     const content = await page.evaluate(() => window.Radiculo.engine.content('en'));
     const short = (key) => content.questions[key].clinician.short;
 
-    // Incomplete, through the page as a person answers: "Not sure" about fever -> fever, urgent if yes.
-    const incomplete = vector('incomplete-one-not-sure').input;
+    // Incomplete, through the page as a person answers: osteoporosis left open -> osteoporosis,
+    // within 2 weeks if yes; all no would be reassessment.
+    const incomplete = vector('incomplete-even-after-failed-care').input;
     await fillFrom(page, incomplete);
     await page.waitForSelector('#plan[data-triage="incomplete"]');
     const plan = await enginePlan(page, { ...incomplete, audience: 'clinician' });
-    assert.deepEqual(plan.whatWouldChange.askNext, [{ flag: 'fever', triageIfYes: 'urgent' }]);
+    assert.deepEqual(plan.whatWouldChange.askNext, [{ flag: 'osteoporosis', triageIfYes: 'priority' }]);
     const block = page.locator('#plan-body > [data-what-would-change="incomplete"]');
     const asked = await block.locator('[data-wwc="askNext"] li').evaluateAll((nodes) => nodes.map((n) => [n.getAttribute('data-flag'), n.getAttribute('data-triage-if-yes')]));
-    assert.deepEqual(asked, [['fever', 'urgent']]);
+    assert.deepEqual(asked, [['osteoporosis', 'priority']]);
     const text = await block.innerText();
-    assert.ok(text.includes(short('fever')) && text.includes(content.triages.urgent.clinician), text);
+    assert.ok(text.includes(short('osteoporosis')) && text.includes(content.triages.priority.clinician), text);
     const range = block.locator('[data-wwc="range"]');
-    assert.equal(await range.getAttribute('data-best'), 'conservative');
-    assert.equal(await range.getAttribute('data-worst'), 'urgent');
-    assert.ok((await range.innerText()).includes(content.triages.conservative.clinician));
+    assert.equal(await range.getAttribute('data-best'), 'reassess');
+    assert.equal(await range.getAttribute('data-worst'), 'priority');
+    assert.ok((await range.innerText()).includes(content.triages.reassess.clinician));
     // The question links back to its question.
     await block.locator('[data-wwc="askNext"] a').click();
-    assert.equal(await page.evaluate(() => document.activeElement.name), 'fever');
-    // ...and answering it yes makes the plan urgent, as announced.
-    await page.locator('#q-fever input[value="yes"]').check();
-    await page.waitForSelector('#plan[data-triage="urgent"]');
-    const urgent = await page.locator('#plan-body > [data-what-would-change="urgent"] [data-wwc="askNext"] li').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-triage-if-yes')));
-    const urgentPlan = await enginePlan(page, { ...incomplete, redFlags: { ...incomplete.redFlags, fever: true } });
-    assert.deepEqual(urgent, urgentPlan.whatWouldChange.askNext.map((entry) => entry.triageIfYes));
+    assert.equal(await page.evaluate(() => document.activeElement.name), 'osteoporosis');
+    // ...and answering it yes makes the plan priority, as announced; what would make it sooner is listed.
+    await page.locator('#q-osteoporosis input[value="yes"]').check();
+    await page.waitForSelector('#plan[data-triage="priority"]');
+    const later = await enginePlan(page, { ...incomplete, redFlags: { ...incomplete.redFlags, osteoporosis: true } });
+    assert.equal(later.triage, 'priority');
 
     // Conservative: when to reassess, what brings you back early (grouped by triage), not improving.
     const conservative = vector('conservative-typical').input;
+    await clearAnswers(page);
     await fillFast(page, conservative);
     await page.waitForSelector('#plan[data-triage="conservative"]');
     const change = (await enginePlan(page, conservative)).whatWouldChange;

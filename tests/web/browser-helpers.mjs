@@ -12,9 +12,10 @@ export const webDir = path.join(repoRoot, 'web');
 export const screenshotDir = path.join(repoRoot, 'test-results/screenshots');
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
-export const RED_FLAGS = ['saddleAnesthesia', 'bladderBowelDysfunction', 'bilateralLegWeakness', 'cancerHistory',
-  'unexplainedWeightLoss', 'fever', 'immunocompromised', 'intravenousDrugUse', 'significantTrauma', 'osteoporosis',
-  'prolongedCorticosteroids', 'progressiveNeuroDeficit'];
+export const RED_FLAGS = ['saddleAnesthesia', 'bladderBowelDysfunction', 'bilateralLegWeakness', 'bilateralSciatica',
+  'sexualDysfunction', 'gaitDisturbance', 'cancerHistory', 'unexplainedWeightLoss', 'nightPain', 'fever',
+  'immunocompromised', 'intravenousDrugUse', 'significantTrauma', 'osteoporosis', 'prolongedCorticosteroids',
+  'progressiveNeuroDeficit'];
 
 export function launchChromium() {
   mkdirSync(screenshotDir, { recursive: true });
@@ -46,6 +47,7 @@ export async function completePlan(page, flags = {}) {
   }
   await page.locator('#input-symptomWeeks').fill('3');
   await page.locator('#q-painScore').getByRole('radio', { name: '5', exact: true }).check();
+  await page.locator('#input-ageYears').fill('45');
 }
 
 /**

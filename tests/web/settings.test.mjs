@@ -87,7 +87,8 @@ test('settings: an edited settings.js changes the number, clinic, language, audi
 
     // Urgent, in English: the urgent wording with the same number.
     await page.locator('#language-select').selectOption('en');
-    await answer(page, 'saddleAnesthesia', 'no');
+    for (const flag of ['saddleAnesthesia', 'bladderBowelDysfunction', 'bilateralLegWeakness', 'bilateralSciatica',
+      'sexualDysfunction', 'gaitDisturbance']) await answer(page, flag, 'no');
     await answer(page, 'fever', 'yes');
     await page.waitForSelector('#plan[data-triage="urgent"]');
     assert.match(await page.locator('[data-call-now="urgent"]').innerText(), /If you cannot see a clinician today: call 112/);

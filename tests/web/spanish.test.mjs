@@ -37,7 +37,16 @@ function englishOnly() {
 }
 
 async function visibleEnglish(page) {
-  const text = await page.evaluate(() => document.body.innerText);
+  // Reference titles are the documents' own, marked lang="en": the rest must be Spanish.
+  const text = await page.evaluate(() => {
+    const copy = document.body.cloneNode(true);
+    for (const node of copy.querySelectorAll('[lang]:not([lang="es"])')) node.remove();
+    document.body.appendChild(copy);
+    copy.hidden = false;
+    const shown = copy.innerText;
+    copy.remove();
+    return shown;
+  });
   // Whole words only ("Urgent" is not in "Urgente").
   const escape = (phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return englishOnly().filter((phrase) => new RegExp(`(?<!\\p{L})${escape(phrase)}(?!\\p{L})`, 'u').test(text));
