@@ -33,6 +33,7 @@ function(embed_list folder array_name count_name out_var)
 endfunction()
 
 embed_file("${CONTENT_DIR}/rules.json" rules)
+embed_file("${CONTENT_DIR}/review.json" review)
 embed_list(lang kLanguages kLanguageCount languages)
 embed_list(ui kInterfaces kInterfaceCount interfaces)
 
@@ -42,6 +43,7 @@ set(generated "// Generated from content/ by cmake/embed_content.cmake. Do not e
 namespace radiculo::embedded {
 
 const File kRules = {\"rules.json\", ${rules}};
+const File kReview = {\"review.json\", ${review}};
 ${languages}${interfaces}
 }  // namespace radiculo::embedded
 ")

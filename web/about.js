@@ -139,7 +139,7 @@
       el('p', {}, [fill(words.ui('aboutVersions'), {
         contentVersion: content.contentVersion,
         contentReleased: content.contentReleased,
-        contentReviewed: content.contentReviewed,
+        reviewStatus: words.pick(content.reviewStatus),
         reviewDue: content.reviewDue,
         engineVersion: content.engineVersion,
       })]),

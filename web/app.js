@@ -40,7 +40,8 @@
     byId('emergency-advice').textContent = (content.emergencyAdvice && content.emergencyAdvice[audience]) || '';
     byId('versions').textContent = Radiculo.fillTemplate(w.ui('versions'), {
       contentVersion: content.contentVersion,
-      contentReviewed: content.contentReviewed,
+      contentReleased: content.contentReleased,
+      reviewStatus: words().pick(content.reviewStatus),
       reviewDue: content.reviewDue,
       engineVersion: content.engineVersion,
     });

@@ -432,7 +432,8 @@
         ]),
         overdue ? element('p', { className: 'print-sheet__overdue' }, [overdue]) : null,
         element('p', {}, [fill(words.ui('versions'), {
-          contentVersion: content.contentVersion, contentReviewed: content.contentReviewed,
+          contentVersion: content.contentVersion, contentReleased: content.contentReleased,
+          reviewStatus: words.pick(content.reviewStatus),
           reviewDue: content.reviewDue, engineVersion: content.engineVersion,
         })]),
         content.translationReview ? element('p', {}, [fill(words.ui('translationReview'), { review: content.translationReview })]) : null,

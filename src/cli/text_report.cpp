@@ -80,8 +80,7 @@ std::string renderTextReport(const json& plan, const json& words, const std::str
   }
   out += "\n" + wrap(label(words.at("disclaimer")), "", "");
   out += "Radiculo engine " + plan.at("engineVersion").get<std::string>() + ", content " +
-         plan.at("contentVersion").get<std::string>() + " (reviewed " + plan.at("contentReviewed").get<std::string>() +
-         ")\n";
+         plan.at("contentVersion").get<std::string>() + " (" + plan.at("reviewStatus").get<std::string>() + ")\n";
   return out;
 }
 

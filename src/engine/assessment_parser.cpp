@@ -283,11 +283,13 @@ class FieldReader {
 
 // Rules that involve more than one field.
 void checkAcrossFields(const json& root, const Assessment& assessment, std::vector<FieldError>& errors) {
-  bool anyFlagTrue = false;
-  for (const Answer& answer : assessment.redFlags) anyFlagTrue = anyFlagTrue || answer == true;
-  // With a true red flag the triage is already decided; demanding duration and pain first would
-  // only delay the emergency on the page.
-  if (!anyFlagTrue) {
+  // With a red flag true (and not one a clinician has assessed) the triage is decided without the
+  // duration and the pain; demanding them first would only delay an emergency on the page.
+  bool decidedByAFlag = false;
+  for (const RedFlagInfo& info : kRedFlags)
+    decidedByAFlag = decidedByAFlag ||
+                     (assessment.answer(info.flag) == true && !assessment.assessed.flags[static_cast<std::size_t>(info.flag)]);
+  if (!decidedByAFlag) {
     if (!root.contains("symptomWeeks")) errors.push_back({"/symptomWeeks", "is required unless a red flag is true"});
     if (!root.contains("painScore")) errors.push_back({"/painScore", "is required unless a red flag is true"});
   }

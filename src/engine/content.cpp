@@ -1,5 +1,7 @@
 #include "content.h"
 
+#include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "assessment.h"
@@ -22,6 +24,7 @@ std::string codeOf(const std::string& fileName) {
 Content parseEmbedded() {
   Content parsed;
   parsed.rules = json::parse(embedded::kRules.text);
+  parsed.review = json::parse(embedded::kReview.text);
   for (std::size_t i = 0; i < embedded::kLanguageCount; ++i)
     parsed.languages[codeOf(embedded::kLanguages[i].name)] = json::parse(embedded::kLanguages[i].text);
   for (std::size_t i = 0; i < embedded::kInterfaceCount; ++i)
@@ -35,6 +38,7 @@ const std::vector<std::string> kAudiences{"clinician", "patient"};
 // The values plan.cpp offers to templates.
 // Durations carry their unit ("1 week", "3.5 weeks"), so no template says "1 weeks".
 const std::set<std::string> kTemplateValues{
+    "reviewDate",
     "redFlags",         "unanswered",       "unansweredEmergency", "unansweredSameDay", "sameDayPending",
     "priorityFindings", "assessedFindings", "redFlagStatus",       "reassessIn",        "painScore",
     "symptomDuration",  "careDuration",     "herniationLevel"};
@@ -43,6 +47,14 @@ std::vector<std::string> triageIds() {
   std::vector<std::string> ids;
   for (Triage triage : kTriageLadder) ids.emplace_back(triageId(triage));
   return ids;
+}
+
+// "2026-12-01": digits with dashes at 4 and 7 (no std::regex: it would cost the WebAssembly module KBs).
+bool isIsoDate(const std::string& text) {
+  if (text.size() != 10) return false;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if ((i == 4 || i == 7) ? text[i] != '-' : !std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+  return true;
 }
 
 // Every leaf of a JSON document as a pointer, to compare the shape of two languages.
@@ -87,12 +99,30 @@ std::vector<std::string> Content::languageCodes() const {
   return codes;
 }
 
+std::string reviewStatus(const Content& content, const std::string& language, const std::string& audience) {
+  const json& phrases = content.languages.at(language).at("phrases");
+  const json reviewed = content.reviewedOn(language);
+  if (reviewed.is_null()) return phrases.at("reviewPending").at(audience).get<std::string>();
+  return fillTemplate(phrases.at("reviewedOn").at(audience).get<std::string>(), {{"reviewDate", reviewed.get<std::string>()}});
+}
+
 json wordedReference(const json& reference, const json& rules, const json& words) {
   json entry = reference;
   entry["description"] = words.at("references").at(std::to_string(reference.at("number").get<int>())).at("description");
   entry["kind"] = words.at("referenceKinds").at(reference.at("kind").get<std::string>());
   entry["titleLanguage"] = rules.at("referenceTitleLanguage");
   return entry;
+}
+
+json Content::reviewedOn(const std::string& language) const {
+  json latest = nullptr;
+  for (const json& record : review.at("reviews")) {
+    if (record.at("contentVersion") != rules.at("contentVersion")) continue;
+    const json& covered = record.at("languages");
+    if (std::find(covered.begin(), covered.end(), language) == covered.end()) continue;
+    if (latest.is_null() || record.at("date").get<std::string>() > latest.get<std::string>()) latest = record.at("date");
+  }
+  return latest;
 }
 
 const Content& content() {
@@ -185,7 +215,7 @@ std::vector<std::string> checkContent(const Content& content) {
       check.inAudiences(words, where, "/headlines/" + headline);
       check.inAudiences(words, where, "/rationale/triage/" + headline);
     }
-    for (const char* phrase : {"noRedFlags", "assessedStatus", "olderAge"})
+    for (const char* phrase : {"noRedFlags", "assessedStatus", "olderAge", "reviewPending", "reviewedOn"})
       check.inAudiences(words, where, "/phrases/" + std::string(phrase));
     for (const std::string& condition : conditionsUsed)
       check.inAudiences(words, where, "/rationale/conditions/" + condition);
@@ -233,6 +263,20 @@ std::vector<std::string> checkContent(const Content& content) {
                         ".json lacks");
     }
   };
+  // Each review record is complete: who, in what role, when, what, which version and languages.
+  for (const json& record : content.review.at("reviews")) {
+    for (const char* field : {"reviewer", "role", "scope", "contentVersion"})
+      if (!record.contains(field) || !record.at(field).is_string() || record.at(field).get<std::string>().empty())
+        check.problem(std::string("review record without ") + field);
+    if (!record.contains("date") || !record.at("date").is_string() || !isIsoDate(record.at("date").get<std::string>()))
+      check.problem("review record without a YYYY-MM-DD date");
+    if (!record.contains("languages") || !record.at("languages").is_array() || record.at("languages").empty())
+      check.problem("review record without languages");
+    else
+      for (const json& code : record.at("languages"))
+        if (!code.is_string() || content.languages.count(code.get<std::string>()) == 0)
+          check.problem("review record names a language the content lacks: " + code.dump());
+  }
   compareShapes(content.languages, "lang/");
   compareShapes(content.interfaces, "ui/");
   return problems;

@@ -12,15 +12,24 @@ namespace radiculo {
 
 struct Content {
   nlohmann::json rules;
+  nlohmann::json review;                             // content/review.json
   std::map<std::string, nlohmann::json> languages;   // "en" -> content/lang/en.json
   std::map<std::string, nlohmann::json> interfaces;  // "en" -> content/ui/en.json
 
   std::vector<std::string> languageCodes() const;
+
+  // The date of the latest clinical review recorded for this content version and language, or
+  // null: no date is ever shown without a record behind it.
+  nlohmann::json reviewedOn(const std::string& language) const;
 };
 
 // The embedded content, parsed on first use. Throws only if the build embedded broken JSON,
 // which the content self-check test rules out.
 const Content& content();
+
+// "clinical review: pending", or "clinically reviewed on <date>" when a record covers this
+// version and language: what every surface shows, in the language and audience's words.
+std::string reviewStatus(const Content& content, const std::string& language, const std::string& audience);
 
 // A reference of content/rules.json as a plan or the page shows it: its description and kind in
 // the language of `words`, and the language its title is written in (titleLanguage).

@@ -69,9 +69,10 @@ std::string contentJson(std::string_view language) {
       languages.push_back(std::move(language));
     }
     out["languages"] = languages;
-    for (const char* key : {"contentVersion", "contentReleased", "contentReviewed", "reviewDue", "sourceDocument",
-                            "redFlagGroups", "triageTable"})
+    for (const char* key : {"contentVersion", "contentReleased", "reviewDue", "sourceDocument", "redFlagGroups", "triageTable"})
       out[key] = all.rules.at(key);
+    out["contentReviewed"] = all.reviewedOn(words->first);
+    for (const char* audience : {"clinician", "patient"}) out["reviewStatus"][audience] = reviewStatus(all, words->first, audience);
     out["engineVersion"] = kEngineVersion;
     out["herniationLevels"] = kHerniationLevels;
     // What the page needs to ask: which findings a clinician may mark as assessed, and the ages
@@ -112,7 +113,8 @@ std::string versionJson() {
     const Content& all = content();
     json version;
     version["engineVersion"] = kEngineVersion;
-    for (const char* key : {"contentVersion", "contentReviewed", "reviewDue"}) version[key] = all.rules.at(key);
+    for (const char* key : {"contentVersion", "contentReleased", "reviewDue"}) version[key] = all.rules.at(key);
+    for (const std::string& code : all.languageCodes()) version["contentReviewed"][code] = all.reviewedOn(code);
     version["languages"] = all.languageCodes();
     return serialise(version);
   } catch (...) {

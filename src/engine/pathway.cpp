@@ -5,6 +5,7 @@
 #include "pathway.h"
 
 #include <algorithm>
+#include <cmath>
 #include <array>
 
 namespace radiculo {
@@ -19,6 +20,14 @@ constexpr int kSeverePain = 7;
 // Up to 12 weeks of symptoms: opioids are not for chronic sciatica [6]; the injection is for
 // subacute cases [4]. Radiculo reads both as "12 weeks or fewer".
 constexpr double kSubacuteWeeks = 12;
+// Long-standing sciatica: over 12 weeks, beyond initial management. The NHS calls over 6 weeks
+// "persistent" [16]; UK referral guidance expects about 12 weeks of community care before a
+// specialist referral [23].
+constexpr double kLongStandingWeeks = 12;
+// Severe pain, or a sedating medicine in the plan: review within 2 weeks (Radiculo's own rule).
+constexpr double kCloseReviewWeeks = 2;
+// NSAID harms are more likely from 65 [20].
+constexpr int kMedicineCautionAge = 65;
 
 bool isTrue(const Assessment& a, RedFlag flag) { return a.answer(flag) == true; }
 bool isUnanswered(const Assessment& a, RedFlag flag) { return !a.answer(flag).has_value(); }
@@ -42,6 +51,12 @@ bool isAdultFirstEpisodePathway(const Assessment& a) {
 bool belowL3(HerniationLevel level) { return level == HerniationLevel::L4L5 || level == HerniationLevel::L5S1; }
 
 bool subacute(const Assessment& a) { return a.symptomWeeks && *a.symptomWeeks <= kSubacuteWeeks; }
+bool longStanding(const Assessment& a) { return a.symptomWeeks && *a.symptomWeeks > kLongStandingWeeks; }
+bool severePain(const Assessment& a) { return a.painScore && *a.painScore >= kSeverePain; }
+// The opioid line [1, 2], up to 12 weeks [6].
+bool opioidLine(const Assessment& a) { return severePain(a) && subacute(a); }
+// Review within 2 weeks: severe pain, or an opioid or muscle-relaxant line (Radiculo's own rule).
+bool closeReview(const Assessment& a) { return severePain(a) || a.muscleSpasm || opioidLine(a); }
 
 struct Condition {
   std::string_view name;
@@ -49,13 +64,25 @@ struct Condition {
 };
 
 // The `when` column of the triage table.
-constexpr std::array<Condition, 18> kConditions{{
+constexpr std::array<Condition, 26> kConditions{{
     {"always", [](const Assessment&) { return true; }},
     // Muscle relaxants for associated muscle spasm [1].
     {"muscleSpasm", [](const Assessment& a) { return a.muscleSpasm; }},
     // Short-term opioids judiciously for severe pain only [1, 2]; not for chronic sciatica [6].
-    {"severePainUpTo12Weeks",
-     [](const Assessment& a) { return a.painScore && *a.painScore >= kSeverePain && subacute(a); }},
+    {"severePainUpTo12Weeks", opioidLine},
+    // An opioid and a muscle relaxant together: combined drowsiness and slowed breathing [19].
+    {"opioidWithMuscleRelaxant", [](const Assessment& a) { return opioidLine(a) && a.muscleSpasm; }},
+    // NSAID harms are more likely at 65 or over and with long-term steroids [20].
+    {"nsaidHigherRisk",
+     [](const Assessment& a) {
+       return (a.ageYears && *a.ageYears >= kMedicineCautionAge) || isTrue(a, RedFlag::prolongedCorticosteroids);
+     }},
+    // Over 12 weeks: beyond initial management [16, 23]; the first weeks' statements are left out.
+    {"longStanding", longStanding},
+    {"notLongStanding", [](const Assessment& a) { return !longStanding(a); }},
+    // Specialist assessment: procedure candidates after failed care [6, 7], and long-standing sciatica [23].
+    {"procedureCandidateOrLongStanding", [](const Assessment& a) { return a.procedureCandidate || longStanding(a); }},
+    {"notProcedureCandidateNotLongStanding", [](const Assessment& a) { return !a.procedureCandidate && !longStanding(a); }},
     // Do not repeat imaging for a new episode if a previous MRI exists [2].
     {"priorMri", [](const Assessment& a) { return a.priorMri; }},
     {"priorMriAndNotProcedureCandidate", [](const Assessment& a) { return a.priorMri && !a.procedureCandidate; }},
@@ -97,6 +124,8 @@ constexpr std::array<Condition, 18> kConditions{{
               isOlderAge(a) || !a.ageYears;
      }},
     {"improving", [](const Assessment& a) { return a.improving; }},
+    {"improvingWithoutCare", [](const Assessment& a) { return a.improving && a.conservativeCareWeeks == 0; }},
+    {"closeReview", closeReview},
 }};
 
 }  // namespace
@@ -279,6 +308,41 @@ std::vector<std::string_view> knownConditions() {
   return names;
 }
 
-double reassessInWeeks(const Assessment& a) { return std::max(0.0, kConservativeWeeks - a.conservativeCareWeeks); }
+// Whole weeks, at least 1: the 6-week mark of conservative care [1], rounded up; past it and
+// improving, one more such period (Radiculo's own rule); never more than 2 weeks with severe pain
+// or a sedating medicine (Radiculo's own rule).
+int reassessInWeeks(const Assessment& a) {
+  const double toMark = kConservativeWeeks - a.conservativeCareWeeks;
+  double weeks = toMark > 0 ? std::ceil(toMark) : kConservativeWeeks;
+  if (closeReview(a)) weeks = std::min(weeks, kCloseReviewWeeks);
+  return static_cast<int>(weeks);
+}
+
+std::vector<std::string_view> injectionCriteriaNotMet(const Assessment& a) {
+  std::vector<std::string_view> reasons;
+  if (!a.herniation) {
+    reasons.emplace_back("herniationUnknown");
+  } else {
+    if (!a.herniation->contained) reasons.emplace_back("notContained");
+    if (!belowL3(a.herniation->level)) reasons.emplace_back("levelNotBelowL3");
+  }
+  if (!subacute(a)) reasons.emplace_back("over12Weeks");
+  return reasons;
+}
+
+// Static history (past cancer, a weak immune system, injecting drugs, osteoporosis, long-term
+// steroids) cannot newly appear while someone waits; the "come back early" list names only what can.
+bool canNewlyAppear(RedFlag flag) {
+  switch (flag) {
+    case RedFlag::cancerHistory:
+    case RedFlag::immunocompromised:
+    case RedFlag::intravenousDrugUse:
+    case RedFlag::osteoporosis:
+    case RedFlag::prolongedCorticosteroids:
+      return false;
+    default:
+      return true;
+  }
+}
 
 }  // namespace radiculo

@@ -75,7 +75,17 @@ ConditionPredicate conditionPredicate(std::string_view condition);
 bool isKnownCondition(std::string_view condition);
 std::vector<std::string_view> knownConditions();
 
-// Weeks until the 6-week reassessment, for the conservative phase: max(0, 6 - care so far).
-double reassessInWeeks(const Assessment& assessment);
+// Whole weeks (at least 1) until the conservative plan's review: the 6-week mark, sooner with
+// severe pain or a sedating medicine.
+int reassessInWeeks(const Assessment& assessment);
+
+// Why a procedure candidate's plan has no injection line: each criterion of the transforaminal
+// injection [4] that is not met ("herniationUnknown", "notContained", "levelNotBelowL3",
+// "over12Weeks"). Empty when the criteria are met.
+std::vector<std::string_view> injectionCriteriaNotMet(const Assessment& assessment);
+
+// Whether a red flag answered no can turn yes while someone waits (a symptom), as opposed to
+// history that cannot newly appear.
+bool canNewlyAppear(RedFlag flag);
 
 }  // namespace radiculo

@@ -3,6 +3,7 @@
 // audience. No clinical decision is made here; pathway.cpp makes them all.
 #include "plan.h"
 
+#include <cmath>
 #include <map>
 #include <set>
 #include <string>
@@ -23,6 +24,8 @@ class PlanWriter {
   PlanWriter(const Assessment& assessment, const Content& content)
       : a_(assessment),
         rules_(content.rules),
+        content_(content),
+        reviewed_(content.reviewedOn(assessment.language)),
         words_(content.languages.at(assessment.language)),
         audience_(assessment.audience == Audience::patient ? "patient" : "clinician"),
         triage_(decideTriage(assessment)),
@@ -45,8 +48,9 @@ class PlanWriter {
     plan["references"] = references(lines);
     plan["engineVersion"] = kEngineVersion;
     plan["contentVersion"] = rules_.at("contentVersion");
-    plan["contentReviewed"] = rules_.at("contentReviewed");
-    if (triage_ == Triage::conservative) plan["reassessInWeeks"] = weeksJson(reassessInWeeks(a_));
+    plan["contentReviewed"] = reviewed_;
+    plan["reviewStatus"] = reviewStatus(content_, a_.language, audience_);
+    if (triage_ == Triage::conservative) plan["reassessInWeeks"] = reassessInWeeks(a_);
     plan["whatWouldChange"] = whatWouldChange(a_, rules_);
     plan["recommendations"] = std::move(lines);
     return plan;
@@ -109,12 +113,18 @@ class PlanWriter {
     return joined(names);
   }
 
+  // A duration as people say it: under 2 weeks in whole days ("3 days", "1 day"); from 2 weeks
+  // in weeks, whole for patients ("3 weeks"), to two decimals for clinicians ("2.5 weeks").
   std::string duration(double weeks) const {
     const json& units = words_.at("units");
-    std::string number = formatNumber(weeks);
+    if (weeks < 2) {
+      const long days = std::lround(weeks * 7);
+      return std::to_string(days) + " " + units.at(days == 1 ? "day" : "days").get<std::string>();
+    }
+    std::string number = formatNumber(audience_ == "patient" ? std::round(weeks) : weeks);
     if (const auto point = number.find('.'); point != std::string::npos)
       number.replace(point, 1, units.at("decimalSeparator").get<std::string>());
-    return number + " " + units.at(weeks == 1 ? "week" : "weeks").get<std::string>();
+    return number + " " + units.at(number == "1" ? "week" : "weeks").get<std::string>();
   }
 
   void fillValues() {
@@ -214,6 +224,8 @@ class PlanWriter {
 
   const Assessment& a_;
   const json& rules_;
+  const Content& content_;
+  json reviewed_;  // the clinical review date on record for this version and language, or null
   const json& words_;
   std::string audience_;
   Triage triage_;

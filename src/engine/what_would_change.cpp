@@ -40,10 +40,11 @@ json ifYes(const Assessment& a, const std::vector<RedFlag>& flags) {
   return list;
 }
 
-std::vector<RedFlag> answeredNo(const Assessment& a) {
+// The flags answered no that could turn yes while the person waits: symptoms, not history.
+std::vector<RedFlag> couldAppear(const Assessment& a) {
   std::vector<RedFlag> flags;
   for (const RedFlagInfo& info : kRedFlags)
-    if (a.answer(info.flag) == false) flags.push_back(info.flag);
+    if (a.answer(info.flag) == false && canNewlyAppear(info.flag)) flags.push_back(info.flag);
   return flags;
 }
 
@@ -90,8 +91,8 @@ json whatWouldChange(const Assessment& a, const json& rules) {
   result["worstTriage"] = triageId(decideTriage(allYes));
 
   if (now == Triage::conservative) {
-    result["reassessInWeeks"] = weeksJson(reassessInWeeks(a));
-    result["returnEarlyIf"] = ifYes(a, answeredNo(a));
+    result["reassessInWeeks"] = reassessInWeeks(a);
+    result["returnEarlyIf"] = ifYes(a, couldAppear(a));
     // Not improving by the 6-week mark: what the plan becomes then.
     Assessment later = a;
     later.improving = false;
@@ -121,6 +122,12 @@ json whatWouldChange(const Assessment& a, const json& rules) {
     for (json& entry : whatIf)
       if (!entry.is_null() && std::find(kept.begin(), kept.end(), entry) == kept.end()) kept.push_back(entry);
     result["whatIf"] = kept;
+    // For a candidate without the injection line, the criteria it misses (for clinicians).
+    if (a.procedureCandidate) {
+      json reasons = json::array();
+      for (std::string_view reason : injectionCriteriaNotMet(a)) reasons.push_back(reason);
+      if (!reasons.empty()) result["injectionNotOffered"] = reasons;
+    }
   }
   return result;
 }

@@ -13,6 +13,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 TRACE = ROOT / "docs" / "traceability.json"
 RULES = ROOT / "content" / "rules.json"
+REVIEW = ROOT / "content" / "review.json"
 OUT = ROOT / "docs" / "traceability.md"
 
 
@@ -24,7 +25,14 @@ def refs(numbers):
     return ", ".join(f"[{n}]" for n in numbers) if numbers else "—"
 
 
-def render(trace, rules):
+def reviewed_on(rules, review, language="en"):
+    """The latest review on record for this content version and language, or None (as the engine)."""
+    dates = [r["date"] for r in review["reviews"] if r["contentVersion"] == rules["contentVersion"] and language in r["languages"]]
+    return max(dates) if dates else None
+
+
+def render(trace, rules, review):
+    reviewed = reviewed_on(rules, review)
     table = rules["triageTable"]
     where = {}  # id -> ["conservative: do", ...]
     for triage, rows in table.items():
@@ -46,7 +54,8 @@ def render(trace, rules):
     source = trace["source"]
     add(f"**Source:** “{source['title']}”, {source['publisher']}, last updated {source['lastUpdated']} "
         f"(`{source['document']}`).  ")
-    add(f"**Content:** version {rules['contentVersion']}, reviewed {rules['contentReviewed']}, review due {rules['reviewDue']}.")
+    add(f"**Content:** version {rules['contentVersion']}, released {rules['contentReleased']}; clinical review: "
+        f"{'pending (no record in content/review.json)' if reviewed is None else reviewed}; review due {rules['reviewDue']}.")
     add("")
     add(f"{len(statements)} clinical statements of the source, numbered in its order and put in our own words: "
         f"**{len(implemented)} implemented**, **{len(out_of_scope)} out of scope**. "
@@ -136,7 +145,8 @@ def render(trace, rules):
 def main():
     trace = json.loads(TRACE.read_text(encoding="utf-8"))
     rules = json.loads(RULES.read_text(encoding="utf-8"))
-    text = render(trace, rules)
+    review = json.loads(REVIEW.read_text(encoding="utf-8"))
+    text = render(trace, rules, review)
     if sys.argv[1:] == ["--check"]:
         if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
             sys.exit(f"{OUT.relative_to(ROOT)} is out of date: run tests/trace/render_traceability.py")
