@@ -9,8 +9,9 @@
 // - Icons become data: URLs; the manifest link is dropped (no installing from file://).
 // - Its own Content-Security-Policy allows exactly these inline parts by their sha256 hashes, plus
 //   'wasm-unsafe-eval' to compile the engine; connect-src 'none' (the page fetches nothing).
-// - settings.js is inlined as it is at build time: edit web/settings.js, then run this again
-//   (node tools/one-file.mjs needs only Node, not the engine build).
+// - settings.json is embedded as it is at build time, as data (a <script type="application/json">
+//   block, which a browser never runs; clinic-settings.js reads it with the same checks as the
+//   file): edit web/settings.json, then run this again (needs only Node, not the engine build).
 // Usage: node tools/one-file.mjs [web-folder] [output-file]
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -54,6 +55,11 @@ const wasmBase64 = read('engine/radiculo.wasm').toString('base64');
 const inlined = [inlineScript(`window.RADICULO_WASM_BASE64 = '${wasmBase64}';`)]
   .concat(scripts.map((src) => inlineScript(read(src).toString('utf8'))));
 html = html.replace('</body>', () => `${inlined.join('\n')}\n</body>`); // a function: '$' in code stays as is
+
+// The clinic's settings, as data. '<' is written as \u003c (the same in JSON) so that no text in
+// the file can close the block.
+const settingsText = read('settings.json').toString('utf8').replace(/^\uFEFF/, '').replace(/</g, '\\u003c');
+html = html.replace('</head>', () => `  <script type="application/json" id="radiculo-settings">\n${settingsText.trim()}\n  </script>\n</head>`);
 
 // Stylesheets, keeping a media attribute (print styles stay print-only).
 html = html.replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/g, (tag) => {

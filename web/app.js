@@ -21,7 +21,7 @@
     touched: false, // has anyone answered or switched anything since the start (see isAtStart)
   };
 
-  const settings = Radiculo.settings || {};
+  let settings = {}; // settings.json, read once the engine says which languages and wordings exist (init)
   // Other parts of the page (clinic.js, kiosk.js, offline.js) follow these events.
   const tell = (name, detail) => document.dispatchEvent(new CustomEvent(`radiculo:${name}`, { detail }));
 
@@ -46,9 +46,15 @@
     tell('words', { words: w });
   }
 
+  /** The audience the page starts in without asking: settings.json's default, or the clinician
+   * wording when the clinic has switched patient wording off; '' = ask "Which best describes you?". */
+  function fixedAudience() {
+    return settings.patientWording === false ? 'clinician' : settings.defaultAudience || '';
+  }
+
   function pickLanguage(languages) {
     const codes = languages.map((language) => language.code);
-    if (codes.includes(settings.defaultLanguage)) return settings.defaultLanguage; // settings.js, unless 'auto'
+    if (codes.includes(settings.defaultLanguage)) return settings.defaultLanguage; // settings.json, unless 'auto'
     for (const wanted of navigator.languages || [navigator.language || 'en']) {
       const code = String(wanted).toLowerCase().split('-')[0];
       if (codes.includes(code)) return code;
@@ -59,6 +65,9 @@
   function loadContent(language) {
     const content = state.engine.content(language);
     if (!content || content.ok === false) throw new Error(`no content for language ${language}`);
+    // Only the languages this clinic offers (settings.json "languages"): the picker, the chooser's
+    // language buttons and the next person's default all read this list.
+    if (settings.languages) content.languages = (content.languages || []).filter((entry) => settings.languages.includes(entry.code));
     state.content = content;
     state.language = content.language || language;
     document.documentElement.lang = state.language;
@@ -145,7 +154,7 @@
 
   /**
    * Back to "Which best describes you?" with every answer gone (a kiosk's next person; with
-   * nextPerson also the default language). With a default audience in settings.js, back to the
+   * nextPerson also the default language). With a fixed audience (settings.json), back to the
    * empty questionnaire in that wording instead.
    */
   function startAgain(options) {
@@ -176,7 +185,7 @@
     applyInterfaceWords();
     window.scrollTo(0, 0);
     byId('chooser-title').focus();
-    if (settings.defaultAudience) chooseAudience(settings.defaultAudience);
+    if (fixedAudience()) chooseAudience(fixedAudience());
     state.touched = false;
     tell('reset', {});
   }
@@ -225,10 +234,14 @@
     closedForPrint = [];
   }
 
-  function init(engine) {
+  function init(engine, loadedSettings) {
     state.engine = engine;
     Radiculo.engine = engine; // about.js: the intended-use dialog reads the engine's schema()
-    loadContent(pickLanguage(engine.content('en').languages || [{ code: 'en' }]));
+    settings = Radiculo.applySettings(loadedSettings, Radiculo.offeredByEngine(engine));
+    const offered = (engine.content('en').languages || [{ code: 'en' }]).filter((entry) => settings.languages.includes(entry.code));
+    loadContent(pickLanguage(offered));
+    // Patient wording switched off (settings.json): no chooser, no switch; the clinician wording only.
+    byId('audience-switch').hidden = settings.patientWording === false;
 
     const form = byId('questions');
     state.questionnaire = Radiculo.createQuestionnaire(form, state.content);
@@ -264,7 +277,7 @@
     byId('footer').hidden = false;
     document.documentElement.setAttribute('data-engine', 'ready');
     Radiculo.started = true;
-    if (settings.defaultAudience) chooseAudience(settings.defaultAudience);
+    if (fixedAudience()) chooseAudience(fixedAudience());
 
     // For kiosk.js and offline.js: start over, and "has the current person begun?".
     Radiculo.app = {
@@ -275,7 +288,9 @@
     tell('ready', {});
   }
 
-  Radiculo.loadEngine().then(init, () => {
+  // The engine and the settings load side by side; settings.json never holds the page up for long
+  // (clinic-settings.js gives up after 5 s and uses the defaults, and says so).
+  Promise.all([Radiculo.loadEngine(), Radiculo.settingsLoaded]).then(([engine, loadedSettings]) => init(engine, loadedSettings), () => {
     // engine-client.js has already shown the "cannot start in this browser" message.
   }).catch((error) => Radiculo.showUnsupported(String(error && error.message)));
 })();

@@ -1,5 +1,5 @@
 /* Radiculo: kiosk mode, for a screen in a waiting room that strangers use one after another.
- * On when the address has ?kiosk (idle time: &idle=SECONDS, else settings.js, else 90 s).
+ * On when the address has ?kiosk (idle time: &idle=SECONDS, else settings.json, else 90 s).
  *
  * - After the idle time with no touch or key press it asks "Still there?" (one tap anywhere
  *   continues); 20 seconds later every answer is cleared and the page is back at its start.
@@ -21,13 +21,14 @@
   const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'];
   const byId = (id) => document.getElementById(id);
 
+  // Read at start-up (radiculo:ready), once settings.json has been read: the address wins.
   function idleSeconds() {
     const fromAddress = Number(params.get('idle'));
     if (params.get('idle') && Number.isInteger(fromAddress) && fromAddress >= 15 && fromAddress <= 3600) return fromAddress;
     return (Radiculo.settings && Radiculo.settings.kioskIdleSeconds) || 90;
   }
 
-  const kiosk = { idleSeconds: idleSeconds(), idleTimer: 0, countdownTimer: 0, secondsLeft: 0 };
+  const kiosk = { idleSeconds: 90, idleTimer: 0, countdownTimer: 0, secondsLeft: 0 };
   Radiculo.kiosk = kiosk;
   document.documentElement.classList.add('kiosk');
 
@@ -98,6 +99,7 @@
   }
 
   function init() {
+    kiosk.idleSeconds = idleSeconds();
     for (const name of ACTIVITY_EVENTS) document.addEventListener(name, activity, { capture: true, passive: true });
     document.addEventListener('contextmenu', (event) => event.preventDefault());
     document.addEventListener('selectstart', (event) => {

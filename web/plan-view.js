@@ -19,10 +19,10 @@
     info: ['M12 2.5a9.5 9.5 0 1 0 0 19a9.5 9.5 0 1 0 0-19z', 'M12 11v6', 'M12 7.6v.4'],
   };
   const TRIAGE_ICONS = {
-    emergency: 'urgent', urgent: 'urgent', incomplete: 'incomplete',
+    emergency: 'urgent', 'check-now': 'urgent', urgent: 'urgent', priority: 'reassess', incomplete: 'incomplete',
     'out-of-scope': 'info', reassess: 'reassess', conservative: 'do',
   };
-  const ALERT_TRIAGES = ['emergency', 'urgent'];
+  const ALERT_TRIAGES = ['emergency', 'check-now', 'urgent'];
 
   function icon(name) {
     const svg = document.createElementNS(SVG, 'svg');
@@ -368,7 +368,7 @@
    * body, so "Start again" clears it with the plan.
    */
   function printSheet(plan, content, words, assessment) {
-    const settings = Radiculo.settings || window.RADICULO_SETTINGS || {};
+    const settings = Radiculo.settings || {};
     const alert = ALERT_TRIAGES.includes(plan.triage);
     const lines = plan.recommendations || [];
     const cites = (numbers) => (numbers && numbers.length ? ` [${numbers.join(', ')}]` : '');

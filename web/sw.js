@@ -8,8 +8,12 @@
  *   only when the next person starts (never in the middle of an assessment).
  * - Only this page's own files pass through here: GET requests in this folder. No answer is ever
  *   sent or cached (the engine runs in the page, not here).
- * - settings.js is fetched from the network first, so a clinic's edit takes effect without a
- *   rebuild; the saved copy is used when there is no network. */
+ * - settings.json (the clinic's settings, data edited after the build, so not hash-checked) is
+ *   fetched from the network first, so an edit takes effect without a rebuild. Only a JSON object is
+ *   ever saved: a Wi-Fi login page, an error page or a missing file never replaces the last good
+ *   copy, and never stops the worker installing. Without network the saved copy is used; when the
+ *   server's answer could not be used, the saved copy comes with an X-Radiculo-Settings header
+ *   saying why (the page shows it to the clinic's IT person). */
 /* eslint-env serviceworker */
 'use strict';
 
@@ -20,7 +24,7 @@ const CACHE_PREFIX = 'radiculo-';
 const CACHE = CACHE_PREFIX + PRECACHE.version;
 const SCOPE = new URL('./', self.location).href;
 const INDEX = new URL('index.html', SCOPE).href;
-const SETTINGS = new URL('settings.js', SCOPE).href;
+const SETTINGS = new URL('settings.json', SCOPE).href;
 const SETTINGS_TIMEOUT_MS = 3000; // a slow clinic network must not hold up the page
 
 function hex(buffer) {
@@ -33,8 +37,7 @@ async function fetchListed(entry) {
   const response = await fetch(new Request(url, { cache: 'reload', credentials: 'same-origin' }));
   if (!response.ok) throw new Error(`precache: ${entry.url} answered ${response.status}`);
   const bytes = await response.arrayBuffer();
-  // settings.js may be edited on the server after the build: it is the one file not checked.
-  if (url !== SETTINGS && hex(await crypto.subtle.digest('SHA-256', bytes)) !== entry.sha256) {
+  if (hex(await crypto.subtle.digest('SHA-256', bytes)) !== entry.sha256) {
     // Half-deployed update (old and new files mixed on the server): fail now, retry next visit.
     throw new Error(`precache: ${entry.url} is not the file this build listed`);
   }
@@ -42,11 +45,47 @@ async function fetchListed(entry) {
   return [url, new Response(bytes, { status: 200, headers: response.headers })];
 }
 
+/** A plain-text settings.json that parses as one JSON object (not a login page, not an error page). */
+function isSettingsObject(text) {
+  try {
+    const value = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  } catch (error) {
+    return false;
+  }
+}
+
+function settingsResponse(text, note) {
+  const headers = { 'Content-Type': 'application/json; charset=utf-8' };
+  if (note) headers['X-Radiculo-Settings'] = note;
+  return new Response(text, { status: 200, headers });
+}
+
+/** The settings.json to save at install: the server's if it is a JSON object, else the copy an
+ * earlier version saved (an update must not lose a clinic's settings), else none. */
+async function settingsForInstall() {
+  try {
+    const response = await fetch(new Request(SETTINGS, { cache: 'reload', credentials: 'same-origin' }));
+    const text = response.ok ? await response.text() : '';
+    if (response.ok && isSettingsObject(text)) return settingsResponse(text);
+  } catch (error) {
+    // no network for this one file: fall through to a saved copy
+  }
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(CACHE_PREFIX) || name === CACHE) continue;
+    const saved = await (await caches.open(name)).match(SETTINGS);
+    if (saved) return saved;
+  }
+  return null;
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
-    const fetched = await Promise.all(PRECACHE.files.map(fetchListed));
+    const listed = PRECACHE.files.filter((entry) => new URL(entry.url, SCOPE).href !== SETTINGS);
+    const [fetched, settings] = await Promise.all([Promise.all(listed.map(fetchListed)), settingsForInstall()]);
     const cache = await caches.open(CACHE);
     await Promise.all(fetched.map(([url, response]) => cache.put(url, response)));
+    if (settings) await cache.put(SETTINGS, settings);
     // No skipWaiting() here: the page decides when an update may apply.
   })().catch(async (error) => {
     await caches.delete(CACHE); // never leave a half-filled cache behind
@@ -83,19 +122,34 @@ async function cacheFirst(request) {
   return fetch(request);
 }
 
-async function networkFirst(request) {
+/** settings.json: the network's copy when it is a JSON object (then also saved), else the saved copy. */
+async function settingsFirst() {
   const cache = await caches.open(CACHE);
+  let problem = '';
+  let answer = null;
   try {
     const response = await Promise.race([
-      fetch(request.url, { cache: 'no-cache', credentials: 'same-origin' }),
+      fetch(SETTINGS, { cache: 'no-cache', credentials: 'same-origin' }),
       new Promise((resolve, reject) => setTimeout(() => reject(new Error('timeout')), SETTINGS_TIMEOUT_MS)),
     ]);
-    if (!response.ok) throw new Error(`settings: ${response.status}`);
-    await cache.put(SETTINGS, response.clone());
-    return response;
+    if (response.ok) {
+      const text = await response.text();
+      if (isSettingsObject(text)) {
+        await cache.put(SETTINGS, settingsResponse(text));
+        return settingsResponse(text);
+      }
+      problem = `the server's answer for settings.json is not a JSON object (${response.headers.get('Content-Type') || 'no content type'})`;
+      answer = new Response(text, { status: response.status, headers: response.headers });
+    } else {
+      problem = `the server answered ${response.status} for settings.json`;
+      answer = response;
+    }
   } catch (error) {
-    return (await cache.match(SETTINGS)) || Response.error();
+    // Offline, or too slow: the saved copy is the right answer, nothing to report.
   }
+  const saved = await cache.match(SETTINGS);
+  if (saved) return problem ? settingsResponse(await saved.text(), `${problem}; using the copy saved on this device`) : saved;
+  return answer || Response.error();
 }
 
 self.addEventListener('fetch', (event) => {
@@ -103,5 +157,5 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   if (!request.url.startsWith(SCOPE)) return; // other origins and folders: not ours (there are none)
   const path = request.url.split(/[?#]/)[0];
-  event.respondWith(path === SETTINGS ? networkFirst(request) : cacheFirst(request));
+  event.respondWith(path === SETTINGS ? settingsFirst() : cacheFirst(request));
 });

@@ -135,7 +135,7 @@ test('kiosk: Start over clears at once; no way out of the page by link, Back or 
     assert.equal(menuBlocked, true, 'no context menu');
     assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.rec__text')).userSelect), 'none');
 
-    // The idle clock is 90 s by default (settings.js).
+    // The idle clock is 90 s by default (settings.json).
     await page.clock.runFor(89_000);
     assert.equal(await page.locator('#still-there').isVisible(), false);
     await page.clock.runFor(2_000);

@@ -51,8 +51,9 @@ test('offline: after one visit, a reload with the server stopped and the context
     await completePlan(page);
     await page.waitForSelector('#plan[data-triage="conservative"]');
     assert.ok(await page.locator('[data-rec-id]').count() > 3, 'the engine ran offline');
-    // settings.js is network-first: offline it comes from the cache.
-    assert.equal(await page.evaluate(() => typeof window.RADICULO_SETTINGS), 'object');
+    // settings.json is network-first: offline it comes from the cache (nothing to report).
+    assert.equal(await page.evaluate(() => window.Radiculo.settings.kioskIdleSeconds), 90);
+    assert.equal(await page.locator('#settings-notice').isVisible(), false);
     assert.deepEqual(await cacheNames(page), [`radiculo-${version}`], 'exactly one cache, named by the build hash');
     // Some other place (a second page) works offline too: a navigation to the folder with a query.
     const other = await context.newPage();

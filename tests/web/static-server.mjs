@@ -26,9 +26,11 @@ const MIME_TYPES = {
 /**
  * Serves `root` on 127.0.0.1. `port` 0 picks a free port. `basePath` ('/' or '/tools/radiculo/')
  * is the URL folder the files appear under; anything outside it is a 404.
+ * Tests only: `intercept(request, response, pathname)` may answer a request itself (return true),
+ * e.g. to play a Wi-Fi login page; `log` (an array) receives "METHOD pathname" for every request.
  * Resolves to { url, port, close() }: url is http://127.0.0.1:<port><basePath>.
  */
-export function startStaticServer({ root, port = 0, host = '127.0.0.1', basePath = '/' } = {}) {
+export function startStaticServer({ root, port = 0, host = '127.0.0.1', basePath = '/', intercept, log } = {}) {
   const rootDir = resolve(root);
   const base = basePath.endsWith('/') ? basePath : basePath + '/';
   const server = createServer(async (request, response) => {
@@ -36,13 +38,15 @@ export function startStaticServer({ root, port = 0, host = '127.0.0.1', basePath
       response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
       response.end(request.method === 'HEAD' ? undefined : text);
     };
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'Method not allowed\n');
     let pathname;
     try {
       pathname = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     } catch {
       return send(400, 'Bad request\n');
     }
+    if (log) log.push(`${request.method} ${pathname}`);
+    if (intercept && intercept(request, response, pathname)) return;
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'Method not allowed\n');
     if (pathname + '/' === base) {
       response.writeHead(301, { Location: base });
       return response.end();
