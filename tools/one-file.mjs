@@ -1,7 +1,8 @@
 // Writes web/radiculo-offline.html: the whole page in one file, for a tablet loaded from a USB stick
 // or an e-mail attachment and opened from file:// (no server, no service worker).
 //
-// - Every <script src> and <link rel="stylesheet"> of web/index.html is inlined, in the same order;
+// - Every <script src> and <link rel="stylesheet"> of web/index.template.html (the page before
+//   tools/pages.mjs versions its file names; nothing is fetched here anyway) is inlined, in the same order;
 //   the scripts move to the end of <body> (inline scripts cannot be deferred; at the end they run
 //   after parsing, in order, as the deferred ones do).
 // - The engine's .wasm rides along as base64 in one more inline script, which engine-client.js hands
@@ -23,14 +24,14 @@ const output = path.resolve(process.argv[3] || path.join(webDir, 'radiculo-offli
 const read = (relative) => readFileSync(path.join(webDir, relative));
 const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-for (const needed of ['index.html', 'engine/radiculo.js', 'engine/radiculo.wasm']) {
+for (const needed of ['index.template.html', 'engine/radiculo.js', 'engine/radiculo.wasm']) {
   if (!existsSync(path.join(webDir, needed))) {
     console.error(`one-file: ${needed} is missing in ${webDir} (run ./build-wasm.sh)`);
     process.exit(1);
   }
 }
 
-let html = read('index.html').toString('utf8');
+let html = read('index.template.html').toString('utf8');
 const scriptHashes = [];
 const styleHashes = [];
 

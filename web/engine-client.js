@@ -60,10 +60,18 @@
       showUnsupported('engine/radiculo.js did not load');
       return Promise.reject(new Error('engine/radiculo.js did not load'));
     }
-    // The factory finds engine/radiculo.wasm next to engine/radiculo.js (document.currentScript),
-    // so the page works under any sub-path without a locateFile option. The one-file copy
-    // (radiculo-offline.html, for file://) carries the module inline instead: no fetch at all.
-    var options = typeof window.RADICULO_WASM_BASE64 === 'string' ? { wasmBinary: decodeBase64(window.RADICULO_WASM_BASE64) } : undefined;
+    // The one-file copy (radiculo-offline.html, for file://) carries the module inline: no fetch at
+    // all. Otherwise the .wasm's address is the page's own (data-wasm on the engine's script tag,
+    // versioned by tools/pages.mjs like every file the page loads, so a cached .wasm of another
+    // version is never used); without it the factory looks beside engine/radiculo.js.
+    var options;
+    if (typeof window.RADICULO_WASM_BASE64 === 'string') {
+      options = { wasmBinary: decodeBase64(window.RADICULO_WASM_BASE64) };
+    } else {
+      var tag = document.querySelector('script[data-wasm]');
+      var wasm = tag && typeof URL === 'function' ? new URL(tag.getAttribute('data-wasm'), document.baseURI).href : '';
+      if (wasm) options = { locateFile: function (file, prefix) { return /\.wasm$/.test(file) ? wasm : prefix + file; } };
+    }
     return window.createRadiculo(options).then(wrap, function (error) {
       showUnsupported(String(error && error.message ? error.message : error));
       throw error;
