@@ -1,8 +1,10 @@
 /* Radiculo: kiosk mode, for a screen in a waiting room that strangers use one after another.
  * On when the address has ?kiosk (idle time: &idle=SECONDS, else settings.json, else 90 s).
  *
- * - After the idle time with no touch or key press it asks "Still there?" (one tap anywhere
- *   continues); 20 seconds later every answer is cleared and the page is back at its start.
+ * - After the idle time with no touch or key press it asks "Still there?"; 20 seconds later every
+ *   answer is cleared and the page is back at its start. While it asks, the previous person's
+ *   answers and plan are hidden completely (not just dimmed), and only "Yes, I am still here" (or
+ *   Esc) brings them back: a newcomer's first tap on the screen does not.
  * - A "Start over" button is always in view once someone has started.
  * - Nothing is ever stored (the page stores nothing anywhere, kiosk or not).
  * - No way out of the page by accident: no text selection or context menu, links that would leave
@@ -39,11 +41,23 @@
     byId('still-there-text').textContent = Radiculo.fillTemplate(words().ui('stillThereText'), { seconds: kiosk.secondsLeft });
   }
 
+  /** Hides (or shows again) everything behind "Still there?": header, questions, plan, footer. */
+  function hidePage(hidden) {
+    document.documentElement.classList.toggle('still-there-open', hidden);
+  }
+
   function closeDialog() {
     window.clearInterval(kiosk.countdownTimer);
     kiosk.countdownTimer = 0;
     const dialog = byId('still-there');
     if (dialog.open) dialog.close();
+    hidePage(false);
+  }
+
+  /** "Yes, I am still here": the answers come back and the idle clock starts again. */
+  function stillHere() {
+    closeDialog();
+    restartIdleClock();
   }
 
   /** The next person's start: every answer gone, the start screen, default language and wording. */
@@ -61,6 +75,7 @@
     const dialog = byId('still-there');
     kiosk.secondsLeft = WARNING_SECONDS;
     showCountdown();
+    hidePage(true);
     if (!dialog.open) dialog.showModal();
     byId('still-there-continue').focus();
     kiosk.countdownTimer = window.setInterval(() => {
@@ -70,12 +85,16 @@
     }, 1000);
   }
 
-  /** Any touch or key: the person is there. Restarts the idle clock and answers "Still there?". */
-  function activity(event) {
-    const dialog = byId('still-there');
-    if (dialog.open && !(event.target && event.target.id === 'still-there-clear')) closeDialog();
+  function restartIdleClock() {
     window.clearTimeout(kiosk.idleTimer);
     kiosk.idleTimer = window.setTimeout(askStillThere, kiosk.idleSeconds * 1000);
+  }
+
+  /** Any touch or key: the person is there, the idle clock starts again. Not while "Still there?"
+   * is up: there only its buttons (and Esc) answer, so a passer-by's tap changes nothing. */
+  function activity() {
+    if (byId('still-there').open) return;
+    restartIdleClock();
   }
 
   /** Links that would leave the page become plain text (kept readable, no longer a way out). */
@@ -122,9 +141,9 @@
     });
 
     const dialog = byId('still-there');
-    byId('still-there-continue').addEventListener('click', closeDialog);
+    byId('still-there-continue').addEventListener('click', stillHere);
     byId('still-there-clear').addEventListener('click', reset);
-    dialog.addEventListener('cancel', (event) => { event.preventDefault(); closeDialog(); }); // Esc = still here
+    dialog.addEventListener('cancel', (event) => { event.preventDefault(); stillHere(); }); // Esc = still here
     const startOver = byId('start-over');
     startOver.hidden = false;
     startOver.addEventListener('click', reset);
