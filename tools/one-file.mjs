@@ -82,7 +82,7 @@ html = html.replace(/(src|href)="(icons\/[^"]+\.svg)"/g, (whole, attribute, file
 // Links to other pages of web/ would not exist beside the file. about.html is the one known: its
 // link opens the same text in place (about.js), and styles.css hides its "open as a page" link
 // under html[data-one-file].
-html = html.replace('<html ', '<html data-one-file ');
+html = html.replace('<html ', '<html data-one-file="BUILD-ID" ');
 const localPages = [...html.matchAll(/href="(?!#|data:|https?:)([^"]+)"/g)].map((match) => match[1])
   .filter((href) => href !== 'about.html');
 if (localPages.length) console.warn(`one-file: links to files that will not be beside the copy: ${localPages.join(', ')}`);
@@ -103,7 +103,11 @@ html = html.replace(cspPattern, `<meta http-equiv="Content-Security-Policy" cont
 html = html.replace('<title>Radiculo</title>', '<title>Radiculo (offline copy)</title>');
 html = html.replace(/<!-- Classic scripts[^>]*-->\n?/, '');
 
+// The copy's version, printed on its take-home plan instead of its local path (which often holds a
+// user name): the first 12 hex digits of the sha256 of everything in it.
+const buildId = createHash('sha256').update(html, 'utf8').digest('hex').slice(0, 12);
+html = html.replace('data-one-file="BUILD-ID"', `data-one-file="${buildId}"`);
 writeFileSync(output, html);
 const bytes = Buffer.byteLength(html);
-console.log(`one-file: wrote ${path.relative(process.cwd(), output)} (${bytes} bytes, ${gzipSync(html, { level: 9 }).length} gzip; ` +
+console.log(`one-file: wrote ${path.relative(process.cwd(), output)}, version ${buildId} (${bytes} bytes, ${gzipSync(html, { level: 9 }).length} gzip; ` +
   `${scriptHashes.length} scripts and ${styleHashes.length} styles allowed by hash)`);

@@ -306,6 +306,15 @@
     return String(window.location.href).split(/[?#]/)[0];
   }
 
+  /**
+   * Opened from a file (the one-file copy on a tablet or a USB stick) the address is a local path,
+   * often with a person's user name in it: never printed. The copy names itself by its build instead
+   * (tools/one-file.mjs writes it in data-one-file), and there is no about.html beside it.
+   */
+  function fromFile() {
+    return window.location.protocol === 'file:' || document.documentElement.hasAttribute('data-one-file');
+  }
+
   function aboutAddress() {
     try {
       return new URL('about.html', aidAddress()).href;
@@ -422,8 +431,10 @@
           reviewDue: content.reviewDue, engineVersion: content.engineVersion,
         })]),
         content.translationReview ? element('p', {}, [fill(words.ui('translationReview'), { review: content.translationReview })]) : null,
-        element('p', {}, [fill(words.ui('printAddress'), { url: aidAddress() })]),
-        intended ? element('p', {}, [fill(words.ui('printAbout'), { title: words.pick(intended), url: aboutAddress() })]) : null,
+        fromFile()
+          ? element('p', {}, [fill(words.ui('printOneFile'), { version: document.documentElement.getAttribute('data-one-file') || content.engineVersion })])
+          : element('p', {}, [fill(words.ui('printAddress'), { url: aidAddress() })]),
+        intended && !fromFile() ? element('p', {}, [fill(words.ui('printAbout'), { title: words.pick(intended), url: aboutAddress() })]) : null,
       ]),
     ]);
   }
