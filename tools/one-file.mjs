@@ -74,6 +74,14 @@ html = html.replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/g, (tag) => {
   return `<style${media ? ` media="${media[1]}"` : ''}>${body}</style>`;
 });
 
+// The third-party licence notices travel inside the copy: the footer's link to
+// THIRD-PARTY-NOTICES.txt (not beside the file) becomes the text itself, folded.
+const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const noticesPattern = /<p class="site-footer__notices" id="notices">[\s\S]*?<\/p>/;
+if (!noticesPattern.test(html)) throw new Error('one-file: index.template.html has no #notices line to fill');
+html = html.replace(noticesPattern, () => `<details class="site-footer__notices" id="notices"><summary data-ui="thirdPartyNotices"></summary>` +
+  `<pre class="notices__text" tabindex="0">${escapeHtml(read('THIRD-PARTY-NOTICES.txt').toString('utf8'))}</pre></details>`);
+
 // Icons as data: URLs; no manifest (nothing to install from a file).
 html = html.replace(/[ \t]*<link\b[^>]*\brel="(manifest|apple-touch-icon)"[^>]*>\n?/g, '');
 html = html.replace(/(src|href)="(icons\/[^"]+\.svg)"/g, (whole, attribute, file) =>
