@@ -159,6 +159,7 @@
    */
   function startAgain(options) {
     const nextPerson = Boolean(options && options.nextPerson);
+    const quiet = Boolean(options && options.quiet); // leaving the page: no focus, no scrolling, no update check
     state.questionnaire.clear();
     state.audience = null;
     state.lastAssessment = '';
@@ -183,11 +184,13 @@
       }
     }
     applyInterfaceWords();
-    window.scrollTo(0, 0);
-    byId('chooser-title').focus();
+    if (!quiet) {
+      window.scrollTo(0, 0);
+      byId('chooser-title').focus();
+    }
     if (fixedAudience()) chooseAudience(fixedAudience());
     state.touched = false;
-    tell('reset', {});
+    if (!quiet) tell('reset', {});
   }
 
   /** Links in the plan that name a question move the focus to that question's first control. */
@@ -262,6 +265,10 @@
     byId('start-again').addEventListener('click', startAgain);
     byId('print-plan').addEventListener('click', () => window.print());
     window.addEventListener('beforeprint', openAllForPrint);
+    // Leaving the page is like closing it: the answers go. Without this, a page the browser keeps in
+    // its back/forward cache would show the previous person's answers to whoever presses Back on a
+    // shared computer (security review I5).
+    window.addEventListener('pagehide', (event) => { if (event.persisted && state.touched) startAgain({ quiet: true }); });
     window.addEventListener('afterprint', restoreAfterPrint);
 
     // On narrow screens the plan is below the questions: the plan bar stands in for it until it scrolls into view.

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startStaticServer } from './static-server.mjs';
-import { launchChromium, collectErrors, chooseAudience, completePlan, answerRadio, repoRoot, webDir, screenshotDir } from './browser-helpers.mjs';
+import { chromium } from 'playwright-core';
+import { launchChromium, collectErrors, chooseAudience, completePlan, answerRadio, repoRoot, webDir, screenshotDir, CHROMIUM_ARGS } from './browser-helpers.mjs';
 
 let server;
 let browser;
@@ -200,5 +201,35 @@ test('kiosk: off without ?kiosk (no dialog, links and selection as usual)', asyn
     assert.ok(await page.locator('#plan a[target="_blank"]').count() > 0, 'reference links work outside kiosk mode');
   } finally {
     await context.close();
+  }
+});
+
+test('privacy, not kiosk: leaving the page and pressing Back shows no answers from the back/forward cache (I5)', async () => {
+  // Playwright turns the back/forward cache off by default (--disable-back-forward-cache): a browser
+  // of its own with it on, as every person's browser has it.
+  const cached = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS,
+    ignoreDefaultArgs: ['--disable-back-forward-cache'] });
+  const context = await cached.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(server.url);
+    await page.waitForSelector('html[data-engine="ready"]');
+    await page.evaluate(() => window.addEventListener('pageshow', (event) => { window.restoredFromCache = event.persisted; }));
+    await chooseAudience(page, 'patient');
+    await completePlan(page, { fever: true });
+    await page.locator('#input-ageYears').fill('52');
+    await page.waitForSelector('#plan[data-triage="urgent"]');
+    // A real navigation away (another page of the same site), then the browser's Back.
+    await page.goto(`${server.url}about.html`);
+    await page.waitForSelector('html[data-engine="ready"]');
+    await page.goBack({ waitUntil: 'commit' }); // a page restored from the cache fires no load event
+    await page.waitForFunction(() => window.restoredFromCache !== undefined);
+    assert.equal(await page.evaluate(() => window.restoredFromCache), true, 'the page came back from the back/forward cache');
+    assert.deepEqual(await traces(page), CLEAN);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await cached.close();
   }
 });
