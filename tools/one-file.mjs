@@ -45,12 +45,9 @@ function inlineScript(text) {
   return `<script>${body}</script>`;
 }
 
-// Scripts: a script without defer (frame-guard.js, which must run before anything else is parsed)
-// is inlined where it stands; the deferred ones are collected in document order, removed from
-// <head>, and appended at the end of <body>.
+// Scripts: collected in document order, removed from <head>, appended at the end of <body>.
 const scripts = [];
-html = html.replace(/([ \t]*)<script\b([^>]*)\bsrc="([^"]+)"[^>]*><\/script>(\n?)/g, (whole, indent, attributes, src, newline) => {
-  if (!/\bdefer\b/.test(attributes)) return `${indent}${inlineScript(read(src).toString('utf8'))}${newline}`;
+html = html.replace(/[ \t]*<script\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>\n?/g, (whole, src) => {
   scripts.push(src);
   return '';
 });

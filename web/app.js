@@ -21,7 +21,7 @@
     touched: false, // has anyone answered or switched anything since the start (see isAtStart)
   };
 
-  let settings = {}; // settings.json, read once the engine says which languages and wordings exist (init)
+  let settings = {}; // settings.json, read in init (it needs the engine's languages and wordings)
   // Other parts of the page (clinic.js, kiosk.js, offline.js) follow these events.
   const tell = (name, detail) => document.dispatchEvent(new CustomEvent(`radiculo:${name}`, { detail }));
 
@@ -46,8 +46,7 @@
     tell('words', { words: w });
   }
 
-  /** The audience the page starts in without asking: settings.json's default, or the clinician
-   * wording when the clinic has switched patient wording off; '' = ask "Which best describes you?". */
+  /** The audience to start in without asking ('' = ask): patient wording off means clinician. */
   function fixedAudience() {
     return settings.patientWording === false ? 'clinician' : settings.defaultAudience || '';
   }
@@ -65,8 +64,7 @@
   function loadContent(language) {
     const content = state.engine.content(language);
     if (!content || content.ok === false) throw new Error(`no content for language ${language}`);
-    // Only the languages this clinic offers (settings.json "languages"): the picker, the chooser's
-    // language buttons and the next person's default all read this list.
+    // Only the languages this clinic offers: the picker, the chooser and the next person read this.
     if (settings.languages) content.languages = (content.languages || []).filter((entry) => settings.languages.includes(entry.code));
     state.content = content;
     state.language = content.language || language;
@@ -243,7 +241,6 @@
     settings = Radiculo.applySettings(loadedSettings, Radiculo.offeredByEngine(engine));
     const offered = (engine.content('en').languages || [{ code: 'en' }]).filter((entry) => settings.languages.includes(entry.code));
     loadContent(pickLanguage(offered));
-    // Patient wording switched off (settings.json): no chooser, no switch; the clinician wording only.
     byId('audience-switch').hidden = settings.patientWording === false;
 
     const form = byId('questions');
@@ -265,9 +262,8 @@
     byId('start-again').addEventListener('click', startAgain);
     byId('print-plan').addEventListener('click', () => window.print());
     window.addEventListener('beforeprint', openAllForPrint);
-    // Leaving the page is like closing it: the answers go. Without this, a page the browser keeps in
-    // its back/forward cache would show the previous person's answers to whoever presses Back on a
-    // shared computer (security review I5).
+    // Leaving the page is like closing it: else the back/forward cache would show the answers to
+    // the next person pressing Back on a shared computer (review I5).
     window.addEventListener('pagehide', (event) => { if (event.persisted && state.touched) startAgain({ quiet: true }); });
     window.addEventListener('afterprint', restoreAfterPrint);
 
@@ -295,8 +291,7 @@
     tell('ready', {});
   }
 
-  // The engine and the settings load side by side; settings.json never holds the page up for long
-  // (clinic-settings.js gives up after 5 s and uses the defaults, and says so).
+  // Engine and settings load side by side (clinic-settings.js gives up on settings.json after 5 s).
   Promise.all([Radiculo.loadEngine(), Radiculo.settingsLoaded]).then(([engine, loadedSettings]) => init(engine, loadedSettings), () => {
     // engine-client.js has already shown the "cannot start in this browser" message.
   }).catch((error) => Radiculo.showUnsupported(String(error && error.message)));

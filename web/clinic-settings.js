@@ -1,36 +1,19 @@
-/* Radiculo: this clinic's settings, web/settings.json. Data, not code: a clinic edits one JSON file
- * (no build), and this file reads it with a strict schema. A value that does not fit is not used,
- * and it is never dropped silently: each one is named on a line in the page's footer ("Settings:
- * emergencyNumber ignored: ...") and on the browser console. A file that cannot be read or is not
- * JSON leaves the page working with the defaults, and says so. No value is ever used as HTML (the
- * page writes them with textContent only).
- *
- * Where the settings come from, first found:
- * - the one-file copy (radiculo-offline.html): the settings it was built with, embedded as a
- *   <script type="application/json" id="radiculo-settings"> data block (never run);
- * - otherwise settings.json beside the page, fetched past the HTTP cache. Under the offline worker
- *   (sw.js) a network answer that is not a JSON object (a Wi-Fi login page, a 404) never replaces
- *   the last good copy saved on the device; the worker then answers with that copy and says why in
- *   an X-Radiculo-Settings header, which is shown here too.
- *
- * Loaded first by index.html and about.html; app.js (and about.js) wait for Radiculo.settingsLoaded,
- * then call Radiculo.applySettings() with what the engine's content offers. */
+/* Radiculo: this clinic's settings, web/settings.json: data, never run, read with a strict schema.
+ * A value that does not fit is not used and is named on the footer's admin line and the console,
+ * never dropped silently; no value is ever used as HTML. Source: the one-file copy's embedded
+ * <script type="application/json" id="radiculo-settings">, else settings.json (under sw.js, a
+ * network answer that is not a JSON object never replaces the last good copy; the worker then says
+ * why in an X-Radiculo-Settings header, shown here too). docs/deployment.md section 4. */
 (function () {
   'use strict';
 
   const Radiculo = (window.Radiculo = window.Radiculo || {});
   const FETCH_LIMIT_MS = 5000; // the worker answers a slow network from its saved copy after 3 s
 
+  // '' numbers: the page's own words ("your local emergency number"); languages null: all the content's.
   const DEFAULTS = Object.freeze({
-    emergencyNumber: '',        // '' = "your local emergency number", in the page's language
-    urgentAdviceNumber: '',     // '' = "your doctor's surgery or urgent care"
-    clinicName: '',
-    clinicContact: '',
-    kioskIdleSeconds: 90,
-    defaultLanguage: 'auto',    // the browser's language when offered, else English
-    defaultAudience: '',        // '' = ask "Which best describes you?"
-    patientWording: true,       // false: clinician wording only, no audience chooser
-    languages: null,            // null = every language of the content
+    emergencyNumber: '', urgentAdviceNumber: '', clinicName: '', clinicContact: '', kioskIdleSeconds: 90,
+    defaultLanguage: 'auto', defaultAudience: '', patientWording: true, languages: null,
   });
   const KEYS = Object.keys(DEFAULTS);
   const IDLE_MIN = 15;
@@ -38,8 +21,7 @@
   const PHONE_MAX = 20;
   const TEXT_MAX = { clinicName: 80, clinicContact: 120 };
   const PHONE = /^[0-9+()\- ]+$/;
-  // C0 and C1 controls, DEL, and the invisible text-direction marks and overrides: a setting is
-  // plain text; these could reorder or hide what is shown next to it.
+  // Controls and invisible text-direction marks could hide or reorder what is shown next to a value.
   const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
   const quoted = (value) => JSON.stringify(value);
@@ -103,11 +85,8 @@
     return text;
   }
 
-  /**
-   * Reads settings.json's text against the schema. offered: what the engine's content has,
-   * { languages: ['en', 'es'], audiences: ['clinician', 'patient'] }. Returns { settings, problems }:
-   * every value in settings is usable as it is; every value not used is named in problems.
-   */
+  /** settings.json's text against the schema; offered: the content's { languages, audiences }.
+   * Returns { settings, problems }: each value usable as it is, each one not used named. */
   function readSettings(text, offered) {
     const problems = [];
     const settings = Object.assign({}, DEFAULTS, { languages: offered.languages.slice() });
@@ -138,8 +117,7 @@
       else problems.push(`kioskIdleSeconds ignored: must be a whole number of seconds from ${IDLE_MIN} to ${IDLE_MAX}, without quotes; using ${DEFAULTS.kioskIdleSeconds}`);
     }
 
-    // The two switches a clinic uses until its own clinical sign-off. A value that cannot be read
-    // switches the feature off (the safe side), and says so.
+    // The two sign-off switches: a value that cannot be read switches the feature off (the safe side).
     if (raw.patientWording !== undefined) {
       if (typeof raw.patientWording === 'boolean') settings.patientWording = raw.patientWording;
       else {
@@ -203,10 +181,7 @@
     slot.hidden = problems.length === 0;
   }
 
-  /**
-   * Once the engine has started: reads the loaded settings against what its content offers, shows
-   * what was not used, and sets Radiculo.settings (frozen). Returns the settings.
-   */
+  /** Once the engine has started: reads the settings, shows what was not used, sets Radiculo.settings. */
   Radiculo.applySettings = function applySettings(loaded, offered) {
     const { settings, problems } = readSettings(loaded && loaded.text, offered);
     if (loaded && loaded.problem) problems.unshift(loaded.problem);

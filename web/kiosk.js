@@ -1,10 +1,9 @@
 /* Radiculo: kiosk mode, for a screen in a waiting room that strangers use one after another.
  * On when the address has ?kiosk (idle time: &idle=SECONDS, else settings.json, else 90 s).
  *
- * - After the idle time with no touch or key press it asks "Still there?"; 20 seconds later every
- *   answer is cleared and the page is back at its start. While it asks, the previous person's
- *   answers and plan are hidden completely (not just dimmed), and only "Yes, I am still here" (or
- *   Esc) brings them back: a newcomer's first tap on the screen does not.
+ * - After the idle time with no touch or key press it asks "Still there?", hiding the answers and
+ *   plan completely; only "Yes, I am still here" (or Esc) brings them back, not any tap. 20 seconds
+ *   later every answer is cleared and the page is back at its start.
  * - A "Start over" button is always in view once someone has started.
  * - Nothing is ever stored (the page stores nothing anywhere, kiosk or not).
  * - No way out of the page by accident: no text selection or context menu, links that would leave
@@ -41,7 +40,6 @@
     byId('still-there-text').textContent = Radiculo.fillTemplate(words().ui('stillThereText'), { seconds: kiosk.secondsLeft });
   }
 
-  /** Hides (or shows again) everything behind "Still there?": header, questions, plan, footer. */
   function hidePage(hidden) {
     document.documentElement.classList.toggle('still-there-open', hidden);
   }
@@ -54,7 +52,6 @@
     hidePage(false);
   }
 
-  /** "Yes, I am still here": the answers come back and the idle clock starts again. */
   function stillHere() {
     closeDialog();
     restartIdleClock();
@@ -90,8 +87,7 @@
     kiosk.idleTimer = window.setTimeout(askStillThere, kiosk.idleSeconds * 1000);
   }
 
-  /** Any touch or key: the person is there, the idle clock starts again. Not while "Still there?"
-   * is up: there only its buttons (and Esc) answer, so a passer-by's tap changes nothing. */
+  /** Any touch or key restarts the idle clock; not while "Still there?" is up (only its buttons answer). */
   function activity() {
     if (byId('still-there').open) return;
     restartIdleClock();

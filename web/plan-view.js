@@ -306,11 +306,8 @@
     return String(window.location.href).split(/[?#]/)[0];
   }
 
-  /**
-   * Opened from a file (the one-file copy on a tablet or a USB stick) the address is a local path,
-   * often with a person's user name in it: never printed. The copy names itself by its build instead
-   * (tools/one-file.mjs writes it in data-one-file), and there is no about.html beside it.
-   */
+  /** From a file (the one-file copy) the address is a local path, often with a user name: never
+   * printed; the copy's build version (data-one-file) instead, and no about.html line. */
   function fromFile() {
     return window.location.protocol === 'file:' || document.documentElement.hasAttribute('data-one-file');
   }

@@ -4,7 +4,7 @@
 //   and X-Frame-Options: DENY (and a Permissions-Policy) with the page and every file: a page on
 //   another origin that frames it gets the browser's refusal.
 // - Where no header can be set (a host that sends none; the one-file copy, over http or opened from
-//   a file), frame-guard.js, the page's first script, stops the page and leaves one line.
+//   a file), the page does not start its engine inside a frame and leaves one line (engine-client.js).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -45,7 +45,7 @@ async function framedState(page) {
       framed: document.documentElement.hasAttribute('data-framed'),
       engine: document.documentElement.getAttribute('data-engine'),
       text: document.body ? document.body.innerText.trim() : '',
-      scripts: typeof window.Radiculo,
+      started: Boolean(window.Radiculo && window.Radiculo.started),
     }));
   } catch (error) {
     return { refused: true };
@@ -76,7 +76,7 @@ test('framing: a page on another origin cannot frame the page the static server 
     await refused; // "Framing '...' violates ... frame-ancestors 'none'. The request has been blocked."
     const child = page.frames().find((frame) => frame !== page.mainFrame());
     assert.equal(child.url(), 'chrome-error://chromewebdata/', 'the browser shows its own error page instead');
-    assert.equal((await framedState(page)).scripts, 'undefined', 'nothing of Radiculo in the frame');
+    assert.equal((await framedState(page)).started, false, 'nothing of Radiculo in the frame');
     await page.screenshot({ path: path.join(screenshotDir, 'framing-refused-by-header.png') });
   } finally {
     await context.close();
@@ -107,7 +107,7 @@ test('framing: on a host that sends no headers, the page stops itself inside a f
     await page.goto(framer('bare.html', server.url));
     const child = page.frames().find((frame) => frame !== page.mainFrame());
     await child.waitForSelector('html[data-framed]');
-    assert.deepEqual(await framedState(page), { framed: true, engine: null, text: 'Radiculo cannot run inside another page. Open it on its own.', scripts: 'undefined' });
+    assert.deepEqual(await framedState(page), { framed: true, engine: null, text: 'Radiculo cannot run inside another page. Open it on its own.', started: false });
     assert.ok(!requested.some((pathname) => pathname.endsWith('.wasm')), 'the engine was never even fetched');
     // Not framed, the same host's page works as usual.
     const alone = await context.newPage();
@@ -131,7 +131,7 @@ test('framing: the one-file copy refuses to run framed, over http and from a fil
     await page.goto(pathToFileURL(path.join(dir, 'framer.html')).href);
     const child = page.frames().find((frame) => frame !== page.mainFrame());
     await child.waitForSelector('html[data-framed]');
-    assert.deepEqual(await framedState(page), { framed: true, engine: null, text: 'Radiculo cannot run inside another page. Open it on its own.', scripts: 'undefined' });
+    assert.deepEqual(await framedState(page), { framed: true, engine: null, text: 'Radiculo cannot run inside another page. Open it on its own.', started: false });
     await page.screenshot({ path: path.join(screenshotDir, 'framing-one-file-stopped.png') });
 
     // Over http from a host that sends no headers, framed by another origin.
