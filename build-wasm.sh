@@ -2,8 +2,22 @@
 # Compiles the decision engine to WebAssembly and writes web/engine/radiculo.{js,wasm}, the
 # files the page and the Node parity test load. Installs what is missing (Debian's
 # emscripten and nlohmann-json3-dev). Re-running is fast: nothing is rebuilt when no input changed.
+# It also writes web/engine/BUILD-INFO.json: the SHA-256 of both files, the toolchain and a hash
+# of the inputs (tools/build-info.mjs), and prints them.
+#   ./build-wasm.sh                the engine, then the pages, offline list and one-file copy
+#   ./build-wasm.sh --record       the same, and stores the hashes for this toolchain in
+#                                  tests/wasm/expected-build.json (commit it after an engine change)
+#   ./build-wasm.sh --engine-only  the engine and BUILD-INFO.json only (scripts/check-reproducible.sh)
 set -euo pipefail
 cd "$(dirname "$0")"
+record=() engine_only=0
+for argument in "$@"; do
+  case "$argument" in
+    --record) record=(--record tests/wasm/expected-build.json) ;;
+    --engine-only) engine_only=1 ;;
+    *) echo "usage: ./build-wasm.sh [--record] [--engine-only]" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 command -v emcc >/dev/null || missing+=(emscripten)
@@ -61,9 +75,21 @@ LINK_FLAGS=(
   -sINCOMING_MODULE_JS_API=[wasmBinary,locateFile]  # the only options callers pass (Node: bytes; page: path); drops the rest
 )
 
-# Rebuild only when a source, the content or this script changed.
+# The toolchain, by its Debian package versions (else by what the tools say): a different
+# compiler, optimizer or nlohmann may give different bytes, so it names the build record.
+if command -v dpkg-query >/dev/null && toolchain=$(dpkg-query -W -f='${Package} ${Version}, ' emscripten clang-14 lld-14 binaryen nlohmann-json3-dev 2>/dev/null); then
+  toolchain=${toolchain%, }
+else
+  toolchain="emcc $(emcc --version | head -n 1 | awk '{print $NF=="()" ? $(NF-1) : $NF}'), $(emcc -v 2>&1 | grep -m 1 'clang version'), $(wasm-opt --version), nlohmann $(grep -m 3 '#define NLOHMANN_JSON_VERSION_' /usr/include/nlohmann/json.hpp | awk '{print $3}' | paste -sd.)"
+fi
+# What determines the bytes: the sources, headers and embedded content, and the flags (not this
+# script's comments). The record's key is the toolchain; its inputs hash tells an engine change
+# (a new record is due) from a build that does not reproduce (a bug).
+inputs=$( { cat "${sources[@]}" src/engine/*.h; printf '%s\n' "${COMPILE_FLAGS[@]}" -- "${LINK_FLAGS[@]}"; } | sha256sum | cut -d' ' -f1)
+
+# Rebuild only when a source, the content, this script or the toolchain changed.
 stamp="$work/inputs.sha256"
-current=$(cat "${sources[@]}" src/engine/*.h build-wasm.sh | sha256sum | cut -d' ' -f1)
+current=$( { cat "${sources[@]}" src/engine/*.h build-wasm.sh; echo "$toolchain"; } | sha256sum | cut -d' ' -f1)
 if [ -f "$out" ] && [ -f "${out%.js}.wasm" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$current" ]; then
   echo "build-wasm: $out is up to date"
 else
@@ -81,6 +107,10 @@ else
   echo "build-wasm: wrote $out and $wasm ($(cat "$out" "$wasm" | wc -c) bytes, $(cat "$out" "$wasm" | gzip -9 | wc -c) gzip)"
 fi
 
-# Always (cheap, and any file in web/ may have changed): the offline worker's precache list with
-# its content hash, and the one-file copy for file:// (web/radiculo-offline.html).
+# Provenance of the shipped engine (and, with --record, the committed record for this toolchain).
+node tools/build-info.mjs web/engine "$toolchain" "$inputs" "${record[@]}"
+[ "$engine_only" = 1 ] && exit 0
+
+# Always (cheap, and any file in web/ may have changed): the pages with versioned file names, the
+# offline worker's precache list with its content hash, and the one-file copy for file://.
 node tools/precache.mjs web && node tools/one-file.mjs web

@@ -23,8 +23,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # npm packages for the tests (playwright-core drives Debian's Chromium; it never downloads one).
+# --ignore-scripts: no package's install hook ever runs (this script often runs as root); none of
+# the locked packages needs one.
 if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)

@@ -22,8 +22,11 @@ scripts/fuzz.sh 60
 step "content: plain language for patients"
 node --test tests/content/
 
-step "WebAssembly parity with the native engine"
+step "WebAssembly parity with the native engine, and the build record"
 node --test tests/wasm/
+
+step "the WebAssembly build is reproducible (rebuilt from scratch in another folder)"
+scripts/check-reproducible.sh
 
 step "the page in headless Chromium"
 node --test --test-concurrency=1 tests/web/

@@ -1,7 +1,8 @@
 // Writes web/radiculo-offline.html: the whole page in one file, for a tablet loaded from a USB stick
 // or an e-mail attachment and opened from file:// (no server, no service worker).
 //
-// - Every <script src> and <link rel="stylesheet"> of web/index.html is inlined, in the same order;
+// - Every <script src> and <link rel="stylesheet"> of web/index.template.html (the page before
+//   tools/pages.mjs versions its file names; nothing is fetched here anyway) is inlined, in the same order;
 //   the scripts move to the end of <body> (inline scripts cannot be deferred; at the end they run
 //   after parsing, in order, as the deferred ones do).
 // - The engine's .wasm rides along as base64 in one more inline script, which engine-client.js hands
@@ -9,8 +10,9 @@
 // - Icons become data: URLs; the manifest link is dropped (no installing from file://).
 // - Its own Content-Security-Policy allows exactly these inline parts by their sha256 hashes, plus
 //   'wasm-unsafe-eval' to compile the engine; connect-src 'none' (the page fetches nothing).
-// - settings.js is inlined as it is at build time: edit web/settings.js, then run this again
-//   (node tools/one-file.mjs needs only Node, not the engine build).
+// - settings.json is embedded as it is at build time, as data (a <script type="application/json">
+//   block, which a browser never runs; clinic-settings.js reads it with the same checks as the
+//   file): edit web/settings.json, then run this again (needs only Node, not the engine build).
 // Usage: node tools/one-file.mjs [web-folder] [output-file]
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -22,14 +24,14 @@ const output = path.resolve(process.argv[3] || path.join(webDir, 'radiculo-offli
 const read = (relative) => readFileSync(path.join(webDir, relative));
 const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-for (const needed of ['index.html', 'engine/radiculo.js', 'engine/radiculo.wasm']) {
+for (const needed of ['index.template.html', 'engine/radiculo.js', 'engine/radiculo.wasm']) {
   if (!existsSync(path.join(webDir, needed))) {
     console.error(`one-file: ${needed} is missing in ${webDir} (run ./build-wasm.sh)`);
     process.exit(1);
   }
 }
 
-let html = read('index.html').toString('utf8');
+let html = read('index.template.html').toString('utf8');
 const scriptHashes = [];
 const styleHashes = [];
 
@@ -55,6 +57,11 @@ const inlined = [inlineScript(`window.RADICULO_WASM_BASE64 = '${wasmBase64}';`)]
   .concat(scripts.map((src) => inlineScript(read(src).toString('utf8'))));
 html = html.replace('</body>', () => `${inlined.join('\n')}\n</body>`); // a function: '$' in code stays as is
 
+// The clinic's settings, as data. '<' is written as \u003c (the same in JSON) so that no text in
+// the file can close the block.
+const settingsText = read('settings.json').toString('utf8').replace(/^\uFEFF/, '').replace(/</g, '\\u003c');
+html = html.replace('</head>', () => `  <script type="application/json" id="radiculo-settings">\n${settingsText.trim()}\n  </script>\n</head>`);
+
 // Stylesheets, keeping a media attribute (print styles stay print-only).
 html = html.replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/g, (tag) => {
   const href = /\bhref="([^"]+)"/.exec(tag)[1];
@@ -64,6 +71,14 @@ html = html.replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/g, (tag) => {
   return `<style${media ? ` media="${media[1]}"` : ''}>${body}</style>`;
 });
 
+// The third-party licence notices travel inside the copy: the footer's link to
+// THIRD-PARTY-NOTICES.txt (not beside the file) becomes the text itself, folded.
+const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const noticesPattern = /<p class="site-footer__notices" id="notices">[\s\S]*?<\/p>/;
+if (!noticesPattern.test(html)) throw new Error('one-file: index.template.html has no #notices line to fill');
+html = html.replace(noticesPattern, () => `<details class="site-footer__notices" id="notices"><summary data-ui="thirdPartyNotices"></summary>` +
+  `<pre class="notices__text" tabindex="0">${escapeHtml(read('THIRD-PARTY-NOTICES.txt').toString('utf8'))}</pre></details>`);
+
 // Icons as data: URLs; no manifest (nothing to install from a file).
 html = html.replace(/[ \t]*<link\b[^>]*\brel="(manifest|apple-touch-icon)"[^>]*>\n?/g, '');
 html = html.replace(/(src|href)="(icons\/[^"]+\.svg)"/g, (whole, attribute, file) =>
@@ -72,7 +87,7 @@ html = html.replace(/(src|href)="(icons\/[^"]+\.svg)"/g, (whole, attribute, file
 // Links to other pages of web/ would not exist beside the file. about.html is the one known: its
 // link opens the same text in place (about.js), and styles.css hides its "open as a page" link
 // under html[data-one-file].
-html = html.replace('<html ', '<html data-one-file ');
+html = html.replace('<html ', '<html data-one-file="BUILD-ID" ');
 const localPages = [...html.matchAll(/href="(?!#|data:|https?:)([^"]+)"/g)].map((match) => match[1])
   .filter((href) => href !== 'about.html');
 if (localPages.length) console.warn(`one-file: links to files that will not be beside the copy: ${localPages.join(', ')}`);
@@ -93,7 +108,11 @@ html = html.replace(cspPattern, `<meta http-equiv="Content-Security-Policy" cont
 html = html.replace('<title>Radiculo</title>', '<title>Radiculo (offline copy)</title>');
 html = html.replace(/<!-- Classic scripts[^>]*-->\n?/, '');
 
+// The copy's version, printed on its take-home plan instead of its local path (which often holds a
+// user name): the first 12 hex digits of the sha256 of everything in it.
+const buildId = createHash('sha256').update(html, 'utf8').digest('hex').slice(0, 12);
+html = html.replace('data-one-file="BUILD-ID"', `data-one-file="${buildId}"`);
 writeFileSync(output, html);
 const bytes = Buffer.byteLength(html);
-console.log(`one-file: wrote ${path.relative(process.cwd(), output)} (${bytes} bytes, ${gzipSync(html, { level: 9 }).length} gzip; ` +
+console.log(`one-file: wrote ${path.relative(process.cwd(), output)}, version ${buildId} (${bytes} bytes, ${gzipSync(html, { level: 9 }).length} gzip; ` +
   `${scriptHashes.length} scripts and ${styleHashes.length} styles allowed by hash)`);

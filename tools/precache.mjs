@@ -2,16 +2,20 @@
 // string hashed from all of them (sw.js included). web/sw.js imports it, so any changed byte in any
 // shipped file gives a new service worker, a new cache named radiculo-<version>, and the old cache
 // is deleted once the new one is complete: an old cache can never mix old and new files.
+// It first writes the pages (index.html, about.html) from their templates with versioned file names
+// (tools/pages.mjs), so that the list hashes the pages as they ship.
 // Run at the end of build-wasm.sh (the engine files must exist); usage: node tools/precache.mjs [web-folder]
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { writePages } from './pages.mjs';
 
 const webDir = path.resolve(process.argv[2] || 'web');
 const OUTPUT = 'precache-manifest.js';
-// Not precached: the worker and its list (the browser fetches those itself), and the one-file copy
-// (a separate download for file:// use, not needed by the page).
+// Not precached: the worker and its list (the browser fetches those itself), the one-file copy
+// (a separate download for file:// use, not needed by the page), and the pages' templates.
 const NOT_SHIPPED = new Set(['sw.js', OUTPUT, 'radiculo-offline.html']);
+const isTemplate = (url) => url.endsWith('.template.html');
 
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -24,15 +28,16 @@ function walk(dir) {
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 const relative = (file) => path.relative(webDir, file).split(path.sep).join('/');
 
-for (const needed of ['index.html', 'sw.js', 'engine/radiculo.js', 'engine/radiculo.wasm']) {
+for (const needed of ['index.template.html', 'sw.js', 'engine/radiculo.js', 'engine/radiculo.wasm']) {
   if (!existsSync(path.join(webDir, needed))) {
     console.error(`precache: ${needed} is missing in ${webDir} (run ./build-wasm.sh)`);
     process.exit(1);
   }
 }
 
+writePages(webDir);
 const all = walk(webDir).map((file) => ({ url: relative(file), sha256: sha256(readFileSync(file)) }))
-  .filter((entry) => entry.url !== OUTPUT && entry.url !== 'radiculo-offline.html')
+  .filter((entry) => entry.url !== OUTPUT && entry.url !== 'radiculo-offline.html' && !isTemplate(entry.url))
   .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 const version = sha256(all.map((entry) => `${entry.url} ${entry.sha256}\n`).join('')).slice(0, 16);
 const files = all.filter((entry) => !NOT_SHIPPED.has(entry.url));

@@ -273,13 +273,15 @@
     const root = document.getElementById('about-root');
     if (!root || document.documentElement.getAttribute('data-page') !== 'about') return;
     const params = new URLSearchParams(window.location.search);
-    Radiculo.loadEngine().then((engine) => {
+    // The same settings.json as the main page: only the languages and wordings this clinic offers.
+    Promise.all([Radiculo.loadEngine(), Radiculo.settingsLoaded]).then(([engine, loadedSettings]) => {
       Radiculo.engine = engine;
-      const languages = (engine.content('en').languages || []).map((language) => language.code);
+      const settings = Radiculo.applySettings(loadedSettings, Radiculo.offeredByEngine(engine));
+      const languages = settings.languages;
       const wanted = [params.get('lang'), ...(navigator.languages || [navigator.language || 'en'])]
         .filter(Boolean).map((code) => String(code).toLowerCase().split('-')[0]);
-      const language = wanted.find((code) => languages.includes(code)) || 'en';
-      const audience = params.get('audience') === 'patient' ? 'patient' : 'clinician';
+      const language = wanted.find((code) => languages.includes(code)) || (languages.includes('en') ? 'en' : languages[0]);
+      const audience = params.get('audience') === 'patient' && settings.patientWording ? 'patient' : 'clinician';
       const content = engine.content(language);
       const words = Radiculo.planWords(content, audience);
       document.documentElement.lang = content.language || language;

@@ -21,7 +21,7 @@
     touched: false, // has anyone answered or switched anything since the start (see isAtStart)
   };
 
-  const settings = Radiculo.settings || {};
+  let settings = {}; // settings.json, read in init (it needs the engine's languages and wordings)
   // Other parts of the page (clinic.js, kiosk.js, offline.js) follow these events.
   const tell = (name, detail) => document.dispatchEvent(new CustomEvent(`radiculo:${name}`, { detail }));
 
@@ -49,9 +49,14 @@
     tell('words', { words: w });
   }
 
+  /** The audience to start in without asking ('' = ask): patient wording off means clinician. */
+  function fixedAudience() {
+    return settings.patientWording === false ? 'clinician' : settings.defaultAudience || '';
+  }
+
   function pickLanguage(languages) {
     const codes = languages.map((language) => language.code);
-    if (codes.includes(settings.defaultLanguage)) return settings.defaultLanguage; // settings.js, unless 'auto'
+    if (codes.includes(settings.defaultLanguage)) return settings.defaultLanguage; // settings.json, unless 'auto'
     for (const wanted of navigator.languages || [navigator.language || 'en']) {
       const code = String(wanted).toLowerCase().split('-')[0];
       if (codes.includes(code)) return code;
@@ -62,6 +67,8 @@
   function loadContent(language) {
     const content = state.engine.content(language);
     if (!content || content.ok === false) throw new Error(`no content for language ${language}`);
+    // Only the languages this clinic offers: the picker, the chooser and the next person read this.
+    if (settings.languages) content.languages = (content.languages || []).filter((entry) => settings.languages.includes(entry.code));
     state.content = content;
     state.language = content.language || language;
     document.documentElement.lang = state.language;
@@ -150,11 +157,12 @@
 
   /**
    * Back to "Which best describes you?" with every answer gone (a kiosk's next person; with
-   * nextPerson also the default language). With a default audience in settings.js, back to the
+   * nextPerson also the default language). With a fixed audience (settings.json), back to the
    * empty questionnaire in that wording instead.
    */
   function startAgain(options) {
     const nextPerson = Boolean(options && options.nextPerson);
+    const quiet = Boolean(options && options.quiet); // leaving the page: no focus, no scrolling, no update check
     state.questionnaire.clear();
     state.audience = null;
     state.lastAssessment = '';
@@ -179,11 +187,13 @@
       }
     }
     applyInterfaceWords();
-    window.scrollTo(0, 0);
-    byId('chooser-title').focus();
-    if (settings.defaultAudience) chooseAudience(settings.defaultAudience);
+    if (!quiet) {
+      window.scrollTo(0, 0);
+      byId('chooser-title').focus();
+    }
+    if (fixedAudience()) chooseAudience(fixedAudience());
     state.touched = false;
-    tell('reset', {});
+    if (!quiet) tell('reset', {});
   }
 
   /** Links in the plan that name a question move the focus to that question's first control. */
@@ -230,10 +240,13 @@
     closedForPrint = [];
   }
 
-  function init(engine) {
+  function init(engine, loadedSettings) {
     state.engine = engine;
     Radiculo.engine = engine; // about.js: the intended-use dialog reads the engine's schema()
-    loadContent(pickLanguage(engine.content('en').languages || [{ code: 'en' }]));
+    settings = Radiculo.applySettings(loadedSettings, Radiculo.offeredByEngine(engine));
+    const offered = (engine.content('en').languages || [{ code: 'en' }]).filter((entry) => settings.languages.includes(entry.code));
+    loadContent(pickLanguage(offered));
+    byId('audience-switch').hidden = settings.patientWording === false;
 
     const form = byId('questions');
     state.questionnaire = Radiculo.createQuestionnaire(form, state.content);
@@ -254,6 +267,9 @@
     byId('start-again').addEventListener('click', startAgain);
     byId('print-plan').addEventListener('click', () => window.print());
     window.addEventListener('beforeprint', openAllForPrint);
+    // Leaving the page is like closing it: else the back/forward cache would show the answers to
+    // the next person pressing Back on a shared computer (review I5).
+    window.addEventListener('pagehide', (event) => { if (event.persisted && state.touched) startAgain({ quiet: true }); });
     window.addEventListener('afterprint', restoreAfterPrint);
 
     // On narrow screens the plan is below the questions: the plan bar stands in for it until it scrolls into view.
@@ -269,7 +285,7 @@
     byId('footer').hidden = false;
     document.documentElement.setAttribute('data-engine', 'ready');
     Radiculo.started = true;
-    if (settings.defaultAudience) chooseAudience(settings.defaultAudience);
+    if (fixedAudience()) chooseAudience(fixedAudience());
 
     // For kiosk.js and offline.js: start over, and "has the current person begun?".
     Radiculo.app = {
@@ -280,7 +296,8 @@
     tell('ready', {});
   }
 
-  Radiculo.loadEngine().then(init, () => {
+  // Engine and settings load side by side (clinic-settings.js gives up on settings.json after 5 s).
+  Promise.all([Radiculo.loadEngine(), Radiculo.settingsLoaded]).then(([engine, loadedSettings]) => init(engine, loadedSettings), () => {
     // engine-client.js has already shown the "cannot start in this browser" message.
   }).catch((error) => Radiculo.showUnsupported(String(error && error.message)));
 })();

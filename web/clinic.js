@@ -1,37 +1,26 @@
-/* Radiculo: this clinic's settings (settings.js, edited without building) put to use. Reads
- * window.RADICULO_SETTINGS once, keeps only values of the expected type (a typo in settings.js must
- * not break the page: anything unusable falls back to the default), and
- * - puts "Call <number> or go to the emergency department now" above the lines of an emergency or
- *   urgent plan (the engine's headline stays as it is),
- * - shows the clinic's name and contact in the footer (and so on the printed plan). */
+/* Radiculo: this clinic's settings (settings.json, read by clinic-settings.js) put to use:
+ * - the call-now box right under the triage banner, above the plan's lines: who to call, by the
+ *   plan's triage (the table below; the engine's headline stays as it is),
+ * - the clinic's name and contact in the footer (and so on the printed plan).
+ * Every value is written with textContent, never as HTML. */
 (function () {
   'use strict';
 
   const Radiculo = (window.Radiculo = window.Radiculo || {});
-  const raw = (window.RADICULO_SETTINGS && typeof window.RADICULO_SETTINGS === 'object') ? window.RADICULO_SETTINGS : {};
+  const settings = () => Radiculo.settings || Radiculo.SETTINGS_DEFAULTS || {};
 
-  const text = (value, max) => (typeof value === 'string' ? value.replace(/\s+/g, ' ').trim().slice(0, max) : '');
-  function wholeNumber(value, min, max, fallback) {
-    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-    return Number.isInteger(number) ? Math.min(max, Math.max(min, number)) : fallback;
-  }
-
-  const settings = {
-    emergencyNumber: text(raw.emergencyNumber, 60),
-    clinicName: text(raw.clinicName, 120),
-    clinicContact: text(raw.clinicContact, 200),
-    kioskIdleSeconds: wholeNumber(raw.kioskIdleSeconds, 15, 3600, 90),
-    defaultLanguage: text(raw.defaultLanguage, 12).toLowerCase() || 'auto',
-    defaultAudience: raw.defaultAudience === 'patient' || raw.defaultAudience === 'clinician' ? raw.defaultAudience : '',
+  // Who to call, by triage. number: which setting fills {number}, and the words used when it is not
+  // set. The emergency number is only ever the route to the emergency department: a same-day
+  // appointment goes through the clinic's non-emergency urgent-advice line (e.g. a nurse line).
+  const CALL_NOW = {
+    emergency: { text: 'callEmergency', number: { setting: 'emergencyNumber', unset: 'localEmergencyNumber' } },
+    'check-now': { text: 'callCheckNow', number: { setting: 'urgentAdviceNumber', unset: 'localUrgentAdvice' } },
+    urgent: { text: 'callUrgent', number: { setting: 'urgentAdviceNumber', unset: 'localUrgentAdvice' } },
+    priority: { text: 'callPriority', number: null },
   };
-  // The English placeholder means "not set": then the page says it in its own language.
-  if (settings.emergencyNumber.toLowerCase() === 'your local emergency number') settings.emergencyNumber = '';
-  Radiculo.settings = Object.freeze(settings);
-
-  const CALL_TEXT = { emergency: 'callEmergency', urgent: 'callUrgent' };
 
   function clinicLine(words) {
-    const parts = [settings.clinicName, settings.clinicContact].filter(Boolean);
+    const parts = [settings().clinicName, settings().clinicContact].filter(Boolean);
     if (parts.length === 0) return null;
     const line = document.createElement('p');
     line.className = 'clinic-line';
@@ -41,16 +30,18 @@
     return line;
   }
 
-  /** The call-now box for an emergency or urgent plan, or null for any other triage. */
+  /** The call-now box for a plan's triage (see CALL_NOW), or null for a triage without one. */
   Radiculo.callNowBox = function callNowBox(triage, words) {
-    if (!CALL_TEXT[triage]) return null;
-    const number = settings.emergencyNumber || words.ui('localEmergencyNumber');
+    const row = Object.prototype.hasOwnProperty.call(CALL_NOW, triage) ? CALL_NOW[triage] : null;
+    if (!row) return null;
+    const values = {};
+    if (row.number) values.number = settings()[row.number.setting] || words.ui(row.number.unset);
     const box = document.createElement('div');
     box.className = `call-now call-now--${triage}`;
     box.setAttribute('data-call-now', triage);
     const message = document.createElement('p');
     message.className = 'call-now__text';
-    message.textContent = Radiculo.fillTemplate(words.ui(CALL_TEXT[triage]), { number });
+    message.textContent = Radiculo.fillTemplate(words.ui(row.text), values);
     box.append(message);
     const clinic = clinicLine(words);
     if (clinic) box.append(clinic);

@@ -48,8 +48,24 @@
     return bytes;
   }
 
+  /**
+   * Inside another page's frame Radiculo does not start (another site could lay its own words over
+   * the questions or the plan) and leaves one line. Hosts forbid framing with headers
+   * (docs/deployment.md); this is for where none can be set: the one-file copy, hosts that send none.
+   */
+  function framed() {
+    if (window.top === window.self) return false;
+    var message = document.createElement('p');
+    message.textContent = 'Radiculo cannot run inside another page. Open it on its own.';
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    document.body.appendChild(message);
+    document.documentElement.setAttribute('data-framed', '');
+    return true;
+  }
+
   /** Resolves to the wrapped engine, or rejects (after showing the too-old message). */
   Radiculo.loadEngine = function () {
+    if (framed()) return new Promise(function () {}); // never starts
     if (!browserCanRun()) {
       showUnsupported('no WebAssembly');
       if (typeof Promise === 'function') return Promise.reject(new Error('no WebAssembly'));
@@ -60,10 +76,16 @@
       showUnsupported('engine/radiculo.js did not load');
       return Promise.reject(new Error('engine/radiculo.js did not load'));
     }
-    // The factory finds engine/radiculo.wasm next to engine/radiculo.js (document.currentScript),
-    // so the page works under any sub-path without a locateFile option. The one-file copy
-    // (radiculo-offline.html, for file://) carries the module inline instead: no fetch at all.
-    var options = typeof window.RADICULO_WASM_BASE64 === 'string' ? { wasmBinary: decodeBase64(window.RADICULO_WASM_BASE64) } : undefined;
+    // The one-file copy carries the module inline. Otherwise the .wasm's address comes from the page
+    // (data-wasm, versioned by tools/pages.mjs: never a cached .wasm of another build).
+    var options;
+    if (typeof window.RADICULO_WASM_BASE64 === 'string') {
+      options = { wasmBinary: decodeBase64(window.RADICULO_WASM_BASE64) };
+    } else {
+      var tag = document.querySelector('script[data-wasm]');
+      var wasm = tag && typeof URL === 'function' ? new URL(tag.getAttribute('data-wasm'), document.baseURI).href : '';
+      if (wasm) options = { locateFile: function (file, prefix) { return /\.wasm$/.test(file) ? wasm : prefix + file; } };
+    }
     return window.createRadiculo(options).then(wrap, function (error) {
       showUnsupported(String(error && error.message ? error.message : error));
       throw error;

@@ -1,8 +1,9 @@
 /* Radiculo: kiosk mode, for a screen in a waiting room that strangers use one after another.
- * On when the address has ?kiosk (idle time: &idle=SECONDS, else settings.js, else 90 s).
+ * On when the address has ?kiosk (idle time: &idle=SECONDS, else settings.json, else 90 s).
  *
- * - After the idle time with no touch or key press it asks "Still there?" (one tap anywhere
- *   continues); 20 seconds later every answer is cleared and the page is back at its start.
+ * - After the idle time with no touch or key press it asks "Still there?", hiding the answers and
+ *   plan completely; only "Yes, I am still here" (or Esc) brings them back, not any tap. 20 seconds
+ *   later every answer is cleared and the page is back at its start.
  * - A "Start over" button is always in view once someone has started.
  * - Nothing is ever stored (the page stores nothing anywhere, kiosk or not).
  * - No way out of the page by accident: no text selection or context menu, links that would leave
@@ -21,13 +22,14 @@
   const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'];
   const byId = (id) => document.getElementById(id);
 
+  // Read at start-up (radiculo:ready), once settings.json has been read: the address wins.
   function idleSeconds() {
     const fromAddress = Number(params.get('idle'));
     if (params.get('idle') && Number.isInteger(fromAddress) && fromAddress >= 15 && fromAddress <= 3600) return fromAddress;
     return (Radiculo.settings && Radiculo.settings.kioskIdleSeconds) || 90;
   }
 
-  const kiosk = { idleSeconds: idleSeconds(), idleTimer: 0, countdownTimer: 0, secondsLeft: 0 };
+  const kiosk = { idleSeconds: 90, idleTimer: 0, countdownTimer: 0, secondsLeft: 0 };
   Radiculo.kiosk = kiosk;
   document.documentElement.classList.add('kiosk');
 
@@ -38,11 +40,21 @@
     byId('still-there-text').textContent = Radiculo.fillTemplate(words().ui('stillThereText'), { seconds: kiosk.secondsLeft });
   }
 
+  function hidePage(hidden) {
+    document.documentElement.classList.toggle('still-there-open', hidden);
+  }
+
   function closeDialog() {
     window.clearInterval(kiosk.countdownTimer);
     kiosk.countdownTimer = 0;
     const dialog = byId('still-there');
     if (dialog.open) dialog.close();
+    hidePage(false);
+  }
+
+  function stillHere() {
+    closeDialog();
+    restartIdleClock();
   }
 
   /** The next person's start: every answer gone, the start screen, default language and wording. */
@@ -60,6 +72,7 @@
     const dialog = byId('still-there');
     kiosk.secondsLeft = WARNING_SECONDS;
     showCountdown();
+    hidePage(true);
     if (!dialog.open) dialog.showModal();
     byId('still-there-continue').focus();
     kiosk.countdownTimer = window.setInterval(() => {
@@ -69,12 +82,15 @@
     }, 1000);
   }
 
-  /** Any touch or key: the person is there. Restarts the idle clock and answers "Still there?". */
-  function activity(event) {
-    const dialog = byId('still-there');
-    if (dialog.open && !(event.target && event.target.id === 'still-there-clear')) closeDialog();
+  function restartIdleClock() {
     window.clearTimeout(kiosk.idleTimer);
     kiosk.idleTimer = window.setTimeout(askStillThere, kiosk.idleSeconds * 1000);
+  }
+
+  /** Any touch or key restarts the idle clock; not while "Still there?" is up (only its buttons answer). */
+  function activity() {
+    if (byId('still-there').open) return;
+    restartIdleClock();
   }
 
   /** Links that would leave the page become plain text (kept readable, no longer a way out). */
@@ -98,6 +114,7 @@
   }
 
   function init() {
+    kiosk.idleSeconds = idleSeconds();
     for (const name of ACTIVITY_EVENTS) document.addEventListener(name, activity, { capture: true, passive: true });
     document.addEventListener('contextmenu', (event) => event.preventDefault());
     document.addEventListener('selectstart', (event) => {
@@ -120,9 +137,9 @@
     });
 
     const dialog = byId('still-there');
-    byId('still-there-continue').addEventListener('click', closeDialog);
+    byId('still-there-continue').addEventListener('click', stillHere);
     byId('still-there-clear').addEventListener('click', reset);
-    dialog.addEventListener('cancel', (event) => { event.preventDefault(); closeDialog(); }); // Esc = still here
+    dialog.addEventListener('cancel', (event) => { event.preventDefault(); stillHere(); }); // Esc = still here
     const startOver = byId('start-over');
     startOver.hidden = false;
     startOver.addEventListener('click', reset);

@@ -316,6 +316,12 @@
     return String(window.location.href).split(/[?#]/)[0];
   }
 
+  /** From a file (the one-file copy) the address is a local path, often with a user name: never
+   * printed; the copy's build version (data-one-file) instead, and no about.html line. */
+  function fromFile() {
+    return window.location.protocol === 'file:' || document.documentElement.hasAttribute('data-one-file');
+  }
+
   function aboutAddress() {
     try {
       return new URL('about.html', aidAddress()).href;
@@ -378,7 +384,7 @@
    * body, so "Start again" clears it with the plan.
    */
   function printSheet(plan, content, words, assessment) {
-    const settings = Radiculo.settings || window.RADICULO_SETTINGS || {};
+    const settings = Radiculo.settings || {};
     const alert = ALERT_TRIAGES.includes(plan.triage);
     const lines = plan.recommendations || [];
     const cites = (numbers) => (numbers && numbers.length ? ` [${numbers.join(', ')}]` : '');
@@ -437,8 +443,10 @@
           reviewDue: content.reviewDue, engineVersion: content.engineVersion,
         })]),
         content.translationReview ? element('p', {}, [fill(words.ui('translationReview'), { review: content.translationReview })]) : null,
-        element('p', {}, [fill(words.ui('printAddress'), { url: aidAddress() })]),
-        intended ? element('p', {}, [fill(words.ui('printAbout'), { title: words.pick(intended), url: aboutAddress() })]) : null,
+        fromFile()
+          ? element('p', {}, [fill(words.ui('printOneFile'), { version: document.documentElement.getAttribute('data-one-file') || content.engineVersion })])
+          : element('p', {}, [fill(words.ui('printAddress'), { url: aidAddress() })]),
+        intended && !fromFile() ? element('p', {}, [fill(words.ui('printAbout'), { title: words.pick(intended), url: aboutAddress() })]) : null,
       ]),
     ]);
   }

@@ -1,13 +1,15 @@
 // Kiosk mode (?kiosk&idle=SECONDS) with Playwright's clock control, not real waiting: after the idle
-// time "Still there?" appears, one tap continues; 20 s after it appears unanswered, every answer is
-// gone from the DOM and nothing is in any storage. Also: the "Start over" button, links that would
+// time "Still there?" appears and hides the previous person's answers and plan completely; only its
+// "Yes, I am still here" brings them back (a tap anywhere else does not); 20 s after it appears
+// unanswered, every answer is gone from the DOM and nothing is in any storage. Also: the "Start over" button, links that would
 // leave the page are inert, Back stays on the page, no context menu.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startStaticServer } from './static-server.mjs';
-import { launchChromium, collectErrors, chooseAudience, completePlan, answerRadio, repoRoot, webDir, screenshotDir, RED_FLAGS } from './browser-helpers.mjs';
+import { chromium } from 'playwright-core';
+import { launchChromium, collectErrors, chooseAudience, completePlan, answerRadio, repoRoot, webDir, screenshotDir, CHROMIUM_ARGS, RED_FLAGS } from './browser-helpers.mjs';
 
 let server;
 let browser;
@@ -54,6 +56,23 @@ async function traces(page) {
 const CLEAN = { checked: [], typed: [], planLines: 0, planShown: false, audience: null, chooserShown: true, hash: '',
   local: 0, session: 0, databases: 0, cookie: '' };
 
+/** What of the previous person's answers and plan can be seen (Playwright's visibility). */
+async function shown(page) {
+  const visible = async (selector) => {
+    const all = page.locator(selector);
+    for (let i = 0; i < await all.count(); i += 1) if (await all.nth(i).isVisible()) return true;
+    return false;
+  };
+  return {
+    questions: await visible('#questions input:checked, #questions .question'),
+    plan: await visible('#plan-body [data-rec-id], #triage'),
+    bar: await visible('#triage-bar'),
+    header: await visible('#header-controls'),
+    footer: await visible('#footer'),
+  };
+}
+const NOTHING_SHOWN = { questions: false, plan: false, bar: false, header: false, footer: false };
+
 test('kiosk: "Still there?" after the idle time, one tap continues, 20 s later every answer is gone', async () => {
   const { context, page, errors } = await openKiosk('?kiosk&idle=30');
   try {
@@ -65,13 +84,25 @@ test('kiosk: "Still there?" after the idle time, one tap continues, 20 s later e
     assert.equal(await page.locator('#start-over').isVisible(), true, 'a visible Start over');
 
     const dialog = page.locator('#still-there');
-    await page.clock.runFor(29_000);
+    // (5 s short of the idle time: the page's fake clock also moves with real time between steps.)
+    await page.clock.runFor(25_000);
     assert.equal(await dialog.isVisible(), false, 'not before the idle time');
-    await page.clock.runFor(1_000);
-    await dialog.waitFor({ state: 'visible' });
-    assert.match(await dialog.innerText(), /Still there\?[\s\S]*cleared in 20 seconds/);
     await page.clock.runFor(5_000);
-    assert.match(await page.locator('#still-there-text').innerText(), /15 seconds/, 'the countdown runs');
+    await dialog.waitFor({ state: 'visible' });
+    assert.match(await dialog.innerText(), /Still there\?[\s\S]*cleared in (20|1\d) seconds/);
+    // The previous person's answers and plan are hidden completely while it asks (F11).
+    assert.deepEqual(await shown(page), NOTHING_SHOWN);
+    // A newcomer's tap anywhere but on its buttons changes nothing: still asking, still hidden.
+    await page.mouse.click(5, 5);
+    await page.mouse.click(960, 1000);
+    await page.keyboard.press('Tab');
+    assert.equal(await dialog.isVisible(), true, 'a tap elsewhere does not answer "Still there?"');
+    assert.deepEqual(await shown(page), NOTHING_SHOWN);
+    await page.clock.runFor(5_000);
+    // The countdown runs on (the taps did not stop it). The page's fake clock also moves with real
+    // time between steps, so on a busy machine it may be a few seconds further on.
+    const left = Number(/cleared in (\d+) seconds/.exec(await page.locator('#still-there-text').innerText())[1]);
+    assert.ok(left <= 15 && left >= 5, `the countdown runs: ${left} seconds left`);
     await page.screenshot({ path: path.join(screenshotDir, 'kiosk-still-there.png') });
     await page.addScriptTag({ content: readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8') });
     const axe = await page.evaluate(() => window.axe.run(document, {
@@ -82,9 +113,11 @@ test('kiosk: "Still there?" after the idle time, one tap continues, 20 s later e
     await page.setViewportSize({ width: 800, height: 1280 });
     await page.screenshot({ path: path.join(screenshotDir, 'kiosk-still-there-tablet.png') });
 
-    // One tap continues, answers kept.
+    // "Yes, I am still here" continues, answers kept and shown again.
     await page.locator('#still-there-continue').click();
     await dialog.waitFor({ state: 'hidden' });
+    const back = await shown(page);
+    assert.deepEqual([back.questions, back.plan, back.header], [true, true, true], 'the answers and plan are back');
     await page.clock.runFor(25_000);
     assert.equal((await traces(page)).checked.length, RED_FLAGS.length + 1, 'answers kept after "Yes, I am still here"');
 
@@ -121,9 +154,12 @@ test('kiosk: Start over clears at once; no way out of the page by link, Back or 
     assert.equal(await page.locator('#plan a[target="_blank"], #plan a[href^="http"]').count(), 0);
     // An in-page citation link still works, and Back does not leave the page.
     await page.locator('.rec__sources a.cite').first().click();
-    await page.goBack().catch(() => {});
-    await page.goBack().catch(() => {});
-    await page.goBack().catch(() => {});
+    // Three Backs at a person's pace: each after the page has answered the last one (its history
+    // guard is back on top). Back-to-back automation calls can outrun the popstate handler.
+    for (let i = 0; i < 3; i += 1) {
+      await page.goBack().catch(() => {});
+      await page.waitForFunction(() => window.history.state && window.history.state.radiculo === 'guard');
+    }
     assert.equal(page.url().split('#')[0], startUrl, 'still on the page after three Backs');
     assert.equal(await page.locator('#plan[data-triage="urgent"]').count(), 1, 'and the plan is still there');
 
@@ -135,10 +171,10 @@ test('kiosk: Start over clears at once; no way out of the page by link, Back or 
     assert.equal(menuBlocked, true, 'no context menu');
     assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.rec__text')).userSelect), 'none');
 
-    // The idle clock is 90 s by default (settings.js).
-    await page.clock.runFor(89_000);
+    // The idle clock is 90 s by default (settings.json).
+    await page.clock.runFor(85_000);
     assert.equal(await page.locator('#still-there').isVisible(), false);
-    await page.clock.runFor(2_000);
+    await page.clock.runFor(6_000);
     await page.locator('#still-there').waitFor({ state: 'visible' });
     await page.locator('#still-there-continue').click();
 
@@ -165,5 +201,35 @@ test('kiosk: off without ?kiosk (no dialog, links and selection as usual)', asyn
     assert.ok(await page.locator('#plan a[target="_blank"]').count() > 0, 'reference links work outside kiosk mode');
   } finally {
     await context.close();
+  }
+});
+
+test('privacy, not kiosk: leaving the page and pressing Back shows no answers from the back/forward cache (I5)', async () => {
+  // Playwright turns the back/forward cache off by default (--disable-back-forward-cache): a browser
+  // of its own with it on, as every person's browser has it.
+  const cached = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS,
+    ignoreDefaultArgs: ['--disable-back-forward-cache'] });
+  const context = await cached.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(server.url);
+    await page.waitForSelector('html[data-engine="ready"]');
+    await page.evaluate(() => window.addEventListener('pageshow', (event) => { window.restoredFromCache = event.persisted; }));
+    await chooseAudience(page, 'patient');
+    await completePlan(page, { fever: true });
+    await page.locator('#input-ageYears').fill('52');
+    await page.waitForSelector('#plan[data-triage="urgent"]');
+    // A real navigation away (another page of the same site), then the browser's Back.
+    await page.goto(`${server.url}about.html`);
+    await page.waitForSelector('html[data-engine="ready"]');
+    await page.goBack({ waitUntil: 'commit' }); // a page restored from the cache fires no load event
+    await page.waitForFunction(() => window.restoredFromCache !== undefined);
+    assert.equal(await page.evaluate(() => window.restoredFromCache), true, 'the page came back from the back/forward cache');
+    assert.deepEqual(await traces(page), CLEAN);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await cached.close();
   }
 });

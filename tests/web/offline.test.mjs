@@ -1,10 +1,13 @@
 // Offline: after one visit the page works with the network gone (server stopped AND the context
-// offline), including a fresh reload, from exactly one radiculo-<hash> cache. And an update: a new
-// build gets a new cache; the page says "update ready" and applies it only when the next person
-// starts, never in the middle of an assessment.
+// offline), including a fresh reload, from exactly one "radiculo <folder> <hash>" cache. And an
+// update: a new build gets a new cache; the page says "update ready" and applies it only when the
+// next person starts, never in the middle of an assessment. And the worker owns only its own files:
+// at a site root it never answers another folder's pages, and two deployments on one origin keep
+// each other's caches (F4).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startStaticServer } from './static-server.mjs';
 import { launchChromium, collectErrors, chooseAudience, completePlan, answerRadio, webDir, screenshotDir,
@@ -15,7 +18,8 @@ let browser;
 before(async () => { browser = await launchChromium(); });
 after(async () => { await browser?.close(); });
 
-const cacheNames = (page) => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('radiculo-')));
+const cacheNames = (page) => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('radiculo')));
+const buildVersion = (dir) => /version: '([0-9a-f]+)'/.exec(readFileSync(path.join(dir, 'precache-manifest.js'), 'utf8'))[1];
 
 test('offline: web/precache-manifest.js lists web/ as it is now (else run ./build-wasm.sh)', () => {
   const dir = webCopy('radiculo-precache-');
@@ -38,7 +42,7 @@ test('offline: after one visit, a reload with the server stopped and the context
     await page.goto(`${server.url}?kiosk`);
     await page.waitForSelector('html[data-engine="ready"]');
     await waitForControl(page);
-    const version = /version: '([0-9a-f]+)'/.exec(readFileSync(path.join(dir, 'precache-manifest.js'), 'utf8'))[1];
+    const version = buildVersion(dir);
 
     await server.close();
     serverClosed = true;
@@ -51,9 +55,10 @@ test('offline: after one visit, a reload with the server stopped and the context
     await completePlan(page);
     await page.waitForSelector('#plan[data-triage="conservative"]');
     assert.ok(await page.locator('[data-rec-id]').count() > 3, 'the engine ran offline');
-    // settings.js is network-first: offline it comes from the cache.
-    assert.equal(await page.evaluate(() => typeof window.RADICULO_SETTINGS), 'object');
-    assert.deepEqual(await cacheNames(page), [`radiculo-${version}`], 'exactly one cache, named by the build hash');
+    // settings.json is network-first: offline it comes from the cache (nothing to report).
+    assert.equal(await page.evaluate(() => window.Radiculo.settings.kioskIdleSeconds), 90);
+    assert.equal(await page.locator('#settings-notice').isVisible(), false);
+    assert.deepEqual(await cacheNames(page), [`radiculo ${BASE_PATH} ${version}`], 'exactly one cache, named by its folder and the build hash');
     // Some other place (a second page) works offline too: a navigation to the folder with a query.
     const other = await context.newPage();
     await other.goto(`${server.url}?anything`);
@@ -110,5 +115,80 @@ test('offline: a new build is announced, waits during an assessment, and applies
     await context.close();
     await server.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('offline: deployed at a site root, the worker never answers another folder\'s pages (F4)', async () => {
+  const dir = webCopy('radiculo-root-');
+  const server = await startStaticServer({ root: dir, basePath: '/' });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(server.url);
+    await page.waitForSelector('html[data-engine="ready"]');
+    await waitForControl(page);
+    // Another application's folders on the same host: the network's answer (here a 404), not Radiculo.
+    for (const other of ['wiki/', 'intranet/hr/', 'wiki/?q=1', 'other.html']) {
+      const response = await page.goto(`${server.url}${other}`);
+      assert.equal(response.status(), 404, other);
+      assert.equal(response.fromServiceWorker(), false, `${other}: not answered by the worker`);
+      assert.notEqual(await page.title(), 'Radiculo', other);
+    }
+    // Offline, they fail like any page without network; Radiculo's own folder still works.
+    await context.setOffline(true);
+    await assert.rejects(page.goto(`${server.url}wiki/`), /ERR_INTERNET_DISCONNECTED|ERR_FAILED/);
+    await page.goto(`${server.url}?kiosk`);
+    await page.waitForSelector('html[data-engine="ready"]');
+    assert.deepEqual(errors.filter((text) => !/404/.test(text)), [], 'no console error but the 404s asked for');
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('offline: two deployments on one origin (production and staging) keep each other\'s offline copies (F4)', async () => {
+  // One host serving two different builds: /prod/ and /staging/.
+  const root = mkdtempSync(path.join(tmpdir(), 'radiculo-two-'));
+  const prod = webCopy('radiculo-prod-');
+  const staging = webCopy('radiculo-staging-');
+  const css = path.join(staging, 'styles.css');
+  writeFileSync(css, `${readFileSync(css, 'utf8')}\n/* staging build */\n`);
+  regeneratePrecache(staging);
+  mkdirSync(path.join(root, 'prod'));
+  mkdirSync(path.join(root, 'staging'));
+  cpSync(prod, path.join(root, 'prod'), { recursive: true });
+  cpSync(staging, path.join(root, 'staging'), { recursive: true });
+  const server = await startStaticServer({ root, basePath: '/' });
+  const context = await browser.newContext();
+  let serverClosed = false;
+  try {
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${server.url}prod/`);
+    await page.waitForSelector('html[data-engine="ready"]');
+    await waitForControl(page);
+    const other = await context.newPage();
+    await other.goto(`${server.url}staging/`);
+    await other.waitForSelector('html[data-engine="ready"]');
+    await waitForControl(other);
+    assert.deepEqual((await cacheNames(page)).sort(), [`radiculo /prod/ ${buildVersion(prod)}`, `radiculo /staging/ ${buildVersion(staging)}`]);
+
+    await server.close();
+    serverClosed = true;
+    await context.setOffline(true);
+    for (const [tab, folder] of [[page, 'prod/'], [other, 'staging/']]) {
+      await tab.goto(`${server.url}${folder}`);
+      await tab.waitForSelector('html[data-engine="ready"]');
+      await chooseAudience(tab, 'clinician');
+      await answerRadio(tab, 'saddleAnesthesia', 'Yes');
+      await tab.waitForSelector('#plan[data-triage="emergency"]');
+    }
+    assert.deepEqual(errors, [], 'no console errors');
+  } finally {
+    await context.close();
+    if (!serverClosed) await server.close();
+    for (const folder of [root, prod, staging]) rmSync(folder, { recursive: true, force: true });
   }
 });

@@ -1,14 +1,18 @@
 // The one-file copy (web/radiculo-offline.html, written by tools/one-file.mjs from build-wasm.sh):
 // opened by a file:// URL, as from a USB stick or an e-mail attachment, it completes a plan with no
-// console error (so its hash-based CSP allows every inline part, and nothing is fetched).
+// console error (so its hash-based CSP allows every inline part, and nothing is fetched). Its
+// take-home printout names the copy's version, never the local path (which often holds a user
+// name), and has no link to an about.html that is not beside it (F14). It carries the clinic's
+// settings.json as data, read with the same checks as the hosted page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { launchChromium, collectErrors, chooseAudience, completePlan, webDir, screenshotDir } from './browser-helpers.mjs';
+import { launchChromium, collectErrors, chooseAudience, completePlan, repoRoot, webDir, webCopy, screenshotDir } from './browser-helpers.mjs';
 
 const oneFile = path.join(webDir, 'radiculo-offline.html');
 let browser;
@@ -47,5 +51,68 @@ test('one-file: opened from file:// (alone in a folder), it completes a plan wit
   } finally {
     await context.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** A folder with only the copy in it, under a path like a person's Downloads folder. */
+function lonelyCopy(source = oneFile) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'Users-jane.doe-Downloads-'));
+  const copy = path.join(dir, 'radiculo-offline.html');
+  copyFileSync(source, copy);
+  return { dir, copy };
+}
+
+test('one-file: the printed plan names the copy\'s version, not its local path, and no about.html (F14)', async () => {
+  const { dir, copy } = lonelyCopy();
+  const version = /<html data-one-file="([0-9a-f]{12})"/.exec(readFileSync(copy, 'utf8'))[1];
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(pathToFileURL(copy).href);
+    await page.waitForSelector('html[data-engine="ready"]');
+    await chooseAudience(page, 'patient');
+    await completePlan(page);
+    await page.waitForSelector('#plan[data-triage="conservative"]');
+    const pdf = path.join(dir, 'plan.pdf');
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true });
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.doesNotMatch(text, /file:|jane\.doe|Downloads|radiculo-offline\.html/, 'no local path');
+    assert.doesNotMatch(text, /about\.html/, 'no link to a page that is not beside the copy');
+    assert.ok(text.includes(`Made with the Radiculo one-file copy, version ${version}`), 'the copy\'s version');
+    assert.ok(text.includes('Your answers'), 'the rest of the sheet is there');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('one-file: it carries the settings.json it was built with, as data, checked like the hosted page\'s', async () => {
+  const web = webCopy('radiculo-one-file-settings-');
+  writeFileSync(path.join(web, 'settings.json'), `${JSON.stringify({
+    emergencyNumber: '112', clinicName: '</script><script>document.title="pwned"</script>', kioskIdleSeconds: 'ninety',
+  })}\n`);
+  execFileSync(process.execPath, [path.join(repoRoot, 'tools/one-file.mjs'), web], { stdio: 'ignore' });
+  const { dir, copy } = lonelyCopy(path.join(web, 'radiculo-offline.html'));
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(pathToFileURL(copy).href);
+    await page.waitForSelector('html[data-engine="ready"]');
+    assert.equal(await page.title(), 'Radiculo (offline copy)');
+    assert.equal(await page.locator('#clinic-info').innerText(), 'Clinic: </script><script>document.title="pwned"</script>');
+    assert.deepEqual(await page.locator('#settings-notice p').allInnerTexts(),
+      ['Settings: kioskIdleSeconds ignored: must be a whole number of seconds from 15 to 3600, without quotes; using 90']);
+    await chooseAudience(page, 'patient');
+    await page.locator('#q-saddleAnesthesia input[value="yes"]').check();
+    assert.match(await page.locator('[data-call-now="emergency"]').innerText(), /^Call 112 or go to the emergency department now\./);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(web, { recursive: true, force: true });
   }
 });

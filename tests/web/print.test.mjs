@@ -33,13 +33,13 @@ async function printToPdf(page, name) {
   return { text: squash(text), layout, pages };
 }
 
-/** A page with this clinic's settings (settings.js served with a clinic name), a plan drawn from a vector. */
+/** A page with this clinic's settings (settings.json served with a clinic name), a plan drawn from a vector. */
 async function planPage(name, { audience = 'clinician', locale = 'en-US', settings } = {}) {
   const opened = await openPage(aid, { viewport: VIEWPORTS.desk, locale });
   const { page } = opened;
   if (settings) {
-    await page.route('**/settings.js', (route) => route.fulfill({
-      contentType: 'text/javascript', body: `window.RADICULO_SETTINGS = ${JSON.stringify(settings)};`,
+    await page.route('**/settings.json', (route) => route.fulfill({
+      contentType: 'application/json', body: JSON.stringify(settings),
     }));
     await page.reload();
     await page.waitForSelector('html[data-engine="ready"]');

@@ -1,7 +1,13 @@
-// Clinic settings (web/settings.js, edited by a clinic's IT person, no build): a copy of web/ with an
-// edited settings.js shows that clinic's emergency number, name and contact, starts in its default
-// language and audience, and uses its kiosk idle time. Under the offline worker, an edit on the
-// server takes effect at the next reload (settings.js is network-first), and offline the saved copy is used.
+// Clinic settings (web/settings.json: data a clinic's IT person edits, no build), read with a strict
+// schema by clinic-settings.js, in a copy of web/ served like a deployment:
+// - an edited settings.json changes the numbers, clinic, language, audience and kiosk idle time;
+// - every value that does not fit the schema is named on the footer's admin line and the console,
+//   never dropped silently, and never shown as HTML; a file that is not JSON leaves the defaults;
+// - the two sign-off switches: patient wording off, and only the languages a clinic has reviewed;
+// - under the offline worker: an edit applies at the next reload, offline the saved copy is used,
+//   a Wi-Fi login page (200, HTML) never replaces it, and a missing settings.json never stops the
+//   worker installing;
+// - the settings file is never run as code (the review's appended-script attack, F3).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,23 +18,36 @@ import { launchChromium, collectErrors, chooseAudience, webDir, screenshotDir, w
 let browser;
 let dir;
 let server;
-const settingsFile = () => path.join(dir, 'settings.js');
+let portal = false; // true: the server answers settings.json as a Wi-Fi login page would
+const requests = [];
+const settingsFile = () => path.join(dir, 'settings.json');
+const shipped = () => JSON.parse(readFileSync(path.join(webDir, 'settings.json'), 'utf8'));
 
+/** The shipped settings.json with these values changed (or, given a string, exactly that text). */
 function writeSettings(values) {
-  // Edit the shipped file as a person would: change values, keep its comments and layout.
-  let text = readFileSync(path.join(webDir, 'settings.js'), 'utf8');
-  for (const [key, value] of Object.entries(values)) {
-    const pattern = new RegExp(`(\\n\\s*${key}: )[^\\n,]*`);
-    assert.match(text, pattern, `settings.js has ${key}`);
-    text = text.replace(pattern, (whole, start) => `${start}${typeof value === 'string' ? `'${value}'` : value}`);
-  }
+  const text = typeof values === 'string' ? values : `${JSON.stringify({ ...shipped(), ...values }, null, 2)}\n`;
   writeFileSync(settingsFile(), text);
 }
 
 before(async () => {
   browser = await launchChromium();
   dir = webCopy('radiculo-settings-');
-  server = await startStaticServer({ root: dir, basePath: '/clinic/' });
+  server = await startStaticServer({
+    root: dir,
+    basePath: '/clinic/',
+    log: requests,
+    intercept: (request, response, pathname) => {
+      if (pathname === '/clinic/collect') { // where the review's appended script posted the answers
+        response.writeHead(204);
+        response.end();
+        return true;
+      }
+      if (!portal || !pathname.endsWith('/settings.json')) return false;
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      response.end('<!doctype html><title>Guest Wi-Fi</title><p>Please log in to use the Wi-Fi.</p>');
+      return true;
+    },
+  });
 });
 after(async () => {
   await browser?.close();
@@ -39,28 +58,42 @@ after(async () => {
 /** Answers a red flag by its value (works in any language). */
 const answer = (page, flag, value) => page.locator(`#q-${flag} input[value="${value}"]`).check();
 
-test('settings: the shipped defaults say "your local emergency number" and show no clinic line', async () => {
-  const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
+/** A page of the copy with the worker blocked; console warnings are kept too. */
+async function open(query = '', contextOptions = {}) {
+  const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US', ...contextOptions });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  const warnings = [];
+  page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
+  await page.goto(`${server.url}${query}`);
+  await page.waitForSelector('html[data-engine="ready"]');
+  return { context, page, errors, warnings };
+}
+
+const noticeLines = async (page) => (await page.locator('#settings-notice p').allInnerTexts());
+
+test('settings: the shipped settings.json says "your local emergency number", no clinic line, no notice', async () => {
+  writeSettings({});
+  const { context, page, errors, warnings } = await open();
   try {
-    const page = await context.newPage();
-    const errors = collectErrors(page);
-    writeSettings({}); // the file as shipped
-    await page.goto(server.url);
     await chooseAudience(page, 'patient');
     await answer(page, 'saddleAnesthesia', 'yes');
     const box = page.locator('[data-call-now="emergency"]');
     await box.waitFor({ state: 'visible' });
     assert.equal(await box.innerText(), 'Call your local emergency number or go to the emergency department now.');
     assert.equal(await page.locator('#clinic-info').isVisible(), false);
+    assert.equal(await page.locator('#settings-notice').isVisible(), false, 'nothing to report');
+    assert.deepEqual(warnings.filter((text) => text.includes('settings')), []);
+    assert.ok(!requests.some((line) => line.endsWith('/settings.js')), 'no settings.js is asked for');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }
 });
 
-test('settings: an edited settings.js changes the number, clinic, language, audience and kiosk idle time', async () => {
-  writeSettings({ emergencyNumber: '112', clinicName: 'Riverside Spine Clinic', clinicContact: 'Front desk 555 0100',
-    kioskIdleSeconds: 45, defaultLanguage: 'es', defaultAudience: 'patient' });
+test('settings: an edited settings.json changes the numbers, clinic, language, audience and kiosk idle time', async () => {
+  writeSettings({ emergencyNumber: '112', urgentAdviceNumber: '0300 123 4567', clinicName: 'Riverside Spine Clinic',
+    clinicContact: 'Front desk 555 0100', kioskIdleSeconds: 45, defaultLanguage: 'es', defaultAudience: 'patient' });
   const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US', viewport: { width: 800, height: 1280 } });
   try {
     const page = await context.newPage();
@@ -74,6 +107,7 @@ test('settings: an edited settings.js changes the number, clinic, language, audi
     assert.equal(await page.locator('#chooser').isVisible(), false);
     assert.equal(await page.locator('#workspace').isVisible(), true);
     assert.match(await page.locator('#clinic-info').innerText(), /Clínica: Riverside Spine Clinic · Front desk 555 0100/);
+    assert.equal(await page.locator('#settings-notice').isVisible(), false);
 
     await answer(page, 'saddleAnesthesia', 'yes');
     const box = page.locator('#plan-body > [data-call-now="emergency"]');
@@ -85,18 +119,20 @@ test('settings: an edited settings.js changes the number, clinic, language, audi
     assert.deepEqual(order, ['triage', 'emergency', 'recs']);
     await page.locator('#plan').screenshot({ path: path.join(screenshotDir, 'settings-emergency-es-tablet-plan.png') });
 
-    // Urgent, in English: the urgent wording with the same number.
+    // Urgent, in English: the clinic's urgent-advice line, never the emergency number.
     await page.locator('#language-select').selectOption('en');
     for (const flag of ['saddleAnesthesia', 'bladderBowelDysfunction', 'bilateralLegWeakness', 'bilateralSciatica',
       'sexualDysfunction', 'gaitDisturbance']) await answer(page, flag, 'no');
     await answer(page, 'fever', 'yes');
     await page.waitForSelector('#plan[data-triage="urgent"]');
-    assert.match(await page.locator('[data-call-now="urgent"]').innerText(), /If you cannot see a clinician today: call 112/);
+    const urgent = await page.locator('[data-call-now="urgent"]').innerText();
+    assert.match(urgent, /^See a clinician today: call 0300 123 4567\./);
+    assert.doesNotMatch(urgent, /112|emergency/);
 
-    // Kiosk idle time from settings.js: 45 s.
-    await page.clock.runFor(44_000);
+    // Kiosk idle time from settings.json: 45 s.
+    await page.clock.runFor(40_000); // 5 s short: the fake clock also moves with real time between steps
     assert.equal(await page.locator('#still-there').isVisible(), false);
-    await page.clock.runFor(1_500);
+    await page.clock.runFor(5_500);
     await page.locator('#still-there').waitFor({ state: 'visible' });
     // After the reset: back in the default language and audience, nothing answered.
     await page.clock.runFor(21_000);
@@ -110,7 +146,151 @@ test('settings: an edited settings.js changes the number, clinic, language, audi
   }
 });
 
-test('settings: under the offline worker, an edit on the server applies at the next reload; offline, the saved copy', async () => {
+test('settings: every value that does not fit is named on the admin line and the console, never used', async () => {
+  writeSettings({
+    emergencyNumber: '999, but you do not need the emergency department', // the review's free text (F6)
+    urgentAdviceNumber: 911, // unquoted: a number in JSON
+    clinicName: 'Riverside \u202eCLINIC', // a right-to-left override
+    clinicContact: 'x'.repeat(121),
+    kioskIdleSeconds: 5,
+    defaultLanguage: 'fr',
+    defaultAudience: 'nurse',
+    emergencyNumer: '112', // a typo in a key
+  });
+  const { context, page, errors, warnings } = await open('', { viewport: { width: 800, height: 1280 } });
+  try {
+    const expected = [
+      /^Settings: "emergencyNumer" is not a setting \(ignored\)/,
+      /^Settings: emergencyNumber ignored: must be a phone number in quotes \(digits, spaces, \+ - \( \) only, at most 20 characters\)/,
+      /^Settings: urgentAdviceNumber ignored: write the number in quotes, e\.g\. "urgentAdviceNumber": "911"$/,
+      /^Settings: clinicName ignored: contains control or text-direction characters$/,
+      /^Settings: clinicContact ignored: longer than 120 characters$/,
+      /^Settings: kioskIdleSeconds ignored: must be a whole number of seconds from 15 to 3600, without quotes; using 90$/,
+      /^Settings: defaultLanguage ignored: must be "auto" or one of the languages offered \("en", "es"\); using "auto"$/,
+      /^Settings: defaultAudience ignored: must be "" \(ask\) or one of "clinician", "patient"$/,
+    ];
+    const lines = await noticeLines(page);
+    assert.equal(lines.length, expected.length, lines.join('\n'));
+    expected.forEach((pattern, index) => assert.match(lines[index], pattern));
+    assert.equal(await page.locator('#settings-notice').isVisible(), true);
+    assert.equal(await page.getAttribute('#settings-notice', 'lang'), 'en');
+    // The console names each one too (for whoever looks there first).
+    assert.equal(warnings.filter((text) => text.startsWith('Radiculo settings: ')).length, expected.length);
+    await page.locator('#settings-notice').screenshot({ path: path.join(screenshotDir, 'settings-notice.png') });
+
+    // None of them is used: the defaults stand in.
+    assert.deepEqual(await page.evaluate(() => ({ ...window.Radiculo.settings })), { ...shipped(), languages: ['en', 'es'] });
+    assert.equal(await page.locator('#chooser').isVisible(), true, 'no default audience');
+    await chooseAudience(page, 'patient');
+    await answer(page, 'saddleAnesthesia', 'yes');
+    assert.equal(await page.locator('[data-call-now="emergency"]').innerText(),
+      'Call your local emergency number or go to the emergency department now.');
+    await answer(page, 'saddleAnesthesia', 'no');
+    await answer(page, 'fever', 'yes');
+    await page.waitForSelector('#plan[data-triage="urgent"]');
+    assert.equal(await page.locator('[data-call-now="urgent"]').innerText(), 'See a clinician today: call your doctor\'s surgery or urgent care.');
+    await page.locator('#plan-body [data-call-now]').screenshot({ path: path.join(screenshotDir, 'settings-call-now-urgent-default.png') });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('settings: text is only ever text: markup in a value is shown as typed, nothing runs', async () => {
+  writeSettings({ clinicName: '<img src=x onerror="document.title=\'pwned\'">', clinicContact: '<b>Front desk</b>' });
+  const { context, page, errors } = await open();
+  try {
+    assert.equal(await page.locator('#clinic-info').innerText(), 'Clinic: <img src=x onerror="document.title=\'pwned\'"> · <b>Front desk</b>');
+    assert.equal(await page.locator('#clinic-info img, #clinic-info b').count(), 0);
+    assert.equal(await page.title(), 'Radiculo');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('settings: a settings file that is not JSON (or is code) leaves the defaults, is never run, and says so', async () => {
+  // The review's attack on settings.js (F3), now aimed at settings.json: script text appended to the file.
+  writeSettings(`${readFileSync(path.join(webDir, 'settings.json'), 'utf8')}
+document.title = 'pwned';
+fetch('collect', { method: 'POST', body: 'saddleAnesthesia=yes' });
+`);
+  requests.length = 0;
+  const { context, page, errors } = await open();
+  try {
+    const lines = await noticeLines(page);
+    assert.equal(lines.length, 1, lines.join('\n'));
+    assert.match(lines[0], /^Settings: settings\.json is not valid JSON \(.+\); using the defaults$/);
+    await chooseAudience(page, 'patient');
+    await answer(page, 'saddleAnesthesia', 'yes');
+    await page.waitForSelector('#plan[data-triage="emergency"]');
+    assert.equal(await page.locator('[data-call-now="emergency"]').count(), 1, 'the call-now box is there');
+    assert.equal(await page.title(), 'Radiculo');
+    assert.deepEqual(requests.filter((line) => !line.startsWith('GET ')), [], 'nothing was posted');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+  // Valid JSON, but not one object.
+  writeSettings('["112"]\n');
+  const second = await open();
+  try {
+    assert.deepEqual(await noticeLines(second.page), ['Settings: settings.json must be one JSON object, { "emergencyNumber": "112", ... }; using the defaults']);
+  } finally {
+    await second.context.close();
+  }
+});
+
+test('settings: patient wording off and one reviewed language: clinician wording only, no chooser, no switches', async () => {
+  writeSettings({ patientWording: false, languages: ['en'], defaultAudience: 'patient' });
+  const { context, page, errors } = await open('', { locale: 'es-ES' });
+  try {
+    assert.deepEqual(await noticeLines(page), ['Settings: defaultAudience "patient" ignored: patientWording is false']);
+    // Straight to the questions, in the clinician wording, in English (despite a Spanish browser).
+    assert.equal(await page.locator('#chooser').isVisible(), false);
+    assert.equal(await page.getAttribute('html', 'data-audience'), 'clinician');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.locator('#audience-switch').isVisible(), false, 'no audience switch');
+    assert.equal(await page.locator('#language-picker').isVisible(), false, 'no language picker');
+    assert.equal(await page.locator('#chooser-languages button').count(), 0);
+    assert.equal(await page.locator('#questions-title').innerText(), 'Assessment');
+    // "Start again" comes back to the same place, not to "Which best describes you?".
+    await answer(page, 'fever', 'yes');
+    await page.locator('#start-again').click();
+    assert.equal(await page.locator('#chooser').isVisible(), false);
+    assert.equal(await page.getAttribute('html', 'data-audience'), 'clinician');
+    // The intended-use page follows the same settings: English, clinician wording, whatever is asked.
+    await page.goto(`${server.url}about.html?lang=es&audience=patient`);
+    await page.waitForSelector('html[data-engine="ready"]');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    const clinicianTitle = await page.evaluate(() => window.Radiculo.engine.content('en').intendedUse.title.clinician);
+    assert.equal(await page.locator('#about-title').innerText(), clinicianTitle);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('settings: languages the content does not have are named; English stays when none is left', async () => {
+  writeSettings({ languages: ['fr', 'EN'], patientWording: 'false' });
+  const { context, page, errors } = await open('', { locale: 'es-ES' });
+  try {
+    assert.deepEqual(await noticeLines(page), [
+      'Settings: patientWording ignored: must be true or false, without quotes; patient wording is off until this is fixed',
+      'Settings: languages: "fr" ignored: not a language of this content ("en", "es")',
+      'Settings: languages: "EN" ignored: not a language of this content ("en", "es")',
+      'Settings: languages: no language left; "en" is always offered',
+    ]);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.getAttribute('html', 'data-audience'), 'clinician', 'an unreadable switch is off');
+    assert.equal(await page.locator('#language-picker').isVisible(), false);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('settings: under the offline worker, an edit applies at the next reload; offline, the saved copy', async () => {
   writeSettings({ emergencyNumber: '911' });
   const context = await browser.newContext({ locale: 'en-US' });
   try {
@@ -128,8 +308,57 @@ test('settings: under the offline worker, an edit on the server applies at the n
     await page.reload();
     await page.waitForSelector('html[data-engine="ready"]');
     assert.equal(await number(), '999', 'offline: the last copy fetched');
+    assert.equal(await page.locator('#settings-notice').isVisible(), false, 'offline is normal: nothing to report');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
+  }
+});
+
+test('settings: a Wi-Fi login page (200, HTML) never replaces the saved settings; the admin line says why', async () => {
+  writeSettings({ emergencyNumber: '112' });
+  const context = await browser.newContext({ locale: 'en-US' });
+  try {
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(server.url);
+    await waitForControl(page);
+    await page.reload(); // now under the worker, which has saved settings.json
+    await page.waitForSelector('html[data-engine="ready"]');
+    assert.equal(await page.evaluate(() => window.Radiculo.settings.emergencyNumber), '112');
+
+    portal = true; // the clinic's Wi-Fi now answers every address with its login page
+    await page.reload();
+    await page.waitForSelector('html[data-engine="ready"]');
+    assert.equal(await page.evaluate(() => window.Radiculo.settings.emergencyNumber), '112', 'the saved copy');
+    assert.deepEqual(await noticeLines(page), ["Settings: the server's answer for settings.json is not a JSON object (text/html; charset=utf-8); using the copy saved on this device"]);
+
+    portal = false; // and once the network is back, the saved copy is still the clinic's
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('html[data-engine="ready"]');
+    assert.equal(await page.evaluate(() => window.Radiculo.settings.emergencyNumber), '112');
+    assert.deepEqual(errors, []);
+  } finally {
+    portal = false;
+    await context.close();
+  }
+});
+
+test('settings: a missing settings.json never stops the worker installing; the page says so', async () => {
+  rmSync(settingsFile(), { force: true });
+  const context = await browser.newContext({ locale: 'en-US' });
+  try {
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(server.url);
+    await page.waitForSelector('html[data-engine="ready"]');
+    assert.deepEqual(await noticeLines(page), ['Settings: settings.json could not be loaded (the server answered 404); using the defaults']);
+    await waitForControl(page); // installed all the same: offline mode works
+    assert.equal((await page.evaluate(() => caches.keys())).length, 1);
+    assert.deepEqual(errors.filter((text) => !/404/.test(text)), [], 'no console error but the 404 itself');
+  } finally {
+    await context.close();
+    writeSettings({});
   }
 });

@@ -1,5 +1,7 @@
 // A tiny static file server for the page: correct MIME types (application/wasm included), GET/HEAD
-// only, nothing outside the served folder. Tests import startStaticServer() (127.0.0.1, random port,
+// only, nothing outside the served folder, and the headers docs/deployment.md asks a host for that a
+// <meta> cannot carry: no framing by any page (CSP frame-ancestors 'none' and X-Frame-Options DENY),
+// a Permissions-Policy, no referrer, no MIME sniffing, and revalidation of every file. Tests import startStaticServer() (127.0.0.1, random port,
 // optional sub-path such as /tools/radiculo/ to prove the page works below the root); people run
 //   node tests/web/static-server.mjs web 8080
 // and open the address it prints.
@@ -8,6 +10,17 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+// Sent with every answer. The page carries the rest of its Content-Security-Policy in a <meta>;
+// frame-ancestors works only as a header. (Only this directive here: a header policy is enforced
+// together with the page's own, and the one-file copy's inline parts would not pass 'self'.)
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': "frame-ancestors 'none'",
+  'X-Frame-Options': 'DENY',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+};
 
 const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -26,25 +39,29 @@ const MIME_TYPES = {
 /**
  * Serves `root` on 127.0.0.1. `port` 0 picks a free port. `basePath` ('/' or '/tools/radiculo/')
  * is the URL folder the files appear under; anything outside it is a 404.
+ * Tests only: `intercept(request, response, pathname)` may answer a request itself (return true),
+ * e.g. to play a Wi-Fi login page; `log` (an array) receives "METHOD pathname" for every request.
  * Resolves to { url, port, close() }: url is http://127.0.0.1:<port><basePath>.
  */
-export function startStaticServer({ root, port = 0, host = '127.0.0.1', basePath = '/' } = {}) {
+export function startStaticServer({ root, port = 0, host = '127.0.0.1', basePath = '/', intercept, log } = {}) {
   const rootDir = resolve(root);
   const base = basePath.endsWith('/') ? basePath : basePath + '/';
   const server = createServer(async (request, response) => {
     const send = (status, text) => {
-      response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
       response.end(request.method === 'HEAD' ? undefined : text);
     };
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'Method not allowed\n');
     let pathname;
     try {
       pathname = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     } catch {
       return send(400, 'Bad request\n');
     }
+    if (log) log.push(`${request.method} ${pathname}`);
+    if (intercept && intercept(request, response, pathname)) return;
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'Method not allowed\n');
     if (pathname + '/' === base) {
-      response.writeHead(301, { Location: base });
+      response.writeHead(301, { ...SECURITY_HEADERS, Location: base });
       return response.end();
     }
     if (!pathname.startsWith(base)) return send(404, 'Not found\n');
@@ -57,11 +74,10 @@ export function startStaticServer({ root, port = 0, host = '127.0.0.1', basePath
         info = await stat(file);
       }
       response.writeHead(200, {
+        ...SECURITY_HEADERS,
         'Content-Type': MIME_TYPES[extname(file).toLowerCase()] || 'application/octet-stream',
         'Content-Length': info.size,
         'Cache-Control': 'no-cache',
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'no-referrer',
       });
       if (request.method === 'HEAD') return response.end();
       createReadStream(file).pipe(response);

@@ -1,0 +1,122 @@
+// The call-now box under the triage banner (clinic.js, Radiculo.callNowBox): who to call, by the
+// plan's triage id. Emergency: the emergency number. check-now (a possible cauda equina sign not yet
+// answered: examined within hours) and urgent (a clinician today): the clinic's non-emergency
+// urgent-advice number, else "your doctor's surgery or urgent care", never the emergency number.
+// priority (within days, at most 2 weeks): book an appointment, plus the clinic's contact.
+// The tiers the engine emits today (emergency, urgent) are tested through real plans; check-now and
+// priority, which the engine does not emit yet, by calling the box builder in the real page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { startAid, openPage, chooseAudience, answer, screenshotDir, VIEWPORTS } from './aid-helpers.mjs';
+
+let aid;
+before(async () => { aid = await startAid(); });
+after(async () => { await aid?.close(); });
+
+const CLINIC = { emergencyNumber: '112', urgentAdviceNumber: '0300 123 4567', clinicName: 'Riverside Spine Clinic', clinicContact: 'Front desk 555 0100' };
+
+/** The page with these settings (settings.json answered by the test), the worker blocked. */
+async function withSettings(settings, options = {}) {
+  const opened = await openPage(aid, { viewport: VIEWPORTS.tablet, serviceWorkers: 'block', ...options });
+  await opened.page.route('**/settings.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(settings) }));
+  await opened.page.reload();
+  await opened.page.waitForSelector('html[data-engine="ready"]');
+  return opened;
+}
+
+/** The box the page builds for a triage, audience and language: its text and its class, or null. */
+function box(page, triage, audience, language = 'en') {
+  return page.evaluate(({ triage, audience, language }) => {
+    const words = window.Radiculo.planWords(window.Radiculo.engine.content(language), audience);
+    const node = window.Radiculo.callNowBox(triage, words);
+    return node && { text: node.innerText || node.textContent, lines: Array.from(node.children, (child) => child.textContent), className: node.className };
+  }, { triage, audience, language });
+}
+
+test('call-now: real emergency and urgent plans, with the clinic\'s numbers', async () => {
+  const { page, context, consoleErrors, offOrigin } = await withSettings(CLINIC);
+  try {
+    await chooseAudience(page, 'patient');
+    await answer(page, 'saddleAnesthesia', 'yes');
+    await page.waitForSelector('#plan[data-triage="emergency"]');
+    assert.deepEqual(await page.locator('#plan-body > [data-call-now]').evaluateAll((nodes) => nodes.map((node) => Array.from(node.children, (c) => c.textContent))),
+      [['Call 112 or go to the emergency department now.', 'Clinic: Riverside Spine Clinic · Front desk 555 0100']]);
+    await page.locator('#plan-body > [data-call-now]').screenshot({ path: path.join(screenshotDir, 'call-now-emergency-patient.png') });
+
+    await answer(page, 'saddleAnesthesia', 'no');
+    await answer(page, 'fever', 'yes');
+    await page.waitForSelector('#plan[data-triage="urgent"]');
+    const urgent = page.locator('#plan-body > [data-call-now="urgent"]');
+    assert.deepEqual(await urgent.evaluate((node) => Array.from(node.children, (c) => c.textContent)),
+      ['See a clinician today: call 0300 123 4567.', 'Clinic: Riverside Spine Clinic · Front desk 555 0100']);
+    await urgent.screenshot({ path: path.join(screenshotDir, 'call-now-urgent-patient.png') });
+    // The printed plan carries the same box.
+    assert.match(await page.locator('[data-print-sheet] .call-now').textContent(), /^See a clinician today: call 0300 123 4567\./);
+
+    await page.locator('#audience-switch input[value="clinician"]').check();
+    await page.waitForSelector('html[data-audience="clinician"]');
+    assert.match(await urgent.textContent(), /^Arrange a clinician assessment today: call 0300 123 4567\./);
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(offOrigin, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('call-now: check-now and priority boxes, built by the page, with and without the clinic\'s settings', async () => {
+  const set = await withSettings(CLINIC);
+  try {
+    const { page } = set;
+    const checkNow = await box(page, 'check-now', 'patient');
+    assert.equal(checkNow.className, 'call-now call-now--check-now');
+    assert.deepEqual(checkNow.lines,
+      ['Get examined by a clinician within the next few hours, today: call 0300 123 4567.', 'Clinic: Riverside Spine Clinic · Front desk 555 0100']);
+    assert.deepEqual((await box(page, 'check-now', 'clinician')).lines[0], 'Arrange an examination within hours, today: call 0300 123 4567.');
+    assert.deepEqual((await box(page, 'priority', 'patient')).lines,
+      ['Book an appointment with a clinician within 2 weeks.', 'Clinic: Riverside Spine Clinic · Front desk 555 0100']);
+    assert.deepEqual((await box(page, 'priority', 'clinician')).lines[0], 'Book a clinician appointment within 2 weeks.');
+    assert.deepEqual((await box(page, 'check-now', 'patient', 'es')).lines[0],
+      'Hágase examinar por un profesional sanitario en las próximas horas, hoy mismo: llame a 0300 123 4567.');
+    assert.deepEqual((await box(page, 'priority', 'patient', 'es')).lines[0], 'Pida una cita con un profesional sanitario en un plazo de 2 semanas.');
+    // The emergency number is only ever the emergency route.
+    for (const triage of ['check-now', 'urgent', 'priority']) {
+      for (const audience of ['patient', 'clinician']) {
+        for (const language of ['en', 'es']) {
+          const built = await box(page, triage, audience, language);
+          assert.ok(!built.text.includes('112'), `${triage} ${audience} ${language}: ${built.text}`);
+        }
+      }
+    }
+    // No box for the other tiers (nor for an id the table does not know).
+    for (const triage of ['conservative', 'incomplete', 'reassess', 'out-of-scope', 'toString', '']) {
+      assert.equal(await box(page, triage, 'patient'), null, triage);
+    }
+    // Seen on the page: a check-now box as the plan would show it.
+    await page.evaluate(() => {
+      const words = window.Radiculo.planWords(window.Radiculo.engine.content('en'), 'patient');
+      const node = window.Radiculo.callNowBox('check-now', words);
+      node.id = 'box-under-test';
+      document.getElementById('chooser').after(node);
+    });
+    await page.locator('#box-under-test').screenshot({ path: path.join(screenshotDir, 'call-now-check-now-patient.png') });
+    assert.deepEqual(set.consoleErrors, []);
+  } finally {
+    await set.context.close();
+  }
+
+  const unset = await withSettings({});
+  try {
+    const { page } = unset;
+    assert.deepEqual((await box(page, 'check-now', 'patient')).lines,
+      ['Get examined by a clinician within the next few hours, today: call your doctor\'s surgery or urgent care.']);
+    assert.deepEqual((await box(page, 'urgent', 'clinician')).lines,
+      ['Arrange a clinician assessment today: call the patient\'s doctor\'s surgery or urgent care.']);
+    assert.deepEqual((await box(page, 'priority', 'patient')).lines, ['Book an appointment with a clinician within 2 weeks.']);
+    assert.deepEqual((await box(page, 'emergency', 'patient')).lines, ['Call your local emergency number or go to the emergency department now.']);
+    assert.deepEqual((await box(page, 'urgent', 'patient', 'es')).lines,
+      ['Vea a un profesional sanitario hoy: llame a su centro de salud o un servicio de atención urgente.']);
+  } finally {
+    await unset.context.close();
+  }
+});

@@ -1,0 +1,206 @@
+/* Radiculo: this clinic's settings, web/settings.json: data, never run, read with a strict schema.
+ * A value that does not fit is not used and is named on the footer's admin line and the console,
+ * never dropped silently; no value is ever used as HTML. Source: the one-file copy's embedded
+ * <script type="application/json" id="radiculo-settings">, else settings.json (under sw.js, a
+ * network answer that is not a JSON object never replaces the last good copy; the worker then says
+ * why in an X-Radiculo-Settings header, shown here too). docs/deployment.md section 4. */
+(function () {
+  'use strict';
+
+  const Radiculo = (window.Radiculo = window.Radiculo || {});
+  const FETCH_LIMIT_MS = 5000; // the worker answers a slow network from its saved copy after 3 s
+
+  // '' numbers: the page's own words ("your local emergency number"); languages null: all the content's.
+  const DEFAULTS = Object.freeze({
+    emergencyNumber: '', urgentAdviceNumber: '', clinicName: '', clinicContact: '', kioskIdleSeconds: 90,
+    defaultLanguage: 'auto', defaultAudience: '', patientWording: true, languages: null,
+  });
+  const KEYS = Object.keys(DEFAULTS);
+  const IDLE_MIN = 15;
+  const IDLE_MAX = 3600;
+  const PHONE_MAX = 20;
+  const TEXT_MAX = { clinicName: 80, clinicContact: 120 };
+  const PHONE = /^[0-9+()\- ]+$/;
+  // Controls and invisible text-direction marks could hide or reorder what is shown next to a value.
+  const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+  const quoted = (value) => JSON.stringify(value);
+  const list = (values) => values.map(quoted).join(', ');
+
+  /** settings.json as text: { text } or { text: null, problem }, plus the worker's note if any. */
+  async function loadText() {
+    const embedded = document.getElementById('radiculo-settings');
+    if (embedded) return { text: embedded.textContent, source: 'embedded' };
+    if (location.protocol === 'file:') {
+      return { text: null, problem: 'settings.json cannot be read by a page opened from a file (use the one-file copy, which carries its settings); using the defaults' };
+    }
+    let timer = 0;
+    try {
+      const response = await Promise.race([
+        fetch('settings.json', { cache: 'no-cache', credentials: 'same-origin' }),
+        new Promise((resolve, reject) => { timer = window.setTimeout(() => reject(new Error(`no answer in ${FETCH_LIMIT_MS / 1000} s`)), FETCH_LIMIT_MS); }),
+      ]);
+      const note = response.headers.get('X-Radiculo-Settings') || '';
+      if (!response.ok) return { text: null, problem: `settings.json could not be loaded (the server answered ${response.status}); using the defaults` };
+      return { text: await response.text(), note, source: 'settings.json' };
+    } catch (error) {
+      return { text: null, problem: `settings.json could not be loaded (${error && error.message}); using the defaults` };
+    } finally {
+      window.clearTimeout(timer);
+    }
+  }
+
+  Radiculo.settingsLoaded = loadText();
+
+  function phoneNumber(key, value, problems) {
+    if (value === '' || value === undefined) return '';
+    if (typeof value === 'number') {
+      problems.push(`${key} ignored: write the number in quotes, e.g. "${key}": "${Number.isFinite(value) ? value : '112'}"`);
+      return '';
+    }
+    const text = typeof value === 'string' ? value.trim() : null;
+    const digits = text === null ? 0 : text.replace(/[^0-9]/g, '').length;
+    if (text === null || !PHONE.test(text) || text.length > PHONE_MAX || digits < 2) {
+      problems.push(`${key} ignored: must be a phone number in quotes (digits, spaces, + - ( ) only, at most ${PHONE_MAX} characters), e.g. "112"`);
+      return '';
+    }
+    return text.replace(/ {2,}/g, ' ');
+  }
+
+  function plainText(key, value, problems) {
+    if (value === '' || value === undefined) return '';
+    if (typeof value !== 'string') {
+      problems.push(`${key} ignored: must be text in quotes`);
+      return '';
+    }
+    const text = value.replace(/[\t\n\r\u2028\u2029 ]+/g, ' ').trim();
+    if (CONTROL.test(text)) {
+      problems.push(`${key} ignored: contains control or text-direction characters`);
+      return '';
+    }
+    if (text.length > TEXT_MAX[key]) {
+      problems.push(`${key} ignored: longer than ${TEXT_MAX[key]} characters`);
+      return '';
+    }
+    return text;
+  }
+
+  /** settings.json's text against the schema; offered: the content's { languages, audiences }.
+   * Returns { settings, problems }: each value usable as it is, each one not used named. */
+  function readSettings(text, offered) {
+    const problems = [];
+    const settings = Object.assign({}, DEFAULTS, { languages: offered.languages.slice() });
+    if (text === null || text === undefined) return { settings, problems };
+    let raw;
+    try {
+      raw = JSON.parse(String(text).replace(/^\uFEFF/, '')); // a byte-order mark from a Windows editor is fine
+    } catch (error) {
+      problems.push(`settings.json is not valid JSON (${error.message}); using the defaults`);
+      return { settings, problems };
+    }
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+      problems.push('settings.json must be one JSON object, { "emergencyNumber": "112", ... }; using the defaults');
+      return { settings, problems };
+    }
+    for (const key of Object.keys(raw)) {
+      if (!KEYS.includes(key)) problems.push(`${quoted(key)} is not a setting (ignored); the settings are: ${KEYS.join(', ')}`);
+    }
+
+    settings.emergencyNumber = phoneNumber('emergencyNumber', raw.emergencyNumber, problems);
+    settings.urgentAdviceNumber = phoneNumber('urgentAdviceNumber', raw.urgentAdviceNumber, problems);
+    settings.clinicName = plainText('clinicName', raw.clinicName, problems);
+    settings.clinicContact = plainText('clinicContact', raw.clinicContact, problems);
+
+    if (raw.kioskIdleSeconds !== undefined) {
+      const seconds = raw.kioskIdleSeconds;
+      if (Number.isInteger(seconds) && seconds >= IDLE_MIN && seconds <= IDLE_MAX) settings.kioskIdleSeconds = seconds;
+      else problems.push(`kioskIdleSeconds ignored: must be a whole number of seconds from ${IDLE_MIN} to ${IDLE_MAX}, without quotes; using ${DEFAULTS.kioskIdleSeconds}`);
+    }
+
+    // The two sign-off switches: a value that cannot be read switches the feature off (the safe side).
+    if (raw.patientWording !== undefined) {
+      if (typeof raw.patientWording === 'boolean') settings.patientWording = raw.patientWording;
+      else {
+        settings.patientWording = false;
+        problems.push('patientWording ignored: must be true or false, without quotes; patient wording is off until this is fixed');
+      }
+    }
+    const fallbackLanguage = offered.languages.includes('en') ? 'en' : offered.languages[0];
+    if (raw.languages !== undefined) {
+      if (!Array.isArray(raw.languages)) {
+        settings.languages = [fallbackLanguage];
+        problems.push(`languages ignored: must be a list such as ${JSON.stringify(offered.languages)}; only ${quoted(fallbackLanguage)} is offered until this is fixed`);
+      } else {
+        const chosen = [];
+        for (const code of raw.languages) {
+          if (typeof code === 'string' && offered.languages.includes(code)) {
+            if (!chosen.includes(code)) chosen.push(code);
+          } else {
+            problems.push(`languages: ${quoted(code)} ignored: not a language of this content (${list(offered.languages)})`);
+          }
+        }
+        if (chosen.length === 0) {
+          chosen.push(fallbackLanguage);
+          problems.push(`languages: no language left; ${quoted(fallbackLanguage)} is always offered`);
+        }
+        settings.languages = chosen;
+      }
+    }
+
+    if (raw.defaultLanguage !== undefined) {
+      const language = raw.defaultLanguage;
+      if (language === 'auto') settings.defaultLanguage = 'auto';
+      else if (typeof language === 'string' && settings.languages.includes(language)) settings.defaultLanguage = language;
+      else problems.push(`defaultLanguage ignored: must be "auto" or one of the languages offered (${list(settings.languages)}); using "auto"`);
+    }
+    if (raw.defaultAudience !== undefined) {
+      const audience = raw.defaultAudience;
+      if (audience !== '' && !(typeof audience === 'string' && offered.audiences.includes(audience))) {
+        problems.push(`defaultAudience ignored: must be "" (ask) or one of ${list(offered.audiences)}`);
+      } else if (audience === 'patient' && !settings.patientWording) {
+        problems.push('defaultAudience "patient" ignored: patientWording is false');
+      } else {
+        settings.defaultAudience = audience;
+      }
+    }
+    return { settings, problems };
+  }
+
+  /** The admin's lines: "Settings: ..." in #settings-notice (if the page has one) and the console. */
+  function showProblems(problems) {
+    for (const problem of problems) {
+      if (window.console && console.warn) console.warn(`Radiculo settings: ${problem}`);
+    }
+    const slot = document.getElementById('settings-notice');
+    if (!slot) return;
+    slot.replaceChildren(...problems.map((problem) => {
+      const line = document.createElement('p');
+      line.textContent = `Settings: ${problem}`;
+      return line;
+    }));
+    slot.hidden = problems.length === 0;
+  }
+
+  /** Once the engine has started: reads the settings, shows what was not used, sets Radiculo.settings. */
+  Radiculo.applySettings = function applySettings(loaded, offered) {
+    const { settings, problems } = readSettings(loaded && loaded.text, offered);
+    if (loaded && loaded.problem) problems.unshift(loaded.problem);
+    if (loaded && loaded.note) problems.unshift(loaded.note);
+    settings.languages = Object.freeze(settings.languages);
+    Radiculo.settings = Object.freeze(settings);
+    Radiculo.settingsProblems = Object.freeze(problems.slice());
+    showProblems(problems);
+    return Radiculo.settings;
+  };
+
+  /** What the engine offers, for applySettings: its languages and audiences. */
+  Radiculo.offeredByEngine = function offeredByEngine(engine) {
+    const languages = (engine.content('en').languages || [{ code: 'en' }]).map((language) => language.code);
+    const schema = engine.schema();
+    const audience = schema && schema.properties && schema.properties.audience;
+    return { languages, audiences: (audience && audience.enum) || ['clinician', 'patient'] };
+  };
+
+  Radiculo.readSettings = readSettings;
+  Radiculo.SETTINGS_DEFAULTS = DEFAULTS;
+})();
