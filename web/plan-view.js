@@ -265,6 +265,12 @@
           element('span', { className: 'wwc__flags' }, [joinList(flags.map((flag) => words.short(flag)), content, 'listLastSeparatorOr'), '.']),
         ]))));
     }
+    // Clinicians: why a procedure candidate's plan has no injection line.
+    if ((change.injectionNotOffered || []).length && words.audience === 'clinician') {
+      parts.push(element('p', { className: 'wwc__lead' }, [words.ui('injectionAbsentTitle')]));
+      parts.push(element('ul', { className: 'wwc__reasons', 'data-wwc': 'injectionNotOffered' },
+        change.injectionNotOffered.map((reason) => element('li', { 'data-reason': reason }, [words.ui(`injectionReason_${reason}`)]))));
+    }
     const whatIf = change.whatIf || [];
     if (whatIf.length) {
       const recList = (ids, className) => element('ul', { className }, ids.map((id) => element('li', { 'data-rec': id }, [words.recommendation(id)])));

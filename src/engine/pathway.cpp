@@ -57,6 +57,9 @@ bool severePain(const Assessment& a) { return a.painScore && *a.painScore >= kSe
 bool opioidLine(const Assessment& a) { return severePain(a) && subacute(a); }
 // Review within 2 weeks: severe pain, or an opioid or muscle-relaxant line (Radiculo's own rule).
 bool closeReview(const Assessment& a) { return severePain(a) || a.muscleSpasm || opioidLine(a); }
+// Long-standing sciatica is due its referral now: a review within 2 weeks to arrange it
+// (Radiculo's own rule, from [23]).
+bool reviewWithinTwoWeeks(const Assessment& a) { return closeReview(a) || longStanding(a); }
 
 struct Condition {
   std::string_view name;
@@ -309,12 +312,12 @@ std::vector<std::string_view> knownConditions() {
 }
 
 // Whole weeks, at least 1: the 6-week mark of conservative care [1], rounded up; past it and
-// improving, one more such period (Radiculo's own rule); never more than 2 weeks with severe pain
-// or a sedating medicine (Radiculo's own rule).
+// improving, one more such period (Radiculo's own rule); never more than 2 weeks with severe pain,
+// a sedating medicine or long-standing sciatica (Radiculo's own rule).
 int reassessInWeeks(const Assessment& a) {
   const double toMark = kConservativeWeeks - a.conservativeCareWeeks;
   double weeks = toMark > 0 ? std::ceil(toMark) : kConservativeWeeks;
-  if (closeReview(a)) weeks = std::min(weeks, kCloseReviewWeeks);
+  if (reviewWithinTwoWeeks(a)) weeks = std::min(weeks, kCloseReviewWeeks);
   return static_cast<int>(weeks);
 }
 

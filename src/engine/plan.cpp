@@ -115,9 +115,9 @@ class PlanWriter {
 
   // A duration as people say it: under 2 weeks in whole days ("3 days", "1 day"); from 2 weeks
   // in weeks, whole for patients ("3 weeks"), to two decimals for clinicians ("2.5 weeks").
-  std::string duration(double weeks) const {
+  std::string duration(double weeks, bool daysBelowTwoWeeks = true) const {
     const json& units = words_.at("units");
-    if (weeks < 2) {
+    if (daysBelowTwoWeeks && weeks < 2) {
       const long days = std::lround(weeks * 7);
       return std::to_string(days) + " " + units.at(days == 1 ? "day" : "days").get<std::string>();
     }
@@ -144,7 +144,7 @@ class PlanWriter {
     values_["sameDayPending"] = shortNames(sameDayPending);
     values_["priorityFindings"] = findingNames(open.flags, open.olderAge);
     values_["assessedFindings"] = findingNames(assessed, a_.assessed.olderAge);
-    values_["reassessIn"] = duration(reassessInWeeks(a_));
+    values_["reassessIn"] = duration(reassessInWeeks(a_), false);  // a review point: "1 week", not "7 days"
     values_["careDuration"] = duration(a_.conservativeCareWeeks);
     if (a_.symptomWeeks) values_["symptomDuration"] = duration(*a_.symptomWeeks);
     if (a_.painScore) values_["painScore"] = std::to_string(*a_.painScore);

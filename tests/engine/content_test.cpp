@@ -42,14 +42,39 @@ TEST(ContentJson, UnknownLanguageIsAnErrorNamingTheField) {
   EXPECT_EQ(result.at("errors").at(0).at("field"), "/language");
 }
 
-TEST(Content, ReviewDateIsNotPast) {
-  // A passed review date is a warning, not a failure: the page and printout say it plainly.
-  const std::string due = content().rules.at("reviewDue").get<std::string>();
-  std::time_t now = std::time(nullptr);
-  char today[11];
-  std::strftime(today, sizeof today, "%Y-%m-%d", std::gmtime(&now));
-  if (due < today) std::cout << "WARNING: content review was due on " << due << "\n";
-  SUCCEED();
+// The review date a plan shows comes only from a record in content/review.json for this content
+// version and language; without one, every surface says the review is pending.
+TEST(Content, NoReviewDateWithoutARecord) {
+  Content reviewed = content();
+  const std::string version = reviewed.rules.at("contentVersion").get<std::string>();
+  reviewed.review["reviews"] = json::array();
+  EXPECT_TRUE(reviewed.reviewedOn("en").is_null());
+  EXPECT_EQ(reviewStatus(reviewed, "en", "clinician"), "clinical review: pending");
+
+  json record = json::parse(R"({"reviewer": "A. Clinician", "role": "GP", "date": "2027-01-10", "scope": "all",
+                                 "languages": ["en"]})");
+  record["contentVersion"] = "0.9.0";  // an older version's review does not count
+  reviewed.review["reviews"].push_back(record);
+  EXPECT_TRUE(reviewed.reviewedOn("en").is_null());
+  record["contentVersion"] = version;
+  reviewed.review["reviews"].push_back(record);
+  EXPECT_EQ(reviewed.reviewedOn("en"), "2027-01-10");
+  EXPECT_EQ(reviewStatus(reviewed, "en", "clinician"), "clinically reviewed on 2027-01-10");
+  EXPECT_TRUE(reviewed.reviewedOn("es").is_null()) << "Spanish keeps its own review status";
+  EXPECT_TRUE(checkContent(reviewed).empty());
+  record.erase("reviewer");
+  reviewed.review["reviews"].push_back(record);
+  EXPECT_FALSE(checkContent(reviewed).empty()) << "an incomplete record is a content problem";
+}
+
+// The content as shipped: no review is on record yet, so no plan and no surface may show a date.
+TEST(Content, ShipsWithReviewPendingWhereNoRecordExists) {
+  for (const std::string& code : content().languageCodes()) {
+    const json plan = json::parse(evaluateJson(R"({"symptomWeeks": 3, "painScore": 5, "language": ")" + code + R"("})"));
+    EXPECT_EQ(plan.at("contentReviewed"), content().reviewedOn(code));
+    if (content().reviewedOn(code).is_null())
+      EXPECT_EQ(plan.at("reviewStatus"), content().languages.at(code).at("phrases").at("reviewPending").at("clinician"));
+  }
 }
 
 }  // namespace

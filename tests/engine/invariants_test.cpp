@@ -282,7 +282,7 @@ struct Table {
   std::array<std::vector<Row>, kTriageCount> rows;
   std::array<std::vector<Row>, kTriageCount> headlines;  // id and when only
   std::uint32_t medicine = 0, wait = 0, selfCare = 0;
-  std::uint32_t opioid = 0, emergencyReferral = 0, emergencyMri = 0, examine = 0, mriImmediate = 0,
+  std::uint32_t opioid = 0, relaxant = 0, sedationCaution = 0, emergencyReferral = 0, emergencyMri = 0, examine = 0, mriImmediate = 0,
                 priorityAssessment = 0, seekCare = 0;
   std::uint32_t wellCited = 0;  // ids citing at least one listed reference, and only listed ones
 
@@ -316,6 +316,8 @@ const Table& table() {
     for (const std::string& id : test::waitLines()) t.wait |= t.bitOf(id);
     for (const std::string& id : test::selfCareLines()) t.selfCare |= t.bitOf(id);
     t.opioid = t.bitOf("opioid-short-term-severe-pain");
+    t.relaxant = t.bitOf("muscle-relaxant-for-spasm");
+    t.sedationCaution = t.bitOf("sedation-combination-caution");
     t.emergencyReferral = t.bitOf("emergency-referral");
     t.emergencyMri = t.bitOf("emergency-mri");
     t.examine = t.bitOf("examine-within-hours");
@@ -348,7 +350,8 @@ TEST(Invariants, TheTableNamesEveryLineTheInvariantsMention) {
   for (const std::set<std::string>* group : {&test::medicineLines(), &test::waitLines(), &test::selfCareLines()})
     for (const std::string& id : *group) EXPECT_NE(t.bitOf(id), 0u) << id << " is not a recommendation id";
   for (const char* id : {"emergency-referral", "emergency-mri", "examine-within-hours", "mri-immediate",
-                         "priority-assessment", "seek-care-if-red-flags"})
+                         "priority-assessment", "seek-care-if-red-flags", "muscle-relaxant-for-spasm",
+                         "sedation-combination-caution"})
     EXPECT_NE(t.bitOf(id), 0u) << id;
   for (const Triage triage : kTriageLadder)
     for (const Row& row : t.rows[static_cast<std::size_t>(triage)]) {
@@ -438,6 +441,8 @@ std::string violations(const PlanFacts& plan, const FlagFacts& flags, const Scop
     if (!(o.pain >= 7 && o.symptomWeeks <= 12)) fail("opioid line without pain >= 7 and <= 12 weeks");
     if (plan.doKinds & t.opioid) fail("opioid line of kind do");
   }
+  if ((plan.lines & t.opioid) && (plan.lines & t.relaxant) && !(plan.lines & t.sedationCaution))
+    fail("an opioid with a relaxant, without the combination caution");
   if ((plan.lines & t.wellCited) != plan.lines)
     fail("a line without a listed citation " + t.names(plan.lines & ~t.wellCited));
   return out;

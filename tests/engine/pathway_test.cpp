@@ -170,12 +170,75 @@ TEST(Conditions, InjectionNeedsEveryCriterion) {
   EXPECT_FALSE(conditionHolds("injectionCriteriaMet", a));
 }
 
-TEST(Reassessment, CountsDownFromSixWeeks) {
+TEST(Reassessment, CountsDownFromSixWeeksInWholeWeeks) {
   Assessment a = allClear();
   a.conservativeCareWeeks = 2.5;
-  EXPECT_DOUBLE_EQ(reassessInWeeks(a), 3.5);
-  a.conservativeCareWeeks = 9;
-  EXPECT_DOUBLE_EQ(reassessInWeeks(a), 0);
+  EXPECT_EQ(reassessInWeeks(a), 4);  // 3.5 rounded up
+  a.conservativeCareWeeks = 5.99;
+  EXPECT_EQ(reassessInWeeks(a), 1);  // never "in 0.01 weeks"
+  a.conservativeCareWeeks = 0;
+  EXPECT_EQ(reassessInWeeks(a), 6);
+  a.improving = true;
+  a.symptomWeeks = 10;
+  a.conservativeCareWeeks = 9;  // past the mark and improving: one more period
+  EXPECT_EQ(reassessInWeeks(a), 6);
+}
+
+TEST(Reassessment, WithinTwoWeeksForSeverePainSedatingMedicinesOrLongStandingSciatica) {
+  Assessment a = allClear();
+  a.painScore = 7;
+  EXPECT_EQ(reassessInWeeks(a), 2);
+  a.painScore = 6;
+  a.muscleSpasm = true;  // the muscle-relaxant line
+  EXPECT_EQ(reassessInWeeks(a), 2);
+  a.muscleSpasm = false;
+  a.symptomWeeks = 13;
+  EXPECT_EQ(reassessInWeeks(a), 2);
+  a.symptomWeeks = 12;
+  EXPECT_EQ(reassessInWeeks(a), 6);
+  a.conservativeCareWeeks = 5.5;
+  a.painScore = 9;
+  EXPECT_EQ(reassessInWeeks(a), 1);  // the sooner of the two
+}
+
+TEST(Conditions, LongStandingStartsAbove12Weeks) {
+  Assessment a = allClear();
+  a.symptomWeeks = 12;
+  EXPECT_FALSE(conditionHolds("longStanding", a));
+  a.symptomWeeks = 12.5;
+  EXPECT_TRUE(conditionHolds("longStanding", a));
+}
+
+TEST(Conditions, NsaidRiskIsHigherFrom65OrWithLongTermSteroids) {
+  Assessment a = allClear();
+  a.ageYears = 64;
+  EXPECT_FALSE(conditionHolds("nsaidHigherRisk", a));
+  a.ageYears = 65;
+  EXPECT_TRUE(conditionHolds("nsaidHigherRisk", a));
+  a.ageYears = 40;
+  set(a, RedFlag::prolongedCorticosteroids, true);
+  EXPECT_TRUE(conditionHolds("nsaidHigherRisk", a));
+}
+
+TEST(Conditions, InjectionCriteriaNotMetSayWhy) {
+  Assessment a = allClear();
+  a.procedureCandidate = true;
+  a.symptomWeeks = 13;
+  EXPECT_EQ(injectionCriteriaNotMet(a), (std::vector<std::string_view>{"herniationUnknown", "over12Weeks"}));
+  a.herniation = Herniation{false, HerniationLevel::L3L4};
+  a.symptomWeeks = 8;
+  EXPECT_EQ(injectionCriteriaNotMet(a), (std::vector<std::string_view>{"notContained", "levelNotBelowL3"}));
+  a.herniation = Herniation{true, HerniationLevel::L5S1};
+  EXPECT_TRUE(injectionCriteriaNotMet(a).empty());
+  EXPECT_TRUE(conditionHolds("injectionCriteriaMet", a));
+}
+
+TEST(WhatCanNewlyAppear, HistoryIsNotASymptom) {
+  for (RedFlag flag : {RedFlag::cancerHistory, RedFlag::immunocompromised, RedFlag::intravenousDrugUse,
+                       RedFlag::osteoporosis, RedFlag::prolongedCorticosteroids})
+    EXPECT_FALSE(canNewlyAppear(flag)) << infoOf(flag).key;
+  for (RedFlag flag : {RedFlag::saddleAnesthesia, RedFlag::fever, RedFlag::nightPain, RedFlag::significantTrauma})
+    EXPECT_TRUE(canNewlyAppear(flag)) << infoOf(flag).key;
 }
 
 }  // namespace

@@ -11,14 +11,16 @@ using nlohmann::json;
 
 const std::set<std::string>& medicineLines() {
   static const std::set<std::string> ids = {"nsaid-first-line", "muscle-relaxant-for-spasm",
-                                            "opioid-short-term-severe-pain", "neuropathic-agents-limited-benefit"};
+                                            "opioid-short-term-severe-pain", "neuropathic-agents-limited-benefit",
+                                            "nsaid-higher-risk", "sedation-combination-caution"};
   return ids;
 }
 
 const std::set<std::string>& waitLines() {
   static const std::set<std::string> ids = {"conservative-care-6-weeks",       "no-routine-imaging",
                                             "no-repeat-mri",                   "no-ct-myelography-bone-scan-pet",
-                                            "continue-conservative",           "education-favorable-prognosis"};
+                                            "continue-conservative",           "education-favorable-prognosis",
+                                            "imaging-specialist-decides"};
   return ids;
 }
 
@@ -88,10 +90,12 @@ bool hasWord(const std::string& text, const std::string& word) {
 struct LanguageWords {
   const char* today;
   const char* emergencyNumber;
+  std::vector<const char*> eightWeeks;  // the source's unsupported regression timing, as it was worded
+  const char* nonBenzodiazepine;  // how the clinician's relaxant line rules benzodiazepines out
 };
 LanguageWords wordsOf(const std::string& language) {
-  if (language == "es") return {"hoy", "número local de emergencias"};
-  return {"today", "emergency number"};
+  if (language == "es") return {"hoy", "número local de emergencias", {"hacia las 8 semanas", "en unas 8 semanas"}, "que no sea una benzodiacepina"};
+  return {"today", "emergency number", {"by 8 weeks", "by about 8 weeks"}, "non-benzodiazepine"};
 }
 
 }  // namespace
@@ -210,6 +214,35 @@ std::vector<std::string> planViolations(const Assessment& a, const json& plan) {
         fail("opioid line without pain >= 7 and at most 12 weeks");
       if (opioidKind == "do") fail("opioid line of kind do");
     }
+    // Issue 10: no 8-week regression claim in a line or the headline; no benzodiazepine
+    // recommended; an opioid with a relaxant always carries the combination caution; review within
+    // 2 weeks whenever pain is 7 or more; whole weeks, at least 1.
+    std::vector<std::string> said{plan.at("headline").get<std::string>()};
+    for (const json& line : plan.at("recommendations")) said.push_back(line.at("text").get<std::string>());
+    for (const std::string& text : said)
+      for (const char* claim : words.eightWeeks)
+        if (text.find(claim) != std::string::npos) fail("an 8-week recovery claim: " + text);
+    for (const json& line : plan.at("recommendations")) {
+      if (line.at("id") != "muscle-relaxant-for-spasm") continue;
+      const std::string text = lower(line.at("text").get<std::string>());
+      if (a.audience == Audience::clinician && text.find(words.nonBenzodiazepine) == std::string::npos)
+        fail("the relaxant line does not rule benzodiazepines out");
+      if (a.audience == Audience::patient && (text.find("diazepam") != std::string::npos || text.find("benzodiazep") != std::string::npos))
+        fail("the patient's relaxant line names a benzodiazepine");
+    }
+    if (has("opioid-short-term-severe-pain") && has("muscle-relaxant-for-spasm") && !has("sedation-combination-caution"))
+      fail("an opioid with a relaxant, without the combination caution");
+    if (plan.contains("reassessInWeeks")) {
+      const json& weeks = plan.at("reassessInWeeks");
+      if (!weeks.is_number_integer() || weeks.get<int>() < 1) fail("reassessInWeeks is not a whole number of at least 1");
+      const bool severe = a.painScore && *a.painScore >= 7;
+      if ((severe || has("opioid-short-term-severe-pain") || has("muscle-relaxant-for-spasm")) && weeks.get<int>() > 2)
+        fail("severe pain or a sedating medicine, reviewed in " + weeks.dump() + " weeks");
+    }
+    if (plan.contains("whatWouldChange") && plan.at("whatWouldChange").contains("returnEarlyIf"))
+      for (const json& entry : plan.at("whatWouldChange").at("returnEarlyIf"))
+        for (const char* history : {"cancerHistory", "immunocompromised", "intravenousDrugUse", "osteoporosis", "prolongedCorticosteroids"})
+          if (entry.at("flag") == history) fail(std::string("come back early if ") + history + ", which cannot newly appear");
     if (plan.at("unanswered") != unanswered) fail("unanswered is " + plan.at("unanswered").dump());
     if (plan.at("redFlagsPresent") != present) fail("redFlagsPresent is " + plan.at("redFlagsPresent").dump());
     if (plan.at("assessedFindings") != assessedKeys) fail("assessedFindings is " + plan.at("assessedFindings").dump());

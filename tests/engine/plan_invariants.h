@@ -31,8 +31,10 @@ const std::set<std::string>& priorityFlags();   // within 2 weeks; assessable
 // emergency number offered outside an emergency only in the safety net; "No red flags" never at
 // 60 or over, with anything unanswered or any flag true; `unanswered`, `redFlagsPresent` and
 // `assessedFindings` exactly; the opioid line only with pain >= 7 and <= 12 weeks and never of
-// kind `do`; every line citing at least one listed reference; `reassessInWeeks` only in
-// conservative. Empty = all hold.
+// kind `do`; no 8-week recovery claim; no benzodiazepine recommended; an opioid with a relaxant
+// always with the combination caution; review within 2 weeks with pain 7 or more or a sedating
+// medicine, in whole weeks; come back early only for what can newly appear; every line citing at
+// least one listed reference; `reassessInWeeks` only in conservative. Empty = all hold.
 std::vector<std::string> planViolations(const Assessment& assessment, const nlohmann::json& plan);
 
 // Everything wrong with an ok:false answer: at least one error, each a JSON-pointer string

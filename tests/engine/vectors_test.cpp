@@ -6,8 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include "assessment_parser.h"
 #include "content.h"
 #include "engine.h"
+#include "plan_invariants.h"
 #include "vector_cases.h"
 
 namespace radiculo {
@@ -78,6 +80,19 @@ TEST_P(Vector, EveryPlanLineIsWordedReasonedAndCited) {
     EXPECT_EQ(line.at("rationale").get<std::string>().find('{'), std::string::npos) << "unfilled placeholder";
   }
   EXPECT_EQ(result.at("headline").get<std::string>().find('{'), std::string::npos) << "unfilled placeholder";
+}
+
+// The safety invariants the sweep and the fuzzer check, on every shared case too.
+TEST_P(Vector, KeepsEverySafetyInvariant) {
+  const std::string input = GetParam().inputText();
+  const json result = json::parse(evaluateJson(input));
+  if (!result.at("ok").get<bool>()) {
+    for (const std::string& what : test::errorViolations(result)) ADD_FAILURE() << what;
+    return;
+  }
+  const ParseResult parsed = parseAssessment(input, content().languageCodes());
+  ASSERT_TRUE(parsed.assessment.has_value());
+  for (const std::string& what : test::planViolations(*parsed.assessment, result)) ADD_FAILURE() << what;
 }
 
 TEST_P(Vector, SameInputGivesSameBytes) {

@@ -77,11 +77,16 @@ TEST(WhatWouldChange, FullyAnsweredUrgentHasNothingToAsk) {
 
 TEST(WhatWouldChange, ConservativeSaysWhenToReassessAndWhatBringsThePersonBackEarly) {
   const json change = planOf("conservative-prior-mri-fractional-weeks").at("whatWouldChange");
-  EXPECT_EQ(change.at("reassessInWeeks"), 3.5);
+  EXPECT_EQ(change.at("reassessInWeeks"), 4);
   EXPECT_EQ(change.at("ifNotImprovingAt6Weeks"), "reassess");
-  ASSERT_EQ(change.at("returnEarlyIf").size(), 16u);
+  // Only what can newly appear: not past cancer, a weak immune system, injecting drugs,
+  // osteoporosis or long-term steroids.
+  ASSERT_EQ(change.at("returnEarlyIf").size(), 11u);
   EXPECT_EQ(change.at("returnEarlyIf").at(0).at("triageIfYes"), "emergency");
-  EXPECT_EQ(change.at("returnEarlyIf").at(15).at("triageIfYes"), "priority");
+  EXPECT_EQ(change.at("returnEarlyIf").at(10).at("triageIfYes"), "priority");
+  for (const json& entry : change.at("returnEarlyIf"))
+    for (const char* history : {"cancerHistory", "immunocompromised", "intravenousDrugUse", "osteoporosis", "prolongedCorticosteroids"})
+      EXPECT_NE(entry.at("flag"), history);
   EXPECT_FALSE(change.contains("whatIf"));
 }
 
@@ -90,8 +95,8 @@ TEST(WhatWouldChange, ReassessShowsWhatACandidateWouldGet) {
   ASSERT_FALSE(change.at("whatIf").empty());
   const json& first = change.at("whatIf").at(0);
   EXPECT_EQ(first.at("change"), json::parse(R"({"procedureCandidate": true})"));
-  EXPECT_EQ(first.at("adds"), json::parse(R"(["mri-after-failed-conservative"])"));
-  EXPECT_EQ(first.at("removes"), json::parse(R"(["continue-conservative", "no-routine-imaging", "no-repeat-mri"])"));
+  EXPECT_EQ(first.at("adds"), json::parse(R"(["specialist-referral", "mri-after-failed-conservative"])"));
+  EXPECT_EQ(first.at("removes"), json::parse(R"(["no-routine-imaging", "no-repeat-mri"])"));
   // With a contained herniation below L3 at 9 weeks, the injection line would also appear.
   const json& imaged = change.at("whatIf").at(1);
   EXPECT_NE(std::find(imaged.at("adds").begin(), imaged.at("adds").end(), "transforaminal-steroid-consider"),
@@ -99,9 +104,13 @@ TEST(WhatWouldChange, ReassessShowsWhatACandidateWouldGet) {
   EXPECT_FALSE(change.contains("returnEarlyIf"));
 }
 
-TEST(WhatWouldChange, ReassessBeyondSubacuteOffersNoInjection) {
+TEST(WhatWouldChange, ReassessBeyondSubacuteOffersNoInjectionAndSaysWhy) {
   const json change = planOf("reassess-candidate-13-weeks-no-injection").at("whatWouldChange");
   EXPECT_TRUE(change.at("whatIf").empty());
+  EXPECT_EQ(change.at("injectionNotOffered"), json::parse(R"(["over12Weeks"])"));
+  EXPECT_EQ(planOf("reassess-candidate-l3-l4-no-injection").at("whatWouldChange").at("injectionNotOffered"),
+            json::parse(R"(["levelNotBelowL3"])"));
+  EXPECT_FALSE(planOf("reassess-candidate-contained-l5-s1").at("whatWouldChange").contains("injectionNotOffered"));
 }
 
 TEST(WhatWouldChange, EmergencyHasNothingWorse) {

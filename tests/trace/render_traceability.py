@@ -80,6 +80,18 @@ def render(trace, rules, review):
         add(f"| {s['id']} | {cell(s['section'])} | {cell(s['statement'])} | {refs(s['references'])} | "
             f"{cell('<br>'.join(parts))} | {cell(s.get('how', ''))} | ☐ |")
     add("")
+    conflicts = [s for s in statements if "conflict" in s]
+    if conflicts:
+        add("## Conflicts resolved")
+        add("")
+        add("Where the source contradicts itself, Radiculo chose; the reviewer confirms each choice.")
+        add("")
+        add("| # | Statement (our words) | Conflicts with | Chosen | Resolution | Reviewer ✓ |")
+        add("|---|---|---|---|---|---|")
+        for s in conflicts:
+            c = s["conflict"]
+            add(f"| {s['id']} | {cell(s['statement'])} | {c['with']} | reference [{c['chosen']}] | {cell(c['resolution'])} | ☐ |")
+        add("")
     add("## Statements out of scope")
     add("")
     add("| # | Section | Statement (our words) | Source refs | Why it is not a rule | Reviewer ✓ |")

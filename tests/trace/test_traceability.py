@@ -69,6 +69,15 @@ class Statements(unittest.TestCase):
                 if "implementedBy" in s:
                     self.assertTrue(s["references"], "an implemented statement cites the source")
 
+    def test_a_resolved_conflict_names_the_other_statement_and_the_choice(self):
+        ids = {s["id"] for s in STATEMENTS}
+        for s in STATEMENTS:
+            if "conflict" in s:
+                with self.subTest(s["id"]):
+                    self.assertIn(s["conflict"]["with"], ids)
+                    self.assertIn(s["conflict"]["chosen"], SOURCE_REFERENCES)
+                    self.assertTrue(s["conflict"]["resolution"].strip())
+
     def test_each_is_implemented_or_out_of_scope(self):
         for s in STATEMENTS:
             with self.subTest(s["id"]):
