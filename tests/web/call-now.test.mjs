@@ -44,7 +44,9 @@ test('call-now: real emergency and urgent plans, with the clinic\'s numbers', as
       [['Call 112 or go to the emergency department now.', 'Clinic: Riverside Spine Clinic · Front desk 555 0100']]);
     await page.locator('#plan-body > [data-call-now]').screenshot({ path: path.join(screenshotDir, 'call-now-emergency-patient.png') });
 
-    await answer(page, 'saddleAnesthesia', 'no');
+    // The cauda equina and cord questions answered no, so a same-day flag gives the urgent plan.
+    for (const flag of ['saddleAnesthesia', 'bladderBowelDysfunction', 'bilateralLegWeakness', 'bilateralSciatica',
+      'sexualDysfunction', 'gaitDisturbance']) await answer(page, flag, 'no');
     await answer(page, 'fever', 'yes');
     await page.waitForSelector('#plan[data-triage="urgent"]');
     const urgent = page.locator('#plan-body > [data-call-now="urgent"]');

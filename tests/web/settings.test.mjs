@@ -185,7 +185,9 @@ test('settings: every value that does not fit is named on the admin line and the
     await answer(page, 'saddleAnesthesia', 'yes');
     assert.equal(await page.locator('[data-call-now="emergency"]').innerText(),
       'Call your local emergency number or go to the emergency department now.');
-    await answer(page, 'saddleAnesthesia', 'no');
+    // The cauda equina and cord questions answered no, so a same-day flag gives the urgent plan.
+    for (const flag of ['saddleAnesthesia', 'bladderBowelDysfunction', 'bilateralLegWeakness', 'bilateralSciatica',
+      'sexualDysfunction', 'gaitDisturbance']) await answer(page, flag, 'no');
     await answer(page, 'fever', 'yes');
     await page.waitForSelector('#plan[data-triage="urgent"]');
     assert.equal(await page.locator('[data-call-now="urgent"]').innerText(), 'See a clinician today: call your doctor\'s surgery or urgent care.');
