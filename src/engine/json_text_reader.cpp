@@ -6,6 +6,7 @@
 // two tokens long (no container is deeper than that).
 #include "json_text_reader.h"
 
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -115,7 +116,17 @@ class BoundedObjectReader {
 }  // namespace
 
 bool readJsonObject(std::string_view text, json& object, ErrorList& errors) {
+  // nlohmann's lexer takes a NUL byte for the end of the input (for C strings), so `{...}\0{...}`
+  // would read as its first object and ignore the rest. A raw NUL is never valid anywhere in JSON
+  // text (outside strings it is no token or whitespace; inside, control characters must be
+  // escaped), so one look for it before parsing is simpler and safer than any check after.
+  if (const void* nul = text.empty() ? nullptr : std::memchr(text.data(), '\0', text.size())) {
+    const auto at = static_cast<const char*>(nul) - text.data();
+    errors.push_back({"", "is not valid JSON: a NUL byte at byte " + std::to_string(at + 1) + "; JSON text never has one"});
+    return false;
+  }
   BoundedObjectReader reader(object, errors);
+  // strict: after the object, only whitespace up to the end of the text.
   return json::sax_parse(text.begin(), text.end(), &reader, json::input_format_t::json, /*strict=*/true);
 }
 
