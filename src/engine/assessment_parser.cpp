@@ -2,7 +2,7 @@
 //
 // The parser is deliberately strict: in a safety tool a misspelt key ("fevr") or a repeated key
 // must never be read as "no". The text is read by json_text_reader.h (syntax, nesting, repeated
-// keys, bounded cost); this file checks the object against the field table in
+// keys, exact numbers, bounded cost); this file checks the object against the field table in
 // input_fields.h. Never throws for bad input.
 #include "assessment_parser.h"
 

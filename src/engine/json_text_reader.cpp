@@ -2,8 +2,8 @@
 // token at a time, and this reader builds the object itself. That is what bounds the cost: a
 // container nested too deep stops the parse at its first token (nlohmann's parse callback goes
 // on delivering every token inside a container it was told to skip), a repeated key is found in
-// the object being built (no second set of keys), and the pointer of a value is at most
-// two tokens long (no container is deeper than that).
+// the object being built (no second set of keys), the pointer of a value is at most two tokens
+// long (no container is deeper than that), and each number comes with its literal text.
 #include "json_text_reader.h"
 
 #include <cstring>
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "input_fields.h"
+#include "number_literal.h"
 
 namespace radiculo {
 
@@ -26,9 +27,10 @@ class BoundedObjectReader {
 
   bool null() { return place(nullptr) != nullptr; }
   bool boolean(bool value) { return place(value) != nullptr; }
-  bool number_integer(json::number_integer_t value) { return place(value) != nullptr; }
-  bool number_unsigned(json::number_unsigned_t value) { return place(value) != nullptr; }
-  bool number_float(json::number_float_t value, const json::string_t&) { return place(value) != nullptr; }
+  // An integer's literal is its decimal form: JSON allows no leading zeros or plus sign.
+  bool number_integer(json::number_integer_t value) { return number(value, std::to_string(value)); }
+  bool number_unsigned(json::number_unsigned_t value) { return number(value, std::to_string(value)); }
+  bool number_float(json::number_float_t value, const json::string_t& literal) { return number(value, literal); }
   bool string(json::string_t& value) { return place(std::move(value)) != nullptr; }
   bool binary(json::binary_t&) { return false; }  // never in JSON text
   bool start_object(std::size_t) { return open(json::value_t::object); }
@@ -87,6 +89,11 @@ class BoundedObjectReader {
     json& member = parent[open_.back().key];
     member = std::move(value);
     return &member;
+  }
+
+  bool number(json value, std::string_view literal) {
+    if (const char* problem = inexactNumberProblem(literal, value.get<double>())) errors_.push_back({currentPointer(), problem});
+    return place(std::move(value)) != nullptr;
   }
 
   bool open(json::value_t type) {
