@@ -61,12 +61,12 @@ class BoundedObjectReader {
     std::string key;      // an object's current key
   };
 
-  // The pointer of the value the parser is at. Inside an array it is the array's: arrays are
-  // never valid in the contract, so the array itself is what gets reported.
+  // The pointer of the value the parser is at: its key in an object, its index in an array.
   std::string currentPointer() const {
     if (open_.empty()) return "";
     const Container& container = open_.back();
-    return container.value->is_object() ? container.pointer + "/" + pointerToken(container.key) : container.pointer;
+    return container.pointer + "/" +
+           (container.value->is_object() ? pointerToken(container.key) : std::to_string(container.value->size()));
   }
 
   // Puts a value where the parser is: the root, the current key of the open object (the last

@@ -146,6 +146,12 @@ TEST(InputText, IntegersAreHeldToTheSameRule) {
   EXPECT_EQ(exact.errors[0].message, "must be a whole number from 0 to 10");
 }
 
+// Inside an array a value's pointer ends in its index.
+TEST(InputText, AnInexactNumberInAnArrayIsNamedByItsIndex) {
+  const ParseResult result = parseAssessment(withNumber("extra", "[1, 6.9999999999999999]"), kEnglish);
+  EXPECT_EQ(fieldsOf(result), (std::vector<std::string>{"/extra/1", "/extra"}));
+}
+
 TEST(InputText, AtMost100ErrorsAreListedAndTheRestCounted) {
   std::string text = R"({"symptomWeeks": 3, "painScore": 5)";
   for (int i = 0; i < 300; ++i) text += ", \"unknown" + std::to_string(1000 + i) + "\": 0";
