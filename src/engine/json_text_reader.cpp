@@ -40,8 +40,10 @@ class BoundedObjectReader {
 
   bool key(json::string_t& key) {
     Container& object = open_.back();
-    if (object.value->contains(key))
-      errors_.push_back({object.pointer + "/" + pointerToken(key), "is given more than once; each key may appear only once"});
+    // One look-up: the member is made here (null until its value comes) or found, if repeated.
+    const auto [member, added] = object.value->get_ref<json::object_t&>().emplace(key, nullptr);
+    if (!added) errors_.push_back({object.pointer + "/" + pointerToken(key), "is given more than once; each key may appear only once"});
+    object.member = &member->second;
     object.key = std::move(key);
     return true;
   }
@@ -57,8 +59,9 @@ class BoundedObjectReader {
  private:
   struct Container {
     json* value;
-    std::string pointer;  // JSON Pointer of the container
-    std::string key;      // an object's current key
+    std::string pointer;      // JSON Pointer of the container
+    std::string key;          // an object's current key
+    json* member = nullptr;   // and its member
   };
 
   // The pointer of the value the parser is at: its key in an object, its index in an array.
@@ -86,7 +89,7 @@ class BoundedObjectReader {
       parent.push_back(std::move(value));
       return &parent.back();
     }
-    json& member = parent[open_.back().key];
+    json& member = *open_.back().member;
     member = std::move(value);
     return &member;
   }
@@ -106,7 +109,7 @@ class BoundedObjectReader {
     std::string pointer = currentPointer();
     json* container = place(json(type));
     if (container == nullptr) return false;
-    open_.push_back({container, std::move(pointer), {}});
+    open_.push_back({container, std::move(pointer), {}, nullptr});
     return true;
   }
 

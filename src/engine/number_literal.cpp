@@ -23,23 +23,29 @@ struct Decimal {
   bool operator==(const Decimal& other) const { return digits == other.digits && exponent == other.exponent; }
 };
 
-// Reads a JSON number literal, or printf's %e form of one.
-Decimal decimalOf(std::string_view literal) {
+// Reads a JSON number literal, or printf's %e form of one. The digits are copied only when
+// `withDigits`: most numbers are decided by their count alone.
+Decimal decimalOf(std::string_view literal, std::size_t& significant, bool withDigits) {
   Decimal out;
   long long seen = 0;           // digits before the exponent, in order
   long long beforePoint = -1;   // how many of them come before the decimal point
   long long firstNonZero = -1;
+  long long lastNonZero = -1;
   std::size_t i = 0;
   for (; i < literal.size() && literal[i] != 'e' && literal[i] != 'E'; ++i) {
     const char c = literal[i];
     if (c == '.') beforePoint = seen;
     if (c < '0' || c > '9') continue;  // the sign, the point
-    if (c != '0' && firstNonZero < 0) firstNonZero = seen;
-    if (firstNonZero >= 0) out.digits += c;
+    if (c != '0') {
+      if (firstNonZero < 0) firstNonZero = seen;
+      lastNonZero = seen;
+    }
+    if (withDigits && firstNonZero >= 0) out.digits += c;
     ++seen;
   }
-  out.digits.erase(out.digits.find_last_not_of('0') + 1);
-  if (out.digits.empty()) return out;
+  significant = firstNonZero < 0 ? 0 : static_cast<std::size_t>(lastNonZero - firstNonZero + 1);
+  if (withDigits) out.digits.resize(significant);
+  if (significant == 0) return out;
   long long exponent = 0;
   if (i < literal.size()) {
     const bool negative = i + 1 < literal.size() && literal[i + 1] == '-';
@@ -49,6 +55,10 @@ Decimal decimalOf(std::string_view literal) {
   }
   out.exponent = (beforePoint < 0 ? seen : beforePoint) - firstNonZero - 1 + exponent;
   return out;
+}
+Decimal decimalOf(std::string_view literal) {
+  std::size_t significant = 0;
+  return decimalOf(literal, significant, true);
 }
 
 double readBack(const Decimal& decimal) {
@@ -82,12 +92,14 @@ Decimal shorterAbove(const Decimal& decimal) {
 const char* inexactNumberProblem(std::string_view literal, double value) {
   static constexpr const char* kTooManyDigits =
       "has more significant digits than a number can hold exactly (15 always can)";
-  const Decimal decimal = decimalOf(literal);
-  if (decimal.digits.empty()) return nullptr;  // zero, however written
-  if (decimal.exponent < kSmallestNormalExponent) return "is too close to zero to be read exactly";
+  std::size_t significant = 0;
+  const Decimal scale = decimalOf(literal, significant, false);
+  if (significant == 0) return nullptr;  // zero, however written
+  if (scale.exponent < kSmallestNormalExponent) return "is too close to zero to be read exactly";
   // Two different decimals of at most 15 digits never become the same double.
-  if (decimal.digits.size() <= kAlwaysExactDigits) return nullptr;
-  if (decimal.digits.size() > kMostDigitsNeeded) return kTooManyDigits;
+  if (significant <= kAlwaysExactDigits) return nullptr;
+  if (significant > kMostDigitsNeeded) return kTooManyDigits;
+  const Decimal decimal = decimalOf(literal);
   // 16 or 17 digits: exact only as the double's shortest form, which is its correctly rounded
   // form at that length, with no decimal one digit shorter reading as the same double (checking
   // the two around it covers every shorter one: those that read as it lie in one interval).
