@@ -7,6 +7,9 @@
 #      (bench/wasm_latency.mjs), and their ratio.
 #   3. WebAssembly memory after 1,000 and 100,000 evaluations (tests/wasm/memory.test.mjs, which
 #      also asserts that the two are equal).
+#   4. The worst cases: time and peak heap of the nastiest inputs up to 64 KiB (deep nesting, many
+#      keys, many errors, long strings), natively (build/bin/worst_case_bench) and in WebAssembly
+#      (bench/worst_case.mjs).
 # Numbers land in bench/results/ too. Run on an idle machine: other load skews every number.
 #   bench/run.sh
 set -euo pipefail
@@ -15,7 +18,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 mkdir -p bench/results
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build -j"$jobs" --target evaluate_latency radiculo >/dev/null
+cmake --build build -j"$jobs" --target evaluate_latency worst_case_bench radiculo >/dev/null
 cmake --build build -j"$jobs" --target engine_bench >/dev/null 2>&1 || echo "(engine_bench not built: apt-get install libbenchmark-dev)"
 ./build-wasm.sh >/dev/null
 
@@ -36,3 +39,7 @@ node bench/wasm_latency.mjs --native bench/results/native_latency.jsonl | tee be
 echo
 echo "== WebAssembly memory (tests/wasm/memory.test.mjs)"
 node --test tests/wasm/memory.test.mjs 2>&1 | grep -E '^# wasm memory|^# (pass|fail) ' | sed 's/^# //' | tee bench/results/memory.txt
+
+echo
+echo "== worst cases, each input at most 64 KiB (bench/worst_case.mjs)"
+node bench/worst_case.mjs | tee bench/results/worst_case.txt

@@ -182,13 +182,21 @@
     ]);
   }
 
-  /** "7", "7.5", "7,5" -> number; "" -> undefined; anything else stays text for the engine to explain. */
+  /**
+   * "7", "7.5", "7,5" -> number; "" -> undefined; anything else stays text for the engine to
+   * explain. A number is sent only when it is exactly what was typed: "17.9999999999999999" would
+   * become 18 in JavaScript, so it is sent as typed and the engine says it is not a whole number.
+   */
   function readNumber(text) {
     const trimmed = text.trim();
     if (trimmed === '') return undefined;
     const normalised = trimmed.replace(',', '.');
-    if (/^[-+]?(\d+\.?\d*|\.\d+)$/.test(normalised)) return Number(normalised);
-    return trimmed;
+    if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(normalised)) return trimmed;
+    const number = Number(normalised);
+    // The typed digits without a sign, leading zeros or trailing fraction zeros, against the number's own.
+    const digits = normalised.replace(/^[-+]/, '').replace(/^0+(?=\d)/, '')
+      .replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '').replace(/^\./, '0.');
+    return String(Math.abs(number)) === digits ? number : trimmed;
   }
 
   function formatWeeks(weeks) {

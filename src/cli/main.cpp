@@ -1,18 +1,21 @@
 // radiculo — the command-line tool.
-//   radiculo evaluate [--text] FILE|-   plan JSON (or a readable plan) for one assessment
-//   radiculo schema                      the input's JSON Schema
-//   radiculo --version                   versions as JSON
-// Exit status: 0 a plan, 2 invalid input (error JSON on stdout), 1 anything else.
-#include <fstream>
+//   radiculo evaluate [--text] [--] FILE|-   plan JSON (or a readable plan) for one assessment
+//   radiculo schema                           the input's JSON Schema
+//   radiculo --version                        versions as JSON
+//   radiculo --help                           this usage
+// Exit status: 0 a plan, 2 invalid input (error JSON on stdout), 1 anything else (usage, a file
+// that cannot be read, output that cannot be written).
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "engine.h"
+#include "input_fields.h"
 #include "text_report.h"
 
 namespace {
@@ -21,38 +24,67 @@ constexpr int kPlan = 0;
 constexpr int kFailure = 1;
 constexpr int kInvalidInput = 2;
 
+constexpr const char* kUsage =
+    "usage: radiculo evaluate [--text] [--] FILE   (FILE '-' reads standard input; '--' ends the options)\n"
+    "       radiculo schema\n"
+    "       radiculo --version\n";
+
 int usage() {
-  std::cerr << "usage: radiculo evaluate [--text] FILE   (FILE '-' reads standard input)\n"
-               "       radiculo schema\n"
-               "       radiculo --version\n";
+  std::cerr << kUsage;
   return kFailure;
 }
 
-bool readInput(const std::string& path, std::string& text) {
-  if (path == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return !std::cin.bad();
+// Output that did not reach its file is a failure, never a plan (a full disk, a closed pipe).
+int flushed(int status) {
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "radiculo: cannot write the output\n";
+    return kFailure;
   }
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return false;
-  std::ostringstream buffer;
-  buffer << file.rdbuf();
-  text = buffer.str();
-  return !file.bad();
+  return status;
+}
+
+// Reads at most `limit` bytes of `path` ("-": standard input). The engine refuses text longer
+// than kMaxInputBytes, so reading one byte more than that is enough for it to say so, however
+// long the input is (/dev/zero never ends). C stdio rather than iostreams: its errors say why
+// (a directory opens, then fails to read with EISDIR).
+bool readInput(const std::string& path, std::size_t limit, std::string& text, std::string& error) {
+  std::FILE* file = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    error = std::strerror(errno);
+    return false;
+  }
+  text.resize(limit);
+  std::size_t read = 0;
+  while (read < limit) {
+    const std::size_t got = std::fread(&text[read], 1, limit - read, file);
+    if (got == 0) break;
+    read += got;
+  }
+  const bool failed = std::ferror(file) != 0;
+  const int reason = errno;
+  if (file != stdin) std::fclose(file);
+  text.resize(read);
+  if (failed) error = std::strerror(reason);
+  return !failed;
 }
 
 int evaluate(const std::vector<std::string>& args) {
   bool asText = false;
+  bool optionsEnded = false;
   std::string path;
   for (const std::string& arg : args) {
-    if (arg == "--text") asText = true;
+    if (!optionsEnded && arg == "--") optionsEnded = true;
+    else if (!optionsEnded && arg == "--text") asText = true;
+    else if (!optionsEnded && arg.size() > 1 && arg[0] == '-') return usage();  // "-" alone is stdin
     else if (path.empty()) path = arg;
     else return usage();
   }
   if (path.empty()) return usage();
   std::string input;
-  if (!readInput(path, input)) {
-    std::cerr << "radiculo: cannot read " << path << "\n";
+  std::string error;
+  if (!readInput(path, radiculo::kMaxInputBytes + 1, input, error)) {
+    std::cerr << "radiculo: cannot read " << path << ": " << error << "\n";
     return kFailure;
   }
   const std::string output = radiculo::evaluateJson(input);
@@ -68,7 +100,7 @@ int evaluate(const std::vector<std::string>& args) {
     const nlohmann::json words = nlohmann::json::parse(radiculo::contentJson(assessment.value("language", "en")));
     std::cout << radiculo::renderTextReport(result, words, assessment.value("audience", "clinician"));
   }
-  return ok ? kPlan : kInvalidInput;
+  return flushed(ok ? kPlan : kInvalidInput);
 }
 
 }  // namespace
@@ -77,13 +109,17 @@ int main(int argc, char** argv) {
   try {
     const std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) return usage();
+    if (args[0] == "--help" && args.size() == 1) {
+      std::cout << kUsage;
+      return flushed(kPlan);
+    }
     if (args[0] == "--version" && args.size() == 1) {
       std::cout << radiculo::versionJson() << "\n";
-      return kPlan;
+      return flushed(kPlan);
     }
     if (args[0] == "schema" && args.size() == 1) {
       std::cout << radiculo::schemaJson() << "\n";
-      return kPlan;
+      return flushed(kPlan);
     }
     if (args[0] == "evaluate") return evaluate({args.begin() + 1, args.end()});
     return usage();

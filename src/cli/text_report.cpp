@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "terminal_text.h"
+
 namespace radiculo {
 
 using nlohmann::json;
@@ -10,12 +12,13 @@ namespace {
 
 constexpr std::size_t kWidth = 78;
 
-// Wraps `text` at word boundaries, every line starting with `indent`.
+// Wraps `text` at word boundaries, every line starting with `indent`. Every text printed goes
+// through here or through terminalSafe(): nothing in it may steer the terminal.
 std::string wrap(const std::string& text, const std::string& indent, const std::string& firstIndent) {
-  std::istringstream words(text);
+  std::istringstream words(terminalSafe(text));
   std::string word;
   std::string out;
-  std::string line = firstIndent;
+  std::string line = terminalSafe(firstIndent);
   bool lineEmpty = true;
   while (words >> word) {
     if (!lineEmpty && line.size() + 1 + word.size() > kWidth) {
@@ -60,8 +63,10 @@ std::string renderTextReport(const json& plan, const json& words, const std::str
   const json& change = plan.at("whatWouldChange");
   for (const char* key : {"askNext", "returnEarlyIf"}) {
     if (!change.contains(key) || change.at(key).empty()) continue;
-    out += ui.value(std::string("textReport_") + key, key == std::string("askNext") ? "Still to answer or check (a yes would change the plan):"
-                                                                                 : "Come back early if any of these appears:") + "\n";
+    out += terminalSafe(ui.value(std::string("textReport_") + key,
+                                 key == std::string("askNext") ? "Still to answer or check (a yes would change the plan):"
+                                                               : "Come back early if any of these appears:")) +
+           "\n";
     for (const json& entry : change.at(key)) {
       const std::string flag = entry.at("flag").get<std::string>();
       out += wrap(words.at("questions").at(flag).at(audience).at("short").get<std::string>() + " -> " +
@@ -70,7 +75,7 @@ std::string renderTextReport(const json& plan, const json& words, const std::str
     }
     out += "\n";
   }
-  out += ui.value("references", "References") + "\n";
+  out += terminalSafe(ui.value("references", "References")) + "\n";
   for (const json& reference : plan.at("references")) {
     std::string entry = reference.at("title").get<std::string>() + ". " + reference.at("publisher").get<std::string>();
     if (reference.contains("year")) entry += ", " + reference.at("year").get<std::string>();  // none for a living page
@@ -79,8 +84,9 @@ std::string renderTextReport(const json& plan, const json& words, const std::str
     out += wrap(entry, "     ", " " + reference.at("number").dump() + ". ");
   }
   out += "\n" + wrap(label(words.at("disclaimer")), "", "");
-  out += "Radiculo engine " + plan.at("engineVersion").get<std::string>() + ", content " +
-         plan.at("contentVersion").get<std::string>() + " (" + plan.at("reviewStatus").get<std::string>() + ")\n";
+  out += terminalSafe("Radiculo engine " + plan.at("engineVersion").get<std::string>() + ", content " +
+                      plan.at("contentVersion").get<std::string>() + " (" + plan.at("reviewStatus").get<std::string>() + ")") +
+         "\n";
   return out;
 }
 
@@ -88,7 +94,9 @@ std::string renderTextErrors(const json& errors) {
   std::string out = "The assessment is not valid; no plan was made:\n";
   for (const json& error : errors.at("errors")) {
     const std::string field = error.at("field").get<std::string>();
-    out += "  " + (field.empty() ? std::string("(whole input)") : field) + ": " + error.at("message").get<std::string>() + "\n";
+    // The field is the input's own key and the message may quote the input: shown escaped.
+    out += "  " + (field.empty() ? std::string("(whole input)") : terminalSafe(field)) + ": " +
+           terminalSafe(error.at("message").get<std::string>()) + "\n";
   }
   return out;
 }

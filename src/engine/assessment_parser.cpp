@@ -1,19 +1,21 @@
 // Assessment JSON text -> Assessment, or every problem with it at once.
 //
 // The parser is deliberately strict: in a safety tool a misspelt key ("fevr") or a repeated key
-// must never be read as "no". It checks the text against the field table in input_fields.h and
-// never throws for bad input.
+// must never be read as "no". The text is read by json_text_reader.h (syntax, nesting, repeated
+// keys, exact numbers, bounded cost); this file checks the object against the field table in
+// input_fields.h. Never throws for bad input.
 #include "assessment_parser.h"
 
 #include <cmath>
-#include <set>
 #include <string>
 #include <utility>
 
 #include <nlohmann/json.hpp>
 
+#include "error_list.h"
 #include "input_fields.h"
 #include "pathway.h"
+#include "json_text_reader.h"
 
 namespace radiculo {
 
@@ -33,69 +35,13 @@ namespace {
 
 std::string child(const std::string& pointer, std::string_view key) { return pointer + "/" + pointerToken(key); }
 
-// Structural problems nlohmann would silently accept: a key given twice (it keeps the last one,
-// so a later false could hide an earlier true) and nesting deeper than the contract needs.
-// Collected while parsing, through the parser callback.
-class StructureChecker {
- public:
-  // `depth` is the number of containers open around the event. The parser reports no end event
-  // for a container it was told to skip, so the frame stack follows `depth`, not the end events.
-  bool onEvent(int depth, json::parse_event_t event, const json& parsed) {
-    const auto open = static_cast<std::size_t>(depth);
-    switch (event) {
-      case json::parse_event_t::object_start:
-      case json::parse_event_t::array_start: {
-        frames_.resize(open);
-        const std::string pointer = currentPointer();
-        frames_.push_back({event == json::parse_event_t::object_start, {}, {}});
-        if (depth > kMaxContainerDepth) {
-          errors.push_back({pointer, "is nested deeper than the assessment allows"});
-          return false;  // skip its content: it is invalid whatever it holds
-        }
-        return true;
-      }
-      case json::parse_event_t::key: {
-        frames_.resize(open);
-        if (frames_.empty()) return true;
-        Frame& frame = frames_.back();
-        frame.key = parsed.get<std::string>();
-        if (!frame.seen.insert(frame.key).second)
-          errors.push_back({currentPointer(), "is given more than once; each key may appear only once"});
-        return true;
-      }
-      default:
-        return true;
-    }
-  }
-
-  std::vector<FieldError> errors;
-
- private:
-  struct Frame {
-    bool isObject;
-    std::set<std::string> seen;
-    std::string key;
-  };
-  // The pointer of the value being parsed. Inside arrays it stops at the array: arrays are never
-  // valid in the contract, so the array itself is what gets reported.
-  std::string currentPointer() const {
-    std::string pointer;
-    for (const Frame& frame : frames_) {
-      if (!frame.isObject) break;
-      pointer = child(pointer, frame.key);
-    }
-    return pointer;
-  }
-  std::vector<Frame> frames_;
-};
-
 std::string describeNumber(double value) {
   return std::floor(value) == value ? std::to_string(static_cast<long long>(value)) : std::to_string(value);
 }
 
 class FieldReader {
  public:
-  FieldReader(const std::vector<std::string>& languages, std::vector<FieldError>& errors)
+  FieldReader(const std::vector<std::string>& languages, ErrorList& errors)
       : languages_(languages), errors_(errors) {}
 
   void read(const json& root, Assessment& out) {
@@ -278,11 +224,11 @@ class FieldReader {
   }
 
   const std::vector<std::string>& languages_;
-  std::vector<FieldError>& errors_;
+  ErrorList& errors_;
 };
 
 // Rules that involve more than one field.
-void checkAcrossFields(const json& root, const Assessment& assessment, std::vector<FieldError>& errors) {
+void checkAcrossFields(const json& root, const Assessment& assessment, ErrorList& errors) {
   // With a red flag true (and not one a clinician has assessed) the triage is decided without the
   // duration and the pain; demanding them first would only delay an emergency on the page.
   bool decidedByAFlag = false;
@@ -313,31 +259,15 @@ ParseResult parseAssessment(std::string_view text, const std::vector<std::string
     return result;
   }
 
-  StructureChecker structure;
+  ErrorList errors;
   json root;
-  try {
-    root = json::parse(text.begin(), text.end(),
-                       [&structure](int depth, json::parse_event_t event, json& parsed) {
-                         return structure.onEvent(depth, event, parsed);
-                       });
-  } catch (const json::exception& e) {
-    // nlohmann's message names the line and column; NaN, Infinity and 1e999 all end up here.
-    std::string message = e.what();
-    if (const auto end = message.find("] "); end != std::string::npos) message = message.substr(end + 2);
-    result.errors.push_back({"", "is not valid JSON: " + message});
-    return result;
+  if (readJsonObject(text, root, errors)) {
+    Assessment assessment;
+    FieldReader(languages, errors).read(root, assessment);
+    checkAcrossFields(root, assessment, errors);
+    if (errors.empty()) result.assessment = assessment;
   }
-
-  if (!root.is_object()) {
-    result.errors.push_back({"", "must be a JSON object"});
-    return result;
-  }
-  result.errors = std::move(structure.errors);
-
-  Assessment assessment;
-  FieldReader(languages, result.errors).read(root, assessment);
-  checkAcrossFields(root, assessment, result.errors);
-  if (result.errors.empty()) result.assessment = assessment;
+  result.errors = std::move(errors).take();
   return result;
 }
 

@@ -58,7 +58,7 @@ json inputSchema(const std::vector<std::string>& languages) {
   json schema = json::parse(R"({
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "Radiculo assessment",
-    "description": "One person's answers for Radiculo's initial-management plan for lumbosacral radiculopathy. Not expressible here and checked by the engine: conservativeCareWeeks <= symptomWeeks, no key given twice, at most 64 KiB.",
+    "description": "One person's answers for Radiculo's initial-management plan for lumbosacral radiculopathy. Not expressible here and checked by the engine: conservativeCareWeeks <= symptomWeeks, no key given twice, at most 64 KiB with only whitespace after the object, and every number written as the shortest decimal form of the double it becomes (any number of up to 15 significant digits is), so that no rounding can move it across a threshold.",
     "type": "object",
     "additionalProperties": false,
     "anyOf": [{"required": ["symptomWeeks", "painScore"]},

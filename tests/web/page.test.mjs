@@ -261,6 +261,13 @@ test('page: an answer the engine rejects shows its message beside that field, an
 
     await typeInto(page, 'ageYears', 'forty');
     await page.locator('#q-ageYears .field-error').waitFor({ state: 'visible' });
+    // A literal that JavaScript would round to 18 is sent as typed, so the engine rejects it (F5).
+    await typeInto(page, 'conservativeCareWeeks', '0');
+    await typeInto(page, 'ageYears', '17.9999999999999999');
+    await page.locator('#q-ageYears .field-error').waitFor({ state: 'visible' });
+    assert.match(await page.locator('#q-ageYears .field-error').innerText(), /whole number/);
+    assert.equal(await page.locator('#plan').getAttribute('data-triage'), null, 'no plan from a rounded age');
+    await typeInto(page, 'conservativeCareWeeks', String(input.symptomWeeks + 5));
     await page.screenshot({ path: path.join(screenshotDir, 'invalid-answers-phone.png') });
 
     await typeInto(page, 'conservativeCareWeeks', '0');
