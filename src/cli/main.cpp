@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "assessment_parser.h"
+#include "content.h"
 #include "engine.h"
 #include "input_fields.h"
 #include "text_report.h"
@@ -95,10 +97,12 @@ int evaluate(const std::vector<std::string>& args) {
   } else if (!ok) {
     std::cout << radiculo::renderTextErrors(result);
   } else {
-    // The plan is valid, so the input is a valid object with a known language and audience.
-    const nlohmann::json assessment = nlohmann::json::parse(input);
-    const nlohmann::json words = nlohmann::json::parse(radiculo::contentJson(assessment.value("language", "en")));
-    std::cout << radiculo::renderTextReport(result, words, assessment.value("audience", "clinician"));
+    // The plan is valid, so the engine's parser reads the input again without errors: its language
+    // and audience, with the contract's defaults where none is given.
+    const radiculo::ParseResult parsed = radiculo::parseAssessment(input, radiculo::content().languageCodes());
+    const radiculo::Assessment& assessment = parsed.assessment.value();
+    const nlohmann::json words = nlohmann::json::parse(radiculo::contentJson(assessment.language));
+    std::cout << radiculo::renderTextReport(result, words, radiculo::audienceId(assessment.audience));
   }
   return flushed(ok ? kPlan : kInvalidInput);
 }

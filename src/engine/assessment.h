@@ -68,9 +68,19 @@ inline const RedFlagInfo& infoOf(RedFlag flag) { return kRedFlags[static_cast<st
 // sure"), and only an explicit false may clear a flag.
 using Answer = std::optional<bool>;
 
+// Who the plan is worded for, and its public id. The default of the contract is the first.
 enum class Audience { clinician, patient };
+inline constexpr std::array<const char*, 2> kAudienceIds{"clinician", "patient"};
+inline constexpr Audience kDefaultAudience = Audience::clinician;
+inline const char* audienceId(Audience audience) { return kAudienceIds[static_cast<std::size_t>(audience)]; }
 
+// The language of a plan when none is given (the content must have it).
+inline constexpr const char* kDefaultLanguage = "en";
+
+// The levels of a disc herniation, in the spine's order, and their public ids.
 enum class HerniationLevel { L1L2, L2L3, L3L4, L4L5, L5S1 };
+inline constexpr std::array<const char*, 5> kHerniationLevels{"L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1"};
+inline const char* herniationLevelId(HerniationLevel level) { return kHerniationLevels[static_cast<std::size_t>(level)]; }
 
 struct Herniation {
   bool contained = false;
@@ -92,8 +102,8 @@ struct AssessedFindings {
 };
 
 struct Assessment {
-  Audience audience = Audience::clinician;
-  std::string language = "en";
+  Audience audience = kDefaultAudience;
+  std::string language = kDefaultLanguage;
   std::optional<int> ageYears;  // absent = not yet answered
   bool priorLumbarSurgery = false;
   std::optional<double> symptomWeeks;  // required unless a red flag is true

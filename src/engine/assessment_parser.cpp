@@ -39,193 +39,162 @@ std::string describeNumber(double value) {
   return std::floor(value) == value ? std::to_string(static_cast<long long>(value)) : std::to_string(value);
 }
 
-class FieldReader {
- public:
-  FieldReader(const std::vector<std::string>& languages, ErrorList& errors)
-      : languages_(languages), errors_(errors) {}
+}  // namespace
 
-  void read(const json& root, Assessment& out) {
-    for (const auto& [key, value] : root.items()) {
-      const InputField* field = findField(key);
-      if (field == nullptr) {
-        error(child("", key), "is not a field of the assessment");
-        continue;
-      }
-      readField(*field, child("", key), value, out);
-    }
-  }
+// One value being read (see input_fields.h).
+struct FieldInput {
+  const std::vector<std::string>& languages;
+  ErrorList& errors;
+  const InputField* field = nullptr;
+  std::string pointer;  // the value's JSON pointer
 
- private:
-  static const InputField* findField(std::string_view key) {
-    for (const InputField& field : kInputFields)
-      if (key == field.name) return &field;
-    return nullptr;
-  }
+  void error(std::string message) { errors.push_back({pointer, std::move(message)}); }
+  void error(std::string at, std::string message) { errors.push_back({std::move(at), std::move(message)}); }
+};
 
-  void error(std::string pointer, std::string message) { errors_.push_back({std::move(pointer), std::move(message)}); }
+std::optional<bool> readBoolean(FieldInput& in, const json& value) {
+  if (value.is_boolean()) return value.get<bool>();
+  in.error("must be true or false");
+  return std::nullopt;
+}
 
-  std::optional<bool> readBoolean(const std::string& pointer, const json& value) {
-    if (value.is_boolean()) return value.get<bool>();
-    error(pointer, "must be true or false");
+std::optional<double> readNumber(FieldInput& in, const json& value) {
+  const InputField& field = *in.field;
+  const bool whole = field.type == FieldType::integer;
+  const std::string range = describeNumber(field.minimum) + " to " + describeNumber(field.maximum);
+  const std::string expected = whole ? "must be a whole number from " + range : "must be a number from " + range;
+  if (!value.is_number()) {
+    in.error(expected);
     return std::nullopt;
   }
-
-  std::optional<double> readNumber(const InputField& field, const std::string& pointer, const json& value) {
-    const bool whole = field.type == FieldType::integer;
-    const std::string range = describeNumber(field.minimum) + " to " + describeNumber(field.maximum);
-    const std::string expected = whole ? "must be a whole number from " + range : "must be a number from " + range;
-    if (!value.is_number()) {
-      error(pointer, expected);
-      return std::nullopt;
-    }
-    const double number = value.get<double>();
-    if (!std::isfinite(number) || number < field.minimum || number > field.maximum ||
-        (whole && std::floor(number) != number)) {
-      error(pointer, expected);
-      return std::nullopt;
-    }
-    return number;
+  const double number = value.get<double>();
+  if (!std::isfinite(number) || number < field.minimum || number > field.maximum ||
+      (whole && std::floor(number) != number)) {
+    in.error(expected);
+    return std::nullopt;
   }
+  return number;
+}
 
-  void readField(const InputField& field, const std::string& pointer, const json& value, Assessment& out) {
-    switch (field.type) {
-      case FieldType::boolean: {
-        const auto flag = readBoolean(pointer, value);
-        if (!flag) return;
-        const std::string_view name = field.name;
-        if (name == "priorLumbarSurgery") out.priorLumbarSurgery = *flag;
-        else if (name == "muscleSpasm") out.muscleSpasm = *flag;
-        else if (name == "improving") out.improving = *flag;
-        else if (name == "procedureCandidate") out.procedureCandidate = *flag;
-        else if (name == "priorMri") out.priorMri = *flag;
-        return;
-      }
-      case FieldType::integer:
-      case FieldType::number: {
-        const auto number = readNumber(field, pointer, value);
-        if (!number) return;
-        const std::string_view name = field.name;
-        if (name == "ageYears") out.ageYears = static_cast<int>(*number);
-        else if (name == "painScore") out.painScore = static_cast<int>(*number);
-        else if (name == "symptomWeeks") out.symptomWeeks = *number;
-        else if (name == "conservativeCareWeeks") out.conservativeCareWeeks = *number;
-        return;
-      }
-      case FieldType::audience:
-        if (value == "clinician") out.audience = Audience::clinician;
-        else if (value == "patient") out.audience = Audience::patient;
-        else error(pointer, "must be \"clinician\" or \"patient\"");
-        return;
-      case FieldType::language:
-        for (const std::string& language : languages_)
-          if (value == language) {
-            out.language = language;
-            return;
-          }
-        error(pointer, "must be one of the content's languages: " + json(languages_).dump());
-        return;
-      case FieldType::redFlags:
-        readRedFlags(pointer, value, out);
-        return;
-      case FieldType::herniation:
-        readHerniation(pointer, value, out);
-        return;
-      case FieldType::assessedFindings:
-        readAssessedFindings(pointer, value, out);
-        return;
-    }
+std::optional<Audience> readAudience(FieldInput& in, const json& value) {
+  for (std::size_t i = 0; i < kAudienceIds.size(); ++i)
+    if (value == kAudienceIds[i]) return static_cast<Audience>(i);
+  in.error("must be \"clinician\" or \"patient\"");
+  return std::nullopt;
+}
+
+std::optional<std::string> readLanguage(FieldInput& in, const json& value) {
+  for (const std::string& language : in.languages)
+    if (value == language) return language;
+  in.error("must be one of the content's languages: " + json(in.languages).dump());
+  return std::nullopt;
+}
+
+namespace {
+std::vector<std::string> assessableNames() {
+  std::vector<std::string> names;
+  for (const RedFlagInfo& info : kRedFlags)
+    if (isAssessable(info.flag)) names.emplace_back(info.key);
+  names.emplace_back(kOlderAgeFinding);
+  return names;
+}
+}  // namespace
+
+// Each entry names a priority finding once: a red flag of the within-2-weeks tier or olderAge.
+// Whether the finding is present at all is checked across fields, once every field is read.
+void readAssessedFindings(FieldInput& in, const json& value, AssessedFindings& out) {
+  const std::string expected = "must be a list of distinct priority findings: " + json(assessableNames()).dump();
+  if (!value.is_array()) {
+    in.error(expected);
+    return;
   }
-
-  // Each entry names a priority finding once: a red flag of the within-2-weeks tier or olderAge.
-  // Whether the finding is present at all is checked across fields, once every field is read.
-  void readAssessedFindings(const std::string& pointer, const json& value, Assessment& out) {
-    const std::string expected = "must be a list of distinct priority findings: " + json(assessableNames()).dump();
-    if (!value.is_array()) {
-      error(pointer, expected);
-      return;
-    }
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      const std::string entryPointer = pointer + "/" + std::to_string(i);
-      const std::string name = value[i].is_string() ? value[i].get<std::string>() : std::string();
-      bool* slot = nullptr;
-      if (name == kOlderAgeFinding) slot = &out.assessed.olderAge;
-      for (const RedFlagInfo& info : kRedFlags)
-        if (isAssessable(info.flag) && name == info.key) slot = &out.assessed.flags[static_cast<std::size_t>(info.flag)];
-      if (slot == nullptr) error(entryPointer, expected);
-      else if (*slot) error(entryPointer, "is listed more than once");
-      else *slot = true;
-    }
-  }
-
-  static std::vector<std::string> assessableNames() {
-    std::vector<std::string> names;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const std::string entryPointer = in.pointer + "/" + std::to_string(i);
+    const std::string name = value[i].is_string() ? value[i].get<std::string>() : std::string();
+    bool* slot = nullptr;
+    if (name == kOlderAgeFinding) slot = &out.olderAge;
     for (const RedFlagInfo& info : kRedFlags)
-      if (isAssessable(info.flag)) names.emplace_back(info.key);
-    names.emplace_back(kOlderAgeFinding);
-    return names;
+      if (isAssessable(info.flag) && name == info.key) slot = &out.flags[static_cast<std::size_t>(info.flag)];
+    if (slot == nullptr) in.error(entryPointer, expected);
+    else if (*slot) in.error(entryPointer, "is listed more than once");
+    else *slot = true;
   }
+}
 
-  void readRedFlags(const std::string& pointer, const json& value, Assessment& out) {
-    if (!value.is_object()) {
-      error(pointer, "must be an object of red-flag answers");
-      return;
+void readRedFlags(FieldInput& in, const json& value, std::array<Answer, kRedFlagCount>& out) {
+  if (!value.is_object()) {
+    in.error("must be an object of red-flag answers");
+    return;
+  }
+  for (const auto& [key, answer] : value.items()) {
+    const std::string flagPointer = child(in.pointer, key);
+    const RedFlagInfo* info = nullptr;
+    for (const RedFlagInfo& candidate : kRedFlags)
+      if (key == candidate.key) info = &candidate;
+    if (info == nullptr) {
+      in.error(flagPointer, "is not a known red flag (a misspelt red flag is never read as \"no\")");
+      continue;
     }
-    for (const auto& [key, answer] : value.items()) {
-      const std::string flagPointer = child(pointer, key);
-      const RedFlagInfo* info = nullptr;
-      for (const RedFlagInfo& candidate : kRedFlags)
-        if (key == candidate.key) info = &candidate;
-      if (info == nullptr) {
-        error(flagPointer, "is not a known red flag (a misspelt red flag is never read as \"no\")");
-        continue;
+    if (answer.is_null()) continue;  // not yet answered: stays unknown
+    if (!answer.is_boolean()) {
+      in.error(flagPointer, "must be true, false or null (not yet answered)");
+      continue;
+    }
+    out[static_cast<std::size_t>(info->flag)] = answer.get<bool>();
+  }
+}
+
+std::optional<Herniation> readHerniation(FieldInput& in, const json& value) {
+  if (!value.is_object()) {
+    in.error("must be an object with \"contained\" and \"level\"");
+    return std::nullopt;
+  }
+  const auto& [containedPart, levelPart] = kHerniationParts;
+  Herniation herniation;
+  bool complete = true;
+  for (const auto& [key, member] : value.items())
+    if (key != containedPart.name && key != levelPart.name) in.error(child(in.pointer, key), "is not a field of herniation");
+  const std::string containedPointer = child(in.pointer, containedPart.name);
+  if (const auto contained = value.find(containedPart.name); contained == value.end()) {
+    in.error(containedPointer, "is required when herniation is given");
+    complete = false;
+  } else {
+    FieldInput part{in.languages, in.errors, in.field, containedPointer};
+    if (const auto flag = readBoolean(part, *contained)) herniation.contained = *flag;
+    else complete = false;
+  }
+  const std::string levelPointer = child(in.pointer, levelPart.name);
+  if (const auto level = value.find(levelPart.name); level == value.end()) {
+    in.error(levelPointer, "is required when herniation is given");
+    complete = false;
+  } else {
+    bool known = false;
+    for (std::size_t i = 0; i < kHerniationLevels.size(); ++i)
+      if (*level == kHerniationLevels[i]) {
+        herniation.level = static_cast<HerniationLevel>(i);
+        known = true;
       }
-      if (answer.is_null()) continue;  // not yet answered: stays unknown
-      if (!answer.is_boolean()) {
-        error(flagPointer, "must be true, false or null (not yet answered)");
-        continue;
-      }
-      out.redFlags[static_cast<std::size_t>(info->flag)] = answer.get<bool>();
+    if (!known) {
+      in.error(levelPointer, "must be one of " + json(kHerniationLevels).dump());
+      complete = false;
     }
   }
+  if (!complete) return std::nullopt;
+  return herniation;
+}
 
-  void readHerniation(const std::string& pointer, const json& value, Assessment& out) {
-    if (!value.is_object()) {
-      error(pointer, "must be an object with \"contained\" and \"level\"");
-      return;
-    }
-    Herniation herniation;
-    bool complete = true;
-    for (const auto& [key, member] : value.items())
-      if (key != "contained" && key != "level") error(child(pointer, key), "is not a field of herniation");
-    if (const auto contained = value.find("contained"); contained == value.end()) {
-      error(child(pointer, "contained"), "is required when herniation is given");
-      complete = false;
-    } else if (const auto flag = readBoolean(child(pointer, "contained"), *contained)) {
-      herniation.contained = *flag;
-    } else {
-      complete = false;
-    }
-    if (const auto level = value.find("level"); level == value.end()) {
-      error(child(pointer, "level"), "is required when herniation is given");
-      complete = false;
-    } else {
-      bool known = false;
-      for (std::size_t i = 0; i < kHerniationLevels.size(); ++i)
-        if (*level == kHerniationLevels[i]) {
-          herniation.level = static_cast<HerniationLevel>(i);
-          known = true;
-        }
-      if (!known) {
-        error(child(pointer, "level"), "must be one of " + json(kHerniationLevels).dump());
-        complete = false;
-      }
-    }
-    if (complete) out.herniation = herniation;
+namespace {
+
+// Every key of the object through its row of the field table; a key without a row is an error.
+void readFields(const json& root, const std::vector<std::string>& languages, ErrorList& errors, Assessment& out) {
+  for (const auto& [key, value] : root.items()) {
+    FieldInput input{languages, errors, nullptr, child("", key)};
+    for (const InputField& field : kInputFields)
+      if (key == field.name) input.field = &field;
+    if (input.field == nullptr) input.error("is not a field of the assessment");
+    else input.field->read(input, value, out);
   }
-
-  const std::vector<std::string>& languages_;
-  ErrorList& errors_;
-};
+}
 
 // Rules that involve more than one field.
 void checkAcrossFields(const json& root, const Assessment& assessment, ErrorList& errors) {
@@ -263,7 +232,7 @@ ParseResult parseAssessment(std::string_view text, const std::vector<std::string
   json root;
   if (readJsonObject(text, root, errors)) {
     Assessment assessment;
-    FieldReader(languages, errors).read(root, assessment);
+    readFields(root, languages, errors, assessment);
     checkAcrossFields(root, assessment, errors);
     if (errors.empty()) result.assessment = assessment;
   }

@@ -6,6 +6,7 @@
 
 #include "assessment.h"
 #include "embedded_content.h"
+#include "input_fields.h"
 #include "pathway.h"
 #include "text.h"
 
@@ -45,7 +46,7 @@ const std::set<std::string> kTemplateValues{
 
 std::vector<std::string> triageIds() {
   std::vector<std::string> ids;
-  for (Triage triage : kTriageLadder) ids.emplace_back(triageId(triage));
+  for (const TriageInfo& triage : kTriages) ids.emplace_back(triage.id);
   return ids;
 }
 
@@ -201,16 +202,11 @@ std::vector<std::string> checkContent(const Content& content) {
       check.text(words, where, "/recommendations/" + id + "/basis");
     }
     for (const std::string& noteId : noteIds) check.inAudiences(words, where, "/evidenceNotes/" + noteId);
-    for (const RedFlagInfo& flag : kRedFlags)
-      for (const char* part : {"text", "help", "short"})
-        for (const std::string& audience : kAudiences)
-          check.text(words, where, "/questions/" + std::string(flag.key) + "/" + audience + "/" + part);
-    for (const char* field : {"ageYears", "priorLumbarSurgery", "symptomWeeks", "painScore", "muscleSpasm",
-                              "conservativeCareWeeks", "improving", "procedureCandidate", "priorMri",
-                              "herniationContained", "herniationLevel", "assessedFindings"})
-      for (const char* part : {"text", "help", "short"})
-        for (const std::string& audience : kAudiences)
-          check.text(words, where, "/questions/" + std::string(field) + "/" + audience + "/" + part);
+    for (const InputField& field : kInputFields)
+      for (const std::string& question : questionKeys(field))
+        for (const char* part : {"text", "help", "short"})
+          for (const std::string& audience : kAudiences)
+            check.text(words, where, "/questions/" + question + "/" + audience + "/" + part);
     for (const std::string& headline : headlineIds) {
       check.inAudiences(words, where, "/headlines/" + headline);
       check.inAudiences(words, where, "/rationale/triage/" + headline);

@@ -8,6 +8,7 @@
 #include "input_schema.h"
 #include "pathway.h"
 #include "plan.h"
+#include "text.h"
 #include "version.h"
 
 namespace radiculo {
@@ -31,6 +32,23 @@ json errorsJson(const std::vector<FieldError>& errors) {
   result["ok"] = false;
   result["errors"] = list;
   return result;
+}
+
+// The field table as the page reads it: name, type, range, default and the questions that ask it.
+json inputFieldsJson() {
+  json fields = json::array();
+  for (const InputField& field : kInputFields) {
+    json entry;
+    entry["name"] = field.name;
+    entry["type"] = fieldTypeName(field.type);
+    if (field.type == FieldType::integer || field.type == FieldType::number) {
+      entry["minimum"] = numberJson(field.minimum);
+      entry["maximum"] = numberJson(field.maximum);
+    }
+    entry["questions"] = questionKeys(field);
+    fields.push_back(std::move(entry));
+  }
+  return fields;
 }
 
 // A bug must surface as an error, never as a partial plan or an exception in the caller.
@@ -75,15 +93,26 @@ std::string contentJson(std::string_view language) {
     for (const char* audience : {"clinician", "patient"}) out["reviewStatus"][audience] = reviewStatus(all, words->first, audience);
     out["engineVersion"] = kEngineVersion;
     out["herniationLevels"] = kHerniationLevels;
-    // What the page needs to ask: which findings a clinician may mark as assessed, and the ages
-    // that decide scope and priority (the pathway's own constants, not copies).
+    // What the page needs to ask and to show, from the engine's own tables (never copies): which
+    // findings a clinician may mark as assessed, the input fields with their questions, the
+    // defaults, the triages in the ladder's order with which are alerts, and the thresholds.
     json assessable = json::array();
     for (const RedFlagInfo& flag : kRedFlags)
       if (isAssessable(flag.flag)) assessable.push_back(flag.key);
     assessable.push_back(kOlderAgeFinding);
     out["assessableFindings"] = assessable;
-    out["thresholds"]["adultAge"] = kAdultAge;
-    out["thresholds"]["olderAge"] = kOlderAge;
+    out["inputFields"] = inputFieldsJson();
+    out["defaults"]["audience"] = audienceId(kDefaultAudience);
+    out["defaults"]["language"] = kDefaultLanguage;
+    json triages = json::array();
+    for (const TriageInfo& info : kTriages) {
+      json triage;
+      triage["id"] = info.id;
+      triage["alert"] = info.alert;
+      triages.push_back(std::move(triage));
+    }
+    out["triageLadder"] = triages;
+    for (const Threshold& threshold : kThresholds) out["thresholds"][threshold.name] = numberJson(threshold.value);
     json references = json::array();
     for (const json& reference : all.rules.at("references"))
       references.push_back(wordedReference(reference, all.rules, words->second));

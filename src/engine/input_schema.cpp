@@ -26,20 +26,22 @@ json schemaOf(const InputField& field, const std::vector<std::string>& languages
       schema["maximum"] = field.maximum;
       break;
     case FieldType::audience:
-      schema = json::parse(R"({"enum": ["clinician", "patient"], "default": "clinician"})");
+      schema["enum"] = kAudienceIds;
+      schema["default"] = audienceId(kDefaultAudience);
       break;
     case FieldType::language:
       schema["enum"] = languages;
-      schema["default"] = "en";
+      schema["default"] = kDefaultLanguage;
       break;
     case FieldType::redFlags:
       schema = json::parse(R"({"type": "object", "additionalProperties": false, "properties": {}})");
       for (const RedFlagInfo& flag : kRedFlags) schema["properties"][flag.key] = json::parse(R"({"type": ["boolean", "null"]})");
       break;
     case FieldType::herniation:
-      schema = json::parse(R"({"type": "object", "additionalProperties": false, "required": ["contained", "level"],
-                               "properties": {"contained": {"type": "boolean"}}})");
-      schema["properties"]["level"]["enum"] = kHerniationLevels;
+      schema = json::parse(R"({"type": "object", "additionalProperties": false})");
+      for (const HerniationPart& part : kHerniationParts) schema["required"].push_back(part.name);
+      schema["properties"][kHerniationParts[0].name]["type"] = "boolean";
+      schema["properties"][kHerniationParts[1].name]["enum"] = kHerniationLevels;
       break;
     case FieldType::assessedFindings:
       schema = json::parse(R"({"type": "array", "uniqueItems": true, "items": {"enum": []}})");
@@ -53,6 +55,40 @@ json schemaOf(const InputField& field, const std::vector<std::string>& languages
 }
 
 }  // namespace
+
+std::string_view fieldTypeName(FieldType type) {
+  switch (type) {
+    case FieldType::boolean: return "boolean";
+    case FieldType::integer: return "integer";
+    case FieldType::number: return "number";
+    case FieldType::audience: return "audience";
+    case FieldType::language: return "language";
+    case FieldType::redFlags: return "redFlags";
+    case FieldType::herniation: return "herniation";
+    case FieldType::assessedFindings: return "assessedFindings";
+  }
+  return "";
+}
+
+std::vector<std::string> questionKeys(const InputField& field) {
+  switch (field.type) {
+    case FieldType::audience:
+    case FieldType::language:
+      return {};
+    case FieldType::redFlags: {
+      std::vector<std::string> keys;
+      for (const RedFlagInfo& flag : kRedFlags) keys.emplace_back(flag.key);
+      return keys;
+    }
+    case FieldType::herniation: {
+      std::vector<std::string> keys;
+      for (const HerniationPart& part : kHerniationParts) keys.emplace_back(part.question);
+      return keys;
+    }
+    default:
+      return {field.name};
+  }
+}
 
 json inputSchema(const std::vector<std::string>& languages) {
   json schema = json::parse(R"({

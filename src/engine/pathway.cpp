@@ -12,23 +12,6 @@ namespace radiculo {
 
 namespace {
 
-// Conservative care runs at least 6 weeks before advanced imaging or procedures are considered [1].
-constexpr double kConservativeWeeks = 6;
-// Severe pain for the opioid line. 7 is Radiculo's threshold on the 0-10 scale; the source only
-// says "severe pain" [1].
-constexpr int kSeverePain = 7;
-// Up to 12 weeks of symptoms: opioids are not for chronic sciatica [6]; the injection is for
-// subacute cases [4]. Radiculo reads both as "12 weeks or fewer".
-constexpr double kSubacuteWeeks = 12;
-// Long-standing sciatica: over 12 weeks, beyond initial management. The NHS calls over 6 weeks
-// "persistent" [16]; UK referral guidance expects about 12 weeks of community care before a
-// specialist referral [23].
-constexpr double kLongStandingWeeks = 12;
-// Severe pain, or a sedating medicine in the plan: review within 2 weeks (Radiculo's own rule).
-constexpr double kCloseReviewWeeks = 2;
-// NSAID harms are more likely from 65 [20].
-constexpr int kMedicineCautionAge = 65;
-
 bool isTrue(const Assessment& a, RedFlag flag) { return a.answer(flag) == true; }
 bool isUnanswered(const Assessment& a, RedFlag flag) { return !a.answer(flag).has_value(); }
 
@@ -46,9 +29,6 @@ bool anyOf(const Assessment& a, Urgency urgency, bool (*answerIs)(const Assessme
 bool isAdultFirstEpisodePathway(const Assessment& a) {
   return !(a.ageYears && *a.ageYears < kAdultAge) && !a.priorLumbarSurgery;
 }
-
-// Below L3 [4]: Radiculo reads it as L4-L5 and L5-S1. L3-L4 is ambiguous, so it gets no line.
-bool belowL3(HerniationLevel level) { return level == HerniationLevel::L4L5 || level == HerniationLevel::L5S1; }
 
 bool subacute(const Assessment& a) { return a.symptomWeeks && *a.symptomWeeks <= kSubacuteWeeks; }
 bool longStanding(const Assessment& a) { return a.symptomWeeks && *a.symptomWeeks > kLongStandingWeeks; }
@@ -133,20 +113,6 @@ constexpr std::array<Condition, 26> kConditions{{
 
 }  // namespace
 
-std::string_view triageId(Triage triage) {
-  switch (triage) {
-    case Triage::emergency: return "emergency";
-    case Triage::checkNow: return "check-now";
-    case Triage::outOfScope: return "out-of-scope";
-    case Triage::urgent: return "urgent";
-    case Triage::priority: return "priority";
-    case Triage::incomplete: return "incomplete";
-    case Triage::reassess: return "reassess";
-    case Triage::conservative: return "conservative";
-  }
-  return "conservative";
-}
-
 // How soon each red flag must be seen when it is answered yes. The source asks for "MRI
 // immediately" for all of them [1]; NICE CKS says a red flag calls for judgement on urgency, not
 // always emergency admission [9], and the UK pathways sort them into tiers [10, 11].
@@ -181,6 +147,9 @@ Urgency urgencyOf(RedFlag flag) {
   }
   return Urgency::emergency;
 }
+
+// Below L3 [4]: Radiculo reads it as L4-L5 and L5-S1. L3-L4 is ambiguous, so it gets no line.
+bool belowL3(HerniationLevel level) { return level == HerniationLevel::L4L5 || level == HerniationLevel::L5S1; }
 
 bool isAssessable(RedFlag flag) { return urgencyOf(flag) == Urgency::withinTwoWeeks; }
 
@@ -245,13 +214,6 @@ Triage decideTriage(const Assessment& a) {
   if (a.conservativeCareWeeks >= kConservativeWeeks && !a.improving) return Triage::reassess;
   // 8. Conservative management for at least 6 weeks without routine imaging [1].
   return Triage::conservative;
-}
-
-bool moreSerious(Triage a, Triage b) {
-  constexpr Triage kOrder[] = {Triage::emergency,  Triage::checkNow,   Triage::urgent,   Triage::priority,
-                               Triage::outOfScope, Triage::incomplete, Triage::reassess, Triage::conservative};
-  const auto rank = [&](Triage t) { return std::find(std::begin(kOrder), std::end(kOrder), t) - std::begin(kOrder); };
-  return rank(a) < rank(b);
 }
 
 std::vector<RedFlag> flagsPresent(const Assessment& a) {

@@ -3,6 +3,8 @@
 // opposed to worded) is here and in content/rules.json; pathway.cpp reads like the guideline.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
@@ -10,27 +12,85 @@
 
 namespace radiculo {
 
+// The pathway's thresholds, each written once here and exported through contentJson()
+// (`thresholds`), so the page, the intended-use page and the tests read them instead of copying.
 // Radiculo is for adults; NICE NG59 covers over 16s [6], Radiculo keeps 18 (its own choice).
 inline constexpr int kAdultAge = 18;
 // A first episode at 60 or over is a priority finding (UK community red flags [10], regional
 // pathways [11]).
 inline constexpr int kOlderAge = 60;
+// Conservative care runs at least 6 weeks before advanced imaging or procedures are considered [1].
+inline constexpr double kConservativeWeeks = 6;
+// Severe pain for the opioid line. 7 is Radiculo's threshold on the 0-10 scale; the source only
+// says "severe pain" [1].
+inline constexpr int kSeverePain = 7;
+// Up to 12 weeks of symptoms: opioids are not for chronic sciatica [6]; the injection is for
+// subacute cases [4]. Radiculo reads both as "12 weeks or fewer".
+inline constexpr double kSubacuteWeeks = 12;
+// Long-standing sciatica: over 12 weeks, beyond initial management. The NHS calls over 6 weeks
+// "persistent" [16]; UK referral guidance expects about 12 weeks of community care before a
+// specialist referral [23].
+inline constexpr double kLongStandingWeeks = 12;
+// Severe pain, a sedating medicine or long-standing sciatica: review within 2 weeks (Radiculo's own rule).
+inline constexpr double kCloseReviewWeeks = 2;
+// NSAID harms are more likely from 65 [20].
+inline constexpr int kMedicineCautionAge = 65;
+
+struct Threshold {
+  const char* name;  // its key in contentJson()'s `thresholds`
+  double value;
+};
+inline constexpr std::array<Threshold, 8> kThresholds{{
+    {"adultAge", kAdultAge},
+    {"olderAge", kOlderAge},
+    {"conservativeWeeks", kConservativeWeeks},
+    {"severePain", kSeverePain},
+    {"subacuteWeeks", kSubacuteWeeks},
+    {"longStandingWeeks", kLongStandingWeeks},
+    {"closeReviewWeeks", kCloseReviewWeeks},
+    {"medicineCautionAge", kMedicineCautionAge},
+}};
 
 // The triage ladder, in the order of its rungs (first match wins; see decideTriage).
 enum class Triage { emergency, checkNow, outOfScope, urgent, priority, incomplete, reassess, conservative };
 
-inline constexpr Triage kTriageLadder[] = {Triage::emergency,  Triage::checkNow,   Triage::outOfScope,
-                                           Triage::urgent,     Triage::priority,   Triage::incomplete,
-                                           Triage::reassess,   Triage::conservative};
+struct TriageInfo {
+  Triage triage;
+  const char* id;   // the public id ("check-now"), as in the plan JSON and content/rules.json
+  bool alert;       // action within the day: the page announces it as an alert
+  int seriousness;  // 0 = the fastest action needed (see moreSerious)
+};
+
+// Every triage, in the ladder's order (the enum's), written once: exported through contentJson()
+// (`triages`) for the page and checked against content/rules.json by the content self-check.
+inline constexpr std::array<TriageInfo, 8> kTriages{{
+    {Triage::emergency, "emergency", true, 0},
+    {Triage::checkNow, "check-now", true, 1},
+    {Triage::outOfScope, "out-of-scope", false, 4},  // see a clinician, at the speed its headline says
+    {Triage::urgent, "urgent", true, 2},
+    {Triage::priority, "priority", false, 3},
+    {Triage::incomplete, "incomplete", false, 5},
+    {Triage::reassess, "reassess", false, 6},
+    {Triage::conservative, "conservative", false, 7},
+}};
+
+constexpr bool triagesInLadderOrder() {
+  for (std::size_t i = 0; i < kTriages.size(); ++i)
+    if (static_cast<std::size_t>(kTriages[i].triage) != i) return false;
+  return true;
+}
+static_assert(triagesInLadderOrder(), "kTriages lists every triage once, in the enum's (the ladder's) order");
+
+inline const TriageInfo& infoOf(Triage triage) { return kTriages[static_cast<std::size_t>(triage)]; }
 
 // The public id of a triage ("check-now"), as in the plan JSON and content/rules.json.
-std::string_view triageId(Triage triage);
+inline std::string_view triageId(Triage triage) { return infoOf(triage).id; }
 
 Triage decideTriage(const Assessment& assessment);
 
 // True when `a` needs faster action than `b`: emergency, check-now, urgent, priority,
 // out-of-scope (see a clinician), incomplete, reassess, conservative.
-bool moreSerious(Triage a, Triage b);
+inline bool moreSerious(Triage a, Triage b) { return infoOf(a).seriousness < infoOf(b).seriousness; }
 
 // How soon a red flag answered yes must be seen: the tiers of the ladder.
 enum class Urgency { emergency, sameDay, withinTwoWeeks };
@@ -78,6 +138,9 @@ std::vector<std::string_view> knownConditions();
 // Whole weeks (at least 1) until the conservative plan's review: the 6-week mark, sooner with
 // severe pain or a sedating medicine.
 int reassessInWeeks(const Assessment& assessment);
+
+// A herniation level below L3, where the transforaminal injection applies [4].
+bool belowL3(HerniationLevel level);
 
 // Why a procedure candidate's plan has no injection line: each criterion of the transforaminal
 // injection [4] that is not met ("herniationUnknown", "notContained", "levelNotBelowL3",

@@ -27,7 +27,7 @@ class PlanWriter {
         content_(content),
         reviewed_(content.reviewedOn(assessment.language)),
         words_(content.languages.at(assessment.language)),
-        audience_(assessment.audience == Audience::patient ? "patient" : "clinician"),
+        audience_(audienceId(assessment.audience)),
         triage_(decideTriage(assessment)),
         headlineKey_(chooseHeadline()) {
     fillValues();
@@ -148,10 +148,7 @@ class PlanWriter {
     values_["careDuration"] = duration(a_.conservativeCareWeeks);
     if (a_.symptomWeeks) values_["symptomDuration"] = duration(*a_.symptomWeeks);
     if (a_.painScore) values_["painScore"] = std::to_string(*a_.painScore);
-    if (a_.herniation) {
-      static constexpr const char* kLevels[] = {"L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1"};
-      values_["herniationLevel"] = kLevels[static_cast<int>(a_.herniation->level)];
-    }
+    if (a_.herniation) values_["herniationLevel"] = herniationLevelId(a_.herniation->level);
     // "No red flags" is said only when it is true as it stands: never for a finding a clinician
     // has assessed (including older age).
     values_["redFlagStatus"] = worded(words_.at("phrases").at(a_.assessed.any() ? "assessedStatus" : "noRedFlags"));

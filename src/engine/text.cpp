@@ -42,7 +42,7 @@ std::string formatNumber(double value) {
   return text == "-0" ? "0" : text;
 }
 
-nlohmann::json weeksJson(double value) {
+nlohmann::json numberJson(double value) {
   if (value == static_cast<double>(static_cast<long long>(value))) return static_cast<long long>(value);
   return value;
 }

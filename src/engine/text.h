@@ -20,8 +20,8 @@ std::vector<std::string> templateNames(std::string_view text);
 // 6 -> "6", 2.5 -> "2.5", 1.25 -> "1.25": at most two decimals, the same on every platform.
 std::string formatNumber(double value);
 
-// A JSON number for a count of weeks: whole numbers stay integers (6, not 6.0).
-nlohmann::json weeksJson(double value);
+// A JSON number that is written as an integer when it is whole (6, not 6.0).
+nlohmann::json numberJson(double value);
 
 // ["a","b","c"] -> "a, b and c" with the language's separators.
 std::string joinList(const std::vector<std::string>& items, const std::string& separator,

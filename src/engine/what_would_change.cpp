@@ -93,10 +93,11 @@ json whatWouldChange(const Assessment& a, const json& rules) {
   if (now == Triage::conservative) {
     result["reassessInWeeks"] = reassessInWeeks(a);
     result["returnEarlyIf"] = ifYes(a, couldAppear(a));
-    // Not improving by the 6-week mark: what the plan becomes then.
+    // Not improving by the 6-week mark: what the plan becomes then (the key keeps the number of
+    // kConservativeWeeks in its name: it is part of the public plan JSON).
     Assessment later = a;
     later.improving = false;
-    later.conservativeCareWeeks = std::max(a.conservativeCareWeeks, 6.0);
+    later.conservativeCareWeeks = std::max(a.conservativeCareWeeks, kConservativeWeeks);
     if (later.symptomWeeks) later.symptomWeeks = std::max(*later.symptomWeeks, later.conservativeCareWeeks);
     result["ifNotImprovingAt6Weeks"] = triageId(decideTriage(later));
   }
@@ -109,13 +110,14 @@ json whatWouldChange(const Assessment& a, const json& rules) {
     becomesCandidate["procedureCandidate"] = true;
     if (!a.procedureCandidate) whatIf.push_back(lineChange(a, candidate, becomesCandidate, rules));
     // A contained herniation below L3 on imaging, for a candidate (the injection's criteria [4]).
-    for (const HerniationLevel level : {HerniationLevel::L4L5, HerniationLevel::L5S1}) {
+    for (std::size_t i = 0; i < kHerniationLevels.size(); ++i) {
+      const auto level = static_cast<HerniationLevel>(i);
+      if (!belowL3(level)) continue;
       Assessment imaged = candidate;
       imaged.herniation = Herniation{true, level};
-      const char* name = level == HerniationLevel::L4L5 ? "L4-L5" : "L5-S1";
       json change = becomesCandidate;
       change["herniation"]["contained"] = true;
-      change["herniation"]["level"] = name;
+      change["herniation"]["level"] = herniationLevelId(level);
       whatIf.push_back(lineChange(a, imaged, change, rules));
     }
     json kept = json::array();

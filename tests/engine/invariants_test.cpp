@@ -275,7 +275,7 @@ struct Row {
   bool isDo = false;                    // kind `do`
 };
 
-constexpr std::size_t kTriageCount = std::size(kTriageLadder);
+constexpr std::size_t kTriageCount = kTriages.size();
 
 struct Table {
   std::vector<std::string> ids;  // every recommendation id; bit i = ids[i]
@@ -324,8 +324,9 @@ const Table& table() {
     t.mriImmediate = t.bitOf("mri-immediate");
     t.priorityAssessment = t.bitOf("priority-assessment");
     t.seekCare = t.bitOf("seek-care-if-red-flags");
-    for (Triage triage : kTriageLadder) {
-      const std::string id(triageId(triage));
+    for (const TriageInfo& info : kTriages) {
+      const Triage triage = info.triage;
+      const std::string id(info.id);
       for (const json& row : rules.at("triageTable").at(id)) {
         Row r{row.at("id").get<std::string>(), row.at("when").get<std::string>(), row.at("kind").get<std::string>()};
         r.bit = t.bitOf(r.id);
@@ -353,13 +354,13 @@ TEST(Invariants, TheTableNamesEveryLineTheInvariantsMention) {
                          "priority-assessment", "seek-care-if-red-flags", "muscle-relaxant-for-spasm",
                          "sedation-combination-caution"})
     EXPECT_NE(t.bitOf(id), 0u) << id;
-  for (const Triage triage : kTriageLadder)
-    for (const Row& row : t.rows[static_cast<std::size_t>(triage)]) {
+  for (const TriageInfo& info : kTriages)
+    for (const Row& row : t.rows[static_cast<std::size_t>(info.triage)]) {
       EXPECT_NE(row.bit, 0u) << row.id;
       EXPECT_NE(row.holds, nullptr) << row.when;
     }
-  for (const Triage triage : kTriageLadder)
-    for (const Row& row : t.headlines[static_cast<std::size_t>(triage)]) EXPECT_NE(row.holds, nullptr) << row.when;
+  for (const TriageInfo& info : kTriages)
+    for (const Row& row : t.headlines[static_cast<std::size_t>(info.triage)]) EXPECT_NE(row.holds, nullptr) << row.when;
   // The test's tiers cover the 16 flags exactly once.
   const Masks& m = masks();
   EXPECT_EQ(m.emergency | m.sameDay | m.priority, (1u << kRedFlagCount) - 1);
@@ -608,9 +609,8 @@ std::string inputJson(const FlagFacts& flags, const Scope& s, const AssessedFact
   text += std::string(",\"procedureCandidate\":") + (o.candidate ? "true" : "false");
   text += std::string(",\"priorMri\":") + (o.priorMri ? "true" : "false");
   if (o.herniation) {
-    static constexpr const char* kLevels[] = {"L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1"};
     text += std::string(",\"herniation\":{\"contained\":") + (o.herniation->contained ? "true" : "false") +
-            ",\"level\":\"" + kLevels[static_cast<int>(o.herniation->level)] + "\"}";
+            ",\"level\":\"" + herniationLevelId(o.herniation->level) + "\"}";
   }
   if (assessed.flags != 0 || assessed.olderAge || salt % 5 == 0) {
     text += ",\"assessedFindings\":[";
@@ -651,10 +651,9 @@ std::string readFacts(const json& plan, PlanFacts& facts) {
   const Table& t = table();
   if (!plan.value("ok", false)) return "not ok: " + plan.dump();
   const std::string triage = plan.at("triage").get<std::string>();
-  const auto known = std::find_if(std::begin(kTriageLadder), std::end(kTriageLadder),
-                                  [&](Triage x) { return triageId(x) == triage; });
-  if (known == std::end(kTriageLadder)) return "unknown triage " + triage;
-  facts.triage = *known;
+  const auto known = std::find_if(kTriages.begin(), kTriages.end(), [&](const TriageInfo& x) { return x.id == triage; });
+  if (known == kTriages.end()) return "unknown triage " + triage;
+  facts.triage = known->triage;
   std::string out;
   for (const json& line : plan.at("recommendations")) {
     const std::string id = line.at("id").get<std::string>();
