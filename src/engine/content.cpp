@@ -22,9 +22,35 @@ std::string codeOf(const std::string& fileName) {
   return fileName.substr(slash + 1, dot - slash - 1);
 }
 
+// rules.json's `headlines` and `triageTable` for each triage, as rows with their conditions looked
+// up. A triage or a condition the content lacks stays empty or null: the self-check reports it.
+RuleTable ruleTable(const json& rules) {
+  RuleTable table;
+  const auto rows = [&](const char* section, const TriageInfo& triage, std::vector<RuleRow>& out) {
+    const json& byTriage = rules.at(section);
+    const auto found = byTriage.find(triage.id);
+    if (found == byTriage.end()) return;
+    for (const json& row : *found) {
+      RuleRow read;
+      read.id = row.at("id").get<std::string>();
+      read.kind = row.value("kind", "");
+      read.when = row.at("when").get<std::string>();
+      read.holds = conditionPredicate(read.when);
+      out.push_back(std::move(read));
+    }
+  };
+  for (const TriageInfo& triage : kTriages) {
+    TriageRules& rulesOf = table[static_cast<std::size_t>(triage.triage)];
+    rows("headlines", triage, rulesOf.headlines);
+    rows("triageTable", triage, rulesOf.lines);
+  }
+  return table;
+}
+
 Content parseEmbedded() {
   Content parsed;
   parsed.rules = json::parse(embedded::kRules.text);
+  parsed.table = ruleTable(parsed.rules);
   parsed.review = json::parse(embedded::kReview.text);
   for (std::size_t i = 0; i < embedded::kLanguageCount; ++i)
     parsed.languages[codeOf(embedded::kLanguages[i].name)] = json::parse(embedded::kLanguages[i].text);

@@ -8,10 +8,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pathway.h"
+
 namespace radiculo {
 
 struct Content {
   nlohmann::json rules;
+  RuleTable table;  // rules.json's headlines and triage table, conditions looked up (pathway.h)
   nlohmann::json review;                             // content/review.json
   std::map<std::string, nlohmann::json> languages;   // "en" -> content/lang/en.json
   std::map<std::string, nlohmann::json> interfaces;  // "en" -> content/ui/en.json

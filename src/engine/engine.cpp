@@ -4,12 +4,14 @@
 
 #include "assessment_parser.h"
 #include "content.h"
+#include "evaluate.h"
 #include "input_fields.h"
 #include "input_schema.h"
 #include "pathway.h"
 #include "plan.h"
 #include "text.h"
 #include "version.h"
+#include "what_would_change.h"
 
 namespace radiculo {
 
@@ -58,12 +60,17 @@ std::string internalError() {
 
 }  // namespace
 
+json evaluateAssessment(const Assessment& assessment, const Content& content) {
+  const Decision decision = decide(assessment, content.table);
+  return buildPlan(assessment, decision, whatWouldChange(assessment, decision, content.table), content);
+}
+
 std::string evaluateJson(std::string_view assessmentJson) {
   try {
     const Content& words = content();
     const ParseResult parsed = parseAssessment(assessmentJson, words.languageCodes());
     if (!parsed.assessment) return serialise(errorsJson(parsed.errors));
-    return serialise(buildPlan(*parsed.assessment, words));
+    return serialise(evaluateAssessment(*parsed.assessment, words));
   } catch (...) {
     return internalError();
   }

@@ -216,6 +216,28 @@ Triage decideTriage(const Assessment& a) {
   return Triage::conservative;
 }
 
+Decision decide(const Assessment& a, const RuleTable& table) {
+  Decision decision;
+  decision.triage = decideTriage(a);
+  decision.rules = &table[static_cast<std::size_t>(decision.triage)];
+  for (const RuleRow& row : decision.rules->headlines)
+    if (row.holds != nullptr && row.holds(a)) {
+      decision.headline = &row;
+      break;
+    }
+  const std::vector<RuleRow>& lines = decision.rules->lines;
+  for (std::size_t i = 0; i < lines.size() && i < kMaxLinesPerTriage; ++i)
+    if (lines[i].holds != nullptr && lines[i].holds(a)) decision.lines |= 1u << i;
+  return decision;
+}
+
+std::vector<const RuleRow*> Decision::lineRows() const {
+  std::vector<const RuleRow*> rows;
+  for (std::size_t i = 0; i < rules->lines.size() && i < kMaxLinesPerTriage; ++i)
+    if (applies(i)) rows.push_back(&rules->lines[i]);
+  return rows;
+}
+
 std::vector<RedFlag> flagsPresent(const Assessment& a) {
   std::vector<RedFlag> flags;
   for (const RedFlagInfo& info : kRedFlags)

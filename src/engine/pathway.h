@@ -5,6 +5,8 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -134,6 +136,40 @@ using ConditionPredicate = bool (*)(const Assessment&);
 ConditionPredicate conditionPredicate(std::string_view condition);
 bool isKnownCondition(std::string_view condition);
 std::vector<std::string_view> knownConditions();
+
+// A row of content/rules.json's `headlines` or `triageTable`, its condition looked up once when
+// the content is loaded (content.cpp).
+struct RuleRow {
+  std::string id;    // a headline key or a recommendation id
+  std::string kind;  // a line's kind ("do", "avoid", ...); empty for a headline
+  std::string when;  // the condition's name
+  ConditionPredicate holds = nullptr;  // nullptr: a name the engine does not know, which never holds
+};
+
+// One triage's rows: the headline variants (the first that holds is shown) and the lines.
+struct TriageRules {
+  std::vector<RuleRow> headlines;
+  std::vector<RuleRow> lines;
+};
+// Indexed by Triage.
+using RuleTable = std::array<TriageRules, kTriages.size()>;
+// A triage's lines are a set of at most this many rows (the content self-check holds it to that).
+inline constexpr std::size_t kMaxLinesPerTriage = 32;
+
+// What the pathway decides for one assessment, once: the triage, the headline row and the line
+// rows that apply. The plan writer and "what would change" both read it. Line rows are a set of
+// row indices as bits: the invariant sweep decides 90 million times, with no allocation.
+struct Decision {
+  Triage triage = Triage::conservative;
+  const TriageRules* rules = nullptr;  // this triage's rows
+  const RuleRow* headline = nullptr;   // the first headline row whose condition holds
+  std::uint32_t lines = 0;             // bit i: rules->lines[i] applies
+
+  bool applies(std::size_t line) const { return (lines >> line) & 1u; }
+  std::vector<const RuleRow*> lineRows() const;  // the rows that apply, in the table's order
+};
+
+Decision decide(const Assessment& assessment, const RuleTable& table);
 
 // Whole weeks (at least 1) until the conservative plan's review: the 6-week mark, sooner with
 // severe pain or a sedating medicine.

@@ -1,6 +1,6 @@
-// Builds the plan: the triage decides which rows of content/rules.json's triage table apply,
-// each row's condition decides whether its line appears, and the language file words it for the
-// audience. No clinical decision is made here; pathway.cpp makes them all.
+// Builds the plan from the pathway's decision (the triage, the headline row and the line rows that
+// apply, pathway.h); the language file words it for the audience. No clinical decision is made
+// here; pathway.cpp makes them all.
 #include "plan.h"
 
 #include <cmath>
@@ -11,7 +11,6 @@
 #include "pathway.h"
 #include "text.h"
 #include "version.h"
-#include "what_would_change.h"
 
 namespace radiculo {
 
@@ -21,15 +20,17 @@ namespace {
 
 class PlanWriter {
  public:
-  PlanWriter(const Assessment& assessment, const Content& content)
+  PlanWriter(const Assessment& assessment, const Decision& decision, json whatWouldChange, const Content& content)
       : a_(assessment),
+        decision_(decision),
         rules_(content.rules),
         content_(content),
         reviewed_(content.reviewedOn(assessment.language)),
         words_(content.languages.at(assessment.language)),
         audience_(audienceId(assessment.audience)),
-        triage_(decideTriage(assessment)),
-        headlineKey_(chooseHeadline()) {
+        triage_(decision.triage),
+        headlineKey_(decision.headline != nullptr ? decision.headline->id : std::string()),
+        whatWouldChange_(std::move(whatWouldChange)) {
     fillValues();
   }
 
@@ -51,7 +52,7 @@ class PlanWriter {
     plan["contentReviewed"] = reviewed_;
     plan["reviewStatus"] = reviewStatus(content_, a_.language, audience_);
     if (triage_ == Triage::conservative) plan["reassessInWeeks"] = reassessInWeeks(a_);
-    plan["whatWouldChange"] = whatWouldChange(a_, rules_);
+    plan["whatWouldChange"] = whatWouldChange_;
     plan["recommendations"] = std::move(lines);
     return plan;
   }
@@ -154,13 +155,6 @@ class PlanWriter {
     values_["redFlagStatus"] = worded(words_.at("phrases").at(a_.assessed.any() ? "assessedStatus" : "noRedFlags"));
   }
 
-  // The first headline row of this triage whose condition holds (content/rules.json).
-  std::string chooseHeadline() const {
-    for (const json& row : rules_.at("headlines").at(std::string(triageId(triage_))))
-      if (conditionHolds(row.at("when").get<std::string>(), a_)) return row.at("id").get<std::string>();
-    return {};
-  }
-
   // Why a line appears: the triage's reason, then the row's own condition when it has one.
   std::string rationale(const std::string& condition) const {
     std::string text = worded(words_.at("rationale").at("triage").at(headlineKey_));
@@ -184,15 +178,14 @@ class PlanWriter {
 
   json recommendations() const {
     json lines = json::array();
-    for (const json& row : applicableRows(a_, rules_)) {
-      const std::string condition = row.at("when").get<std::string>();
-      const std::string id = row.at("id").get<std::string>();
+    for (const RuleRow* row : decision_.lineRows()) {
+      const std::string& id = row->id;
       const json& recommendation = words_.at("recommendations").at(id);
       json line;
       line["id"] = id;
-      line["kind"] = row.at("kind");
+      line["kind"] = row->kind;
       line["text"] = worded(recommendation);
-      line["rationale"] = rationale(condition);
+      line["rationale"] = rationale(row->when);
       line["basis"] = fillTemplate(recommendation.at("basis").get<std::string>(), values_);
       line["citations"] = rules_.at("recommendations").at(id).at("citations");
       line["evidenceNotes"] = evidenceNotes(id);
@@ -220,6 +213,7 @@ class PlanWriter {
   }
 
   const Assessment& a_;
+  const Decision& decision_;
   const json& rules_;
   const Content& content_;
   json reviewed_;  // the clinical review date on record for this version and language, or null
@@ -227,24 +221,14 @@ class PlanWriter {
   std::string audience_;
   Triage triage_;
   std::string headlineKey_;  // the headline row chosen, which also names the triage's rationale
+  json whatWouldChange_;
   std::map<std::string, std::string> values_;
 };
 
 }  // namespace
 
-json buildPlan(const Assessment& assessment, const Content& content) { return PlanWriter(assessment, content).plan(); }
-
-std::vector<json> applicableRows(const Assessment& assessment, const json& rules) {
-  std::vector<json> rows;
-  for (const json& row : rules.at("triageTable").at(std::string(triageId(decideTriage(assessment)))))
-    if (conditionHolds(row.at("when").get<std::string>(), assessment)) rows.push_back(row);
-  return rows;
-}
-
-std::vector<std::string> lineIds(const Assessment& assessment, const json& rules) {
-  std::vector<std::string> ids;
-  for (const json& row : applicableRows(assessment, rules)) ids.push_back(row.at("id").get<std::string>());
-  return ids;
+json buildPlan(const Assessment& assessment, const Decision& decision, json whatWouldChange, const Content& content) {
+  return PlanWriter(assessment, decision, std::move(whatWouldChange), content).plan();
 }
 
 }  // namespace radiculo

@@ -1,17 +1,18 @@
-// An Assessment and the content -> the plan the person sees, as the public plan JSON.
+// An Assessment, the pathway's decision and the content -> the plan the person sees, as the public
+// plan JSON. The plan writer only words what the pathway decided (pathway.h, decide()).
 #pragma once
 
 #include <nlohmann/json.hpp>
 
 #include "assessment.h"
 #include "content.h"
+#include "pathway.h"
 
 namespace radiculo {
 
-nlohmann::json buildPlan(const Assessment& assessment, const Content& content);
-
-// The rows of the triage table that apply to this assessment, in order: {id, kind, when}.
-std::vector<nlohmann::json> applicableRows(const Assessment& assessment, const nlohmann::json& rules);
-std::vector<std::string> lineIds(const Assessment& assessment, const nlohmann::json& rules);
+// `whatWouldChange` is the plan's "what would change" part (what_would_change.h), written into it
+// as it is.
+nlohmann::json buildPlan(const Assessment& assessment, const Decision& decision, nlohmann::json whatWouldChange,
+                         const Content& content);
 
 }  // namespace radiculo

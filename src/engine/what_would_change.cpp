@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "pathway.h"
-#include "plan.h"
 #include "text.h"
 
 namespace radiculo {
@@ -21,8 +20,7 @@ Assessment withAnswer(Assessment a, RedFlag flag, bool answer) {
 
 // For each red flag in `flags`: the triage a "yes" would bring, when it differs from now, the
 // most serious first (ties keep the contract's order).
-json ifYes(const Assessment& a, const std::vector<RedFlag>& flags) {
-  const Triage now = decideTriage(a);
+json ifYes(const Assessment& a, Triage now, const std::vector<RedFlag>& flags) {
   std::vector<std::pair<RedFlag, Triage>> changes;
   for (RedFlag flag : flags) {
     const Triage then = decideTriage(withAnswer(a, flag, true));
@@ -48,10 +46,17 @@ std::vector<RedFlag> couldAppear(const Assessment& a) {
   return flags;
 }
 
+std::vector<std::string> lineIds(const Decision& decision) {
+  std::vector<std::string> ids;
+  for (const RuleRow* row : decision.lineRows()) ids.push_back(row->id);
+  return ids;
+}
+
 // The lines a change of answers would add and remove; nothing when it changes no line.
-json lineChange(const Assessment& now, const Assessment& then, const json& change, const json& rules) {
-  const std::vector<std::string> before = lineIds(now, rules);
-  const std::vector<std::string> after = lineIds(then, rules);
+json lineChange(const Decision& now, const Assessment& then, const json& change, const RuleTable& table) {
+  const Decision next = decide(then, table);
+  const std::vector<std::string> before = lineIds(now);
+  const std::vector<std::string> after = lineIds(next);
   json adds = json::array();
   json removes = json::array();
   for (const std::string& id : after)
@@ -61,7 +66,7 @@ json lineChange(const Assessment& now, const Assessment& then, const json& chang
   if (adds.empty() && removes.empty()) return nullptr;
   json result;
   result["change"] = change;
-  result["triage"] = triageId(decideTriage(then));
+  result["triage"] = triageId(next.triage);
   result["adds"] = adds;
   result["removes"] = removes;
   return result;
@@ -69,8 +74,8 @@ json lineChange(const Assessment& now, const Assessment& then, const json& chang
 
 }  // namespace
 
-json whatWouldChange(const Assessment& a, const json& rules) {
-  const Triage now = decideTriage(a);
+json whatWouldChange(const Assessment& a, const Decision& decision, const RuleTable& table) {
+  const Triage now = decision.triage;
   const std::vector<RedFlag> unanswered = flagsUnanswered(a);
 
   // Best and worst case of the open answers: every unanswered flag no / yes, and a missing age
@@ -86,13 +91,13 @@ json whatWouldChange(const Assessment& a, const json& rules) {
     allYes.ageYears = kOlderAge;
   }
   json result;
-  result["askNext"] = ifYes(a, unanswered);
+  result["askNext"] = ifYes(a, now, unanswered);
   result["bestTriage"] = triageId(decideTriage(allNo));
   result["worstTriage"] = triageId(decideTriage(allYes));
 
   if (now == Triage::conservative) {
     result["reassessInWeeks"] = reassessInWeeks(a);
-    result["returnEarlyIf"] = ifYes(a, couldAppear(a));
+    result["returnEarlyIf"] = ifYes(a, now, couldAppear(a));
     // Not improving by the 6-week mark: what the plan becomes then (the key keeps the number of
     // kConservativeWeeks in its name: it is part of the public plan JSON).
     Assessment later = a;
@@ -108,7 +113,7 @@ json whatWouldChange(const Assessment& a, const json& rules) {
     candidate.procedureCandidate = true;
     json becomesCandidate;
     becomesCandidate["procedureCandidate"] = true;
-    if (!a.procedureCandidate) whatIf.push_back(lineChange(a, candidate, becomesCandidate, rules));
+    if (!a.procedureCandidate) whatIf.push_back(lineChange(decision, candidate, becomesCandidate, table));
     // A contained herniation below L3 on imaging, for a candidate (the injection's criteria [4]).
     for (std::size_t i = 0; i < kHerniationLevels.size(); ++i) {
       const auto level = static_cast<HerniationLevel>(i);
@@ -118,7 +123,7 @@ json whatWouldChange(const Assessment& a, const json& rules) {
       json change = becomesCandidate;
       change["herniation"]["contained"] = true;
       change["herniation"]["level"] = herniationLevelId(level);
-      whatIf.push_back(lineChange(a, imaged, change, rules));
+      whatIf.push_back(lineChange(decision, imaged, change, table));
     }
     json kept = json::array();
     for (json& entry : whatIf)

@@ -7,9 +7,11 @@
 #include <nlohmann/json.hpp>
 
 #include "assessment.h"
+#include "pathway.h"
 
 namespace radiculo {
 
-nlohmann::json whatWouldChange(const Assessment& assessment, const nlohmann::json& rules);
+// `now` is the pathway's decision for `assessment`; `table` decides the changed answers.
+nlohmann::json whatWouldChange(const Assessment& assessment, const Decision& now, const RuleTable& table);
 
 }  // namespace radiculo

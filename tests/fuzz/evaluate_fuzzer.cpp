@@ -22,7 +22,7 @@
 #include "assessment_parser.h"
 #include "content.h"
 #include "engine.h"
-#include "plan.h"
+#include "evaluate.h"
 #include "plan_invariants.h"
 
 namespace {
@@ -77,7 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // its shortest form, and the engine reads no other (number_literal.h).
   radiculo::Assessment other = *parsed.assessment;
   other.audience = other.audience == radiculo::Audience::patient ? radiculo::Audience::clinician : radiculo::Audience::patient;
-  const json second = radiculo::buildPlan(other, radiculo::content());
+  const json second = radiculo::evaluateAssessment(other, radiculo::content());
   const std::string otherOutput = second.dump(-1, ' ', false, json::error_handler_t::replace);
   if (second.value("ok", false) != true) broken("the other audience is not ok", input, otherOutput);
   if (second.at("triage") != answer.at("triage") || ids(second) != ids(answer))
