@@ -34,8 +34,12 @@ enum class RedFlag : std::size_t {
 };
 inline constexpr std::size_t kRedFlagCount = 16;
 
-// caudaEquinaOrCord: the signs of cauda equina syndrome and of spinal cord compression.
+// caudaEquinaOrCord: the signs of cauda equina syndrome and of spinal cord compression. The ids
+// are content/rules.json's `redFlagGroups` (the page asks the flags by group, in this order).
 enum class RedFlagGroup { caudaEquinaOrCord, malignancy, infection, fracture, neurologicalDeficit };
+inline constexpr std::array<const char*, 5> kRedFlagGroupIds{"caudaEquinaOrCord", "malignancy", "infection",
+                                                             "fracture", "neurologicalDeficit"};
+inline const char* groupId(RedFlagGroup group) { return kRedFlagGroupIds[static_cast<std::size_t>(group)]; }
 
 struct RedFlagInfo {
   RedFlag flag;

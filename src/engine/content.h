@@ -1,7 +1,9 @@
 // The clinical content: content/rules.json (what appears when, citations, stances) and one
-// words file per language (content/lang/<code>.json). Parsed once from the embedded text.
+// words file per language (content/lang/<code>.json). Parsed once from the embedded text; its
+// self-check against the engine's own tables is content_check.h.
 #pragma once
 
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -11,6 +13,9 @@
 #include "pathway.h"
 
 namespace radiculo {
+
+// How an evidence note stands to the line it qualifies (content/rules.json `evidenceNotes`).
+inline constexpr std::array<const char*, 3> kStances{"agrees", "differs", "conflicts"};
 
 struct Content {
   nlohmann::json rules;
@@ -26,6 +31,10 @@ struct Content {
   nlohmann::json reviewedOn(const std::string& language) const;
 };
 
+// rules.json's `headlines` and `triageTable` for each triage, as rows with their conditions looked
+// up. A triage or a condition the content lacks stays empty or null: the self-check reports it.
+RuleTable ruleTable(const nlohmann::json& rules);
+
 // The embedded content, parsed on first use. Throws only if the build embedded broken JSON,
 // which the content self-check test rules out.
 const Content& content();
@@ -37,10 +46,5 @@ std::string reviewStatus(const Content& content, const std::string& language, co
 // A reference of content/rules.json as a plan or the page shows it: its description and kind in
 // the language of `words`, and the language its title is written in (titleLanguage).
 nlohmann::json wordedReference(const nlohmann::json& reference, const nlohmann::json& rules, const nlohmann::json& words);
-
-// Everything wrong with the content as a whole: a table row naming an unknown condition or id,
-// a recommendation without words in some language and audience, a citation of an unlisted
-// reference, a key present in one language and missing in another. Empty = consistent.
-std::vector<std::string> checkContent(const Content& content);
 
 }  // namespace radiculo

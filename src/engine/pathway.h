@@ -137,6 +137,9 @@ ConditionPredicate conditionPredicate(std::string_view condition);
 bool isKnownCondition(std::string_view condition);
 std::vector<std::string_view> knownConditions();
 
+// How strongly a line speaks, from the most pressing: a row's `kind` in the triage table.
+inline constexpr std::array<const char*, 6> kLineKinds{"emergency", "urgent", "do", "consider", "avoid", "caution"};
+
 // A row of content/rules.json's `headlines` or `triageTable`, its condition looked up once when
 // the content is loaded (content.cpp).
 struct RuleRow {

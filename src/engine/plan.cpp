@@ -3,10 +3,13 @@
 // here; pathway.cpp makes them all.
 #include "plan.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "pathway.h"
 #include "text.h"
@@ -128,6 +131,14 @@ class PlanWriter {
     return number + " " + units.at(number == "1" ? "week" : "weeks").get<std::string>();
   }
 
+  // A template value: only one of kTemplateValues (plan.h), the names the content self-check allows.
+  void offer(const char* name, std::string value) {
+    if (std::find_if(kTemplateValues.begin(), kTemplateValues.end(),
+                     [&](const char* known) { return std::string_view(known) == name; }) == kTemplateValues.end())
+      throw std::logic_error(std::string("template value not in kTemplateValues: ") + name);
+    values_[name] = std::move(value);
+  }
+
   void fillValues() {
     std::vector<std::string> unanswered;
     for (std::string_view key : unansweredKeys(a_)) unanswered.push_back(shortName(key));
@@ -138,21 +149,21 @@ class PlanWriter {
       if (a_.assessed.flags[static_cast<std::size_t>(info.flag)]) assessed.push_back(info.flag);
     const PriorityFindings open = openPriorityFindings(a_);
 
-    values_["redFlags"] = shortNames(flagsPresent(a_));
-    values_["unanswered"] = joined(unanswered, "listLastSeparatorOr");
-    values_["unansweredEmergency"] = shortNames(flagsUnanswered(a_, Urgency::emergency), "listLastSeparatorOr");
-    values_["unansweredSameDay"] = shortNames(flagsUnanswered(a_, Urgency::sameDay), "listLastSeparatorOr");
-    values_["sameDayPending"] = shortNames(sameDayPending);
-    values_["priorityFindings"] = findingNames(open.flags, open.olderAge);
-    values_["assessedFindings"] = findingNames(assessed, a_.assessed.olderAge);
-    values_["reassessIn"] = duration(reassessInWeeks(a_), false);  // a review point: "1 week", not "7 days"
-    values_["careDuration"] = duration(a_.conservativeCareWeeks);
-    if (a_.symptomWeeks) values_["symptomDuration"] = duration(*a_.symptomWeeks);
-    if (a_.painScore) values_["painScore"] = std::to_string(*a_.painScore);
-    if (a_.herniation) values_["herniationLevel"] = herniationLevelId(a_.herniation->level);
+    offer("redFlags", shortNames(flagsPresent(a_)));
+    offer("unanswered", joined(unanswered, "listLastSeparatorOr"));
+    offer("unansweredEmergency", shortNames(flagsUnanswered(a_, Urgency::emergency), "listLastSeparatorOr"));
+    offer("unansweredSameDay", shortNames(flagsUnanswered(a_, Urgency::sameDay), "listLastSeparatorOr"));
+    offer("sameDayPending", shortNames(sameDayPending));
+    offer("priorityFindings", findingNames(open.flags, open.olderAge));
+    offer("assessedFindings", findingNames(assessed, a_.assessed.olderAge));
+    offer("reassessIn", duration(reassessInWeeks(a_), false));  // a review point: "1 week", not "7 days"
+    offer("careDuration", duration(a_.conservativeCareWeeks));
+    if (a_.symptomWeeks) offer("symptomDuration", duration(*a_.symptomWeeks));
+    if (a_.painScore) offer("painScore", std::to_string(*a_.painScore));
+    if (a_.herniation) offer("herniationLevel", herniationLevelId(a_.herniation->level));
     // "No red flags" is said only when it is true as it stands: never for a finding a clinician
     // has assessed (including older age).
-    values_["redFlagStatus"] = worded(words_.at("phrases").at(a_.assessed.any() ? "assessedStatus" : "noRedFlags"));
+    offer("redFlagStatus", worded(words_.at("phrases").at(a_.assessed.any() ? "assessedStatus" : "noRedFlags")));
   }
 
   // Why a line appears: the triage's reason, then the row's own condition when it has one.

@@ -2,6 +2,8 @@
 // plan JSON. The plan writer only words what the pathway decided (pathway.h, decide()).
 #pragma once
 
+#include <array>
+
 #include <nlohmann/json.hpp>
 
 #include "assessment.h"
@@ -9,6 +11,14 @@
 #include "pathway.h"
 
 namespace radiculo {
+
+// The values the plan writer offers to the content's templates ("{redFlags}"), and reviewDate
+// (reviewStatus, content.cpp). The plan writer offers no other; the content self-check allows no
+// other placeholder. Durations carry their unit ("1 week", "3.5 weeks"), so no template says "1 weeks".
+inline constexpr std::array<const char*, 14> kTemplateValues{
+    "reviewDate",       "redFlags",         "unanswered",    "unansweredEmergency", "unansweredSameDay",
+    "sameDayPending",   "priorityFindings", "assessedFindings", "redFlagStatus",    "reassessIn",
+    "painScore",        "symptomDuration",  "careDuration",  "herniationLevel"};
 
 // `whatWouldChange` is the plan's "what would change" part (what_would_change.h), written into it
 // as it is.

@@ -2,7 +2,9 @@
 #include <gtest/gtest.h>
 
 #include "content.h"
+#include "content_check.h"
 #include "engine.h"
+#include "pathway.h"
 
 namespace radiculo {
 namespace {
@@ -13,6 +15,62 @@ TEST(Content, IsConsistentAndCompleteInEveryLanguage) {
   const std::vector<std::string> problems = checkContent(content());
   for (const std::string& problem : problems) ADD_FAILURE() << problem;
   EXPECT_TRUE(problems.empty());
+}
+
+// Each check of the self-check can fail: one broken copy of the content per kind of problem.
+bool reports(const Content& broken, const std::string& words) {
+  for (const std::string& problem : checkContent(broken))
+    if (problem.find(words) != std::string::npos) return true;
+  ADD_FAILURE() << "no problem mentions \"" << words << "\"";
+  return false;
+}
+
+TEST(ContentCheck, RedFlagGroupsMatchTheEngineFlagsOrderAndGroups) {
+  Content swapped = content();
+  json& caudaEquina = swapped.rules["redFlagGroups"][0]["flags"];
+  std::swap(caudaEquina[0], caudaEquina[1]);
+  EXPECT_TRUE(reports(swapped, "where the engine has saddleAnesthesia"));
+
+  Content moved = content();
+  moved.rules["redFlagGroups"][1]["flags"].push_back(moved.rules["redFlagGroups"][2]["flags"][0]);
+  moved.rules["redFlagGroups"][2]["flags"].erase(0);
+  EXPECT_TRUE(reports(moved, "files fever under malignancy"));
+
+  Content missing = content();
+  missing.rules["redFlagGroups"].erase(4);
+  EXPECT_TRUE(reports(missing, "lacks progressiveNeuroDeficit"));
+
+  Content unknown = content();
+  unknown.rules["redFlagGroups"][0]["group"] = "caudaEquina";
+  EXPECT_TRUE(reports(unknown, "not a RedFlagGroup"));
+}
+
+TEST(ContentCheck, TriagesAreTheEngineTriages) {
+  Content extra = content();
+  extra.rules["headlines"]["routine"] = extra.rules["headlines"]["conservative"];
+  EXPECT_TRUE(reports(extra, "headlines names routine"));
+
+  Content lacking = content();
+  lacking.rules["triageTable"].erase("priority");
+  lacking.table = ruleTable(lacking.rules);
+  EXPECT_TRUE(reports(lacking, "triage table has no row list for priority"));
+}
+
+TEST(ContentCheck, RowsNameKnownConditionsAndKinds) {
+  Content broken = content();
+  broken.rules["triageTable"]["conservative"][0]["when"] = "muscleSpasms";
+  broken.rules["triageTable"]["conservative"][1]["kind"] = "suggest";
+  broken.rules["headlines"]["urgent"][0]["when"] = "sameDayFlag";
+  broken.table = ruleTable(broken.rules);
+  EXPECT_TRUE(reports(broken, "unknown condition muscleSpasms"));
+  EXPECT_TRUE(reports(broken, "unknown kind"));
+  EXPECT_TRUE(reports(broken, "headline urgent has unknown condition sameDayFlag"));
+}
+
+TEST(ContentCheck, EveryQuestionOfTheFieldTableHasWords) {
+  Content broken = content();
+  broken.languages["es"]["questions"].erase("procedureCandidate");
+  EXPECT_TRUE(reports(broken, "lang/es.json/questions/procedureCandidate/clinician/text is missing"));
 }
 
 TEST(Content, HasEnglish) {
@@ -33,6 +91,34 @@ TEST(ContentJson, ServesEveryLanguageWithQuestionsAndVersions) {
     EXPECT_TRUE(words.at("questions").contains("fever"));
     EXPECT_EQ(words.at("engineVersion"), json::parse(versionJson()).at("engineVersion"));
     EXPECT_EQ(words.at("references").size(), content().rules.at("references").size());
+  }
+}
+
+// What the page reads instead of copies: the ladder with its alerts, the thresholds, the defaults
+// and the field table, from the engine's own tables.
+TEST(ContentJson, ServesTheEngineTablesThePageNeeds) {
+  const json served = json::parse(contentJson("en"));
+  ASSERT_EQ(served.at("triageLadder").size(), kTriages.size());
+  for (std::size_t i = 0; i < kTriages.size(); ++i) {
+    EXPECT_EQ(served.at("triageLadder")[i].at("id"), kTriages[i].id);
+    EXPECT_EQ(served.at("triageLadder")[i].at("alert"), kTriages[i].alert);
+  }
+  json alerts = json::array();
+  for (const json& triage : served.at("triageLadder"))
+    if (triage.at("alert").get<bool>()) alerts.push_back(triage.at("id"));
+  EXPECT_EQ(alerts, json::parse(R"(["emergency", "check-now", "urgent"])"));
+  EXPECT_EQ(served.at("thresholds"), json::parse(R"({"adultAge": 18, "olderAge": 60, "conservativeWeeks": 6,
+      "severePain": 7, "subacuteWeeks": 12, "longStandingWeeks": 12, "closeReviewWeeks": 2, "medicineCautionAge": 65})"));
+  EXPECT_EQ(served.at("defaults"), json::parse(R"({"audience": "clinician", "language": "en"})"));
+  EXPECT_EQ(served.at("herniationLevels"), json::parse(R"(["L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1"])"));
+}
+
+// contentJson adds the engine's tables beside the language file's own keys: it never replaces one.
+TEST(ContentJson, KeepsEveryKeyOfTheLanguageFile) {
+  for (const std::string& code : content().languageCodes()) {
+    const json served = json::parse(contentJson(code));
+    for (const auto& [key, value] : content().languages.at(code).items())
+      if (key != "recommendations" && key != "references") EXPECT_EQ(served.at(key), value) << code << " " << key;
   }
 }
 
