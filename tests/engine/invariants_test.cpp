@@ -1,30 +1,18 @@
-// The engine's safety promises as exhaustive checks (issues 5 and 9).
+// The engine's safety promises as exhaustive checks.
 //
 // Every combination of the 16 red flags as true / false / unanswered (3^16 = 43,046,721) meets
 // two points of the scope grid (age absent / 17 / 59 / 60, prior lumbar surgery, findings
-// assessed: none / every one present / some), rotating, and is checked against the decision
-// function: the triage from decideTriage, the headline row and the plan lines that
-// content/rules.json gives through conditionHolds -- exactly what buildPlan decides, without the
-// wording, so the whole sweep fits in seconds. The other answers (phase of care, improving,
-// procedure candidate, prior MRI, spasm, pain 6 / 7, symptom weeks 12 / 13, audience, language)
-// rotate through their grid, so each meets many flag combinations. A covering subset then goes
-// through the JSON entry evaluateJson, where the words are checked too (test::planViolations).
+// assessed: none / every one present / some), rotating, and goes through the pathway's decision
+// (decide(): the triage, the headline row and the line rows, exactly what the plan writer words),
+// so the whole sweep fits in seconds. The other answers (phase of care, improving, procedure
+// candidate, prior MRI, spasm, pain 6 / 7, symptom weeks 12 / 13, audience, language) rotate
+// through their grid, so each meets many flag combinations. A covering subset then goes through
+// the JSON entry evaluateJson, where the words are checked too.
 //
-// The promises:
-//   - the ladder (issue 9), written again here from the contract with bit masks: an
-//     emergency-group flag true, or a dangerous combination, is an emergency at any age; an
-//     emergency-group flag unanswered is never below check-now; a same-day flag unanswered is never
-//     below urgent (or out-of-scope with the same-day headline); a priority finding is priority
-//     unless assessed;
-//   - emergency: emergency-referral and emergency-mri, nothing that waits, no medicine, no
-//     self-care; check-now: the examination within hours, no medicine, no self-care; out-of-scope:
-//     only the safety net; urgent and priority: their assessment line, no medicine, nothing that
-//     rules imaging out; incomplete: nothing that says wait;
-//   - the safety net in every plan but emergency; the opioid line only with pain >= 7 and at most
-//     12 weeks, never of kind `do`; every line cites a listed reference;
-//   - through the JSON entry also: "today" never in an emergency plan; the emergency number
-//     outside an emergency only in the safety net; "No red flags" only when true; the listed
-//     unanswered, present and assessed keys; both audiences the same lines; the same bytes twice.
+// The promises are not written here: they are tests/engine/plan_invariants.h's
+// decisionViolations (on the decision) and planViolations (on the plan JSON, the same decision
+// promises plus the words'), the checker the vectors and the fuzzer use too. This file only
+// generates the cases.
 //
 // Grid size: RADICULO_INVARIANT_GRID=full|small in the environment; the default is full, or small
 // when the suite is built with RADICULO_INVARIANTS_SMALL_GRID (the sanitizer build).
@@ -72,34 +60,6 @@ bool smallGrid() { return isGrid("small"); }
 // ---------------------------------------------------------------------------------------------
 // Red flags: combination c in [0, 3^16) gives flag i the base-3 digit i of c:
 // 0 = unanswered, 1 = false, 2 = true.
-
-std::uint32_t bitOfKey(const std::string& key) {
-  for (std::size_t i = 0; i < kRedFlagCount; ++i)
-    if (key == kRedFlags[i].key) return 1u << i;
-  ADD_FAILURE() << "no red flag " << key;
-  return 0;
-}
-std::uint32_t maskOf(const std::set<std::string>& keys) {
-  std::uint32_t mask = 0;
-  for (const std::string& key : keys) mask |= bitOfKey(key);
-  return mask;
-}
-
-// The tiers and the groups the combinations use, as bit masks, from the test's own lists.
-struct Masks {
-  std::uint32_t emergency = maskOf(test::emergencyFlags());
-  std::uint32_t sameDay = maskOf(test::sameDayFlags());
-  std::uint32_t priority = maskOf(test::priorityFlags());
-  std::uint32_t deficit = bitOfKey("progressiveNeuroDeficit");
-  std::uint32_t fever = bitOfKey("fever");
-  std::uint32_t withDeficit = maskOf({"cancerHistory", "unexplainedWeightLoss", "nightPain", "fever", "immunocompromised",
-                                      "intravenousDrugUse", "significantTrauma", "prolongedCorticosteroids"});
-  std::uint32_t withFever = maskOf({"intravenousDrugUse", "immunocompromised", "prolongedCorticosteroids"});
-};
-const Masks& masks() {
-  static const Masks built;
-  return built;
-}
 
 struct FlagFacts {
   std::array<Answer, kRedFlagCount> answers{};
@@ -205,7 +165,7 @@ struct AssessedFacts {
   bool olderAge = false;
 };
 AssessedFacts assessedOf(const Scope& s, const FlagFacts& flags) {
-  const std::uint32_t present = flags.trueMask & masks().priority;
+  const std::uint32_t present = flags.trueMask & test::tierMasks().priority;
   const bool older = s.age && *s.age >= 60;
   switch (s.assessed) {
     case AssessedVariant::none: return {};
@@ -248,224 +208,17 @@ void setFlags(Assessment& a, const FlagFacts& flags, const AssessedFacts& assess
   a.assessed.olderAge = assessed.olderAge;
 }
 
-// The triage ladder, written again from the contract (issue 9) on bit masks.
-Triage expectedTriage(const FlagFacts& f, const Scope& s, const AssessedFacts& assessed, const Others& o) {
-  const Masks& m = masks();
-  const std::uint32_t t = f.trueMask, u = f.unansweredMask;
-  const bool combination = ((t & m.deficit) && (t & m.withDeficit)) || ((t & m.fever) && (t & m.withFever));
-  if ((t & m.emergency) || combination) return Triage::emergency;
-  if (u & m.emergency) return Triage::checkNow;
-  if ((s.age && *s.age < 18) || s.priorSurgery) return Triage::outOfScope;
-  if ((t | u) & m.sameDay) return Triage::urgent;
-  if ((t & m.priority & ~assessed.flags) || (s.age && *s.age >= 60 && !assessed.olderAge)) return Triage::priority;
-  if ((u & m.priority) || !s.age) return Triage::incomplete;
-  if (o.careWeeks >= 6 && !o.improving) return Triage::reassess;
-  return Triage::conservative;
-}
+// The pathway's decision for the assessment, as the promises see it.
+test::PlanFacts decided(const Assessment& a) { return test::factsOf(decide(a, content().table)); }
 
-// ---------------------------------------------------------------------------------------------
-// The triage table and the headlines, read once from the content.
-
-struct Row {
-  std::string id;
-  std::string when;
-  std::string kind;
-  std::uint32_t bit = 0;  // this id's bit in a line mask
-  ConditionPredicate holds = nullptr;  // `when`, looked up once: the sweep tests it 100 million times
-  bool isDo = false;                    // kind `do`
-};
-
-constexpr std::size_t kTriageCount = kTriages.size();
-
-struct Table {
-  std::vector<std::string> ids;  // every recommendation id; bit i = ids[i]
-  std::array<std::vector<Row>, kTriageCount> rows;
-  std::array<std::vector<Row>, kTriageCount> headlines;  // id and when only
-  std::uint32_t medicine = 0, wait = 0, selfCare = 0;
-  std::uint32_t opioid = 0, relaxant = 0, sedationCaution = 0, emergencyReferral = 0, emergencyMri = 0, examine = 0, mriImmediate = 0,
-                priorityAssessment = 0, seekCare = 0;
-  std::uint32_t wellCited = 0;  // ids citing at least one listed reference, and only listed ones
-
-  std::uint32_t bitOf(const std::string& id) const {
-    const auto at = std::find(ids.begin(), ids.end(), id);
-    return at == ids.end() ? 0 : 1u << (at - ids.begin());
-  }
-  std::string names(std::uint32_t mask) const {
-    std::string text;
-    for (std::size_t i = 0; i < ids.size(); ++i)
-      if (mask & (1u << i)) text += (text.empty() ? "" : ",") + ids[i];
-    return "[" + text + "]";
-  }
-};
-
-const Table& table() {
-  static const Table built = [] {
-    Table t;
-    const json& rules = content().rules;
-    std::set<int> listed;
-    for (const json& reference : rules.at("references")) listed.insert(reference.at("number").get<int>());
-    for (const auto& [id, recommendation] : rules.at("recommendations").items()) {
-      t.ids.push_back(id);
-      const json& citations = recommendation.at("citations");
-      const bool cited = !citations.empty() && std::all_of(citations.begin(), citations.end(), [&](const json& n) {
-        return listed.count(n.get<int>()) == 1;
-      });
-      if (cited) t.wellCited |= 1u << (t.ids.size() - 1);
-    }
-    for (const std::string& id : test::medicineLines()) t.medicine |= t.bitOf(id);
-    for (const std::string& id : test::waitLines()) t.wait |= t.bitOf(id);
-    for (const std::string& id : test::selfCareLines()) t.selfCare |= t.bitOf(id);
-    t.opioid = t.bitOf("opioid-short-term-severe-pain");
-    t.relaxant = t.bitOf("muscle-relaxant-for-spasm");
-    t.sedationCaution = t.bitOf("sedation-combination-caution");
-    t.emergencyReferral = t.bitOf("emergency-referral");
-    t.emergencyMri = t.bitOf("emergency-mri");
-    t.examine = t.bitOf("examine-within-hours");
-    t.mriImmediate = t.bitOf("mri-immediate");
-    t.priorityAssessment = t.bitOf("priority-assessment");
-    t.seekCare = t.bitOf("seek-care-if-red-flags");
-    for (const TriageInfo& info : kTriages) {
-      const Triage triage = info.triage;
-      const std::string id(info.id);
-      for (const json& row : rules.at("triageTable").at(id)) {
-        Row r{row.at("id").get<std::string>(), row.at("when").get<std::string>(), row.at("kind").get<std::string>()};
-        r.bit = t.bitOf(r.id);
-        r.holds = conditionPredicate(r.when);
-        r.isDo = r.kind == "do";
-        t.rows[static_cast<std::size_t>(triage)].push_back(r);
-      }
-      for (const json& row : rules.at("headlines").at(id)) {
-        Row r{row.at("id").get<std::string>(), row.at("when").get<std::string>(), ""};
-        r.holds = conditionPredicate(r.when);
-        t.headlines[static_cast<std::size_t>(triage)].push_back(r);
-      }
-    }
-    return t;
-  }();
-  return built;
-}
-
-TEST(Invariants, TheTableNamesEveryLineTheInvariantsMention) {
-  const Table& t = table();
-  ASSERT_LE(t.ids.size(), 32u);
-  for (const std::set<std::string>* group : {&test::medicineLines(), &test::waitLines(), &test::selfCareLines()})
-    for (const std::string& id : *group) EXPECT_NE(t.bitOf(id), 0u) << id << " is not a recommendation id";
-  for (const char* id : {"emergency-referral", "emergency-mri", "examine-within-hours", "mri-immediate",
-                         "priority-assessment", "seek-care-if-red-flags", "muscle-relaxant-for-spasm",
-                         "sedation-combination-caution"})
-    EXPECT_NE(t.bitOf(id), 0u) << id;
-  for (const TriageInfo& info : kTriages)
-    for (const Row& row : t.rows[static_cast<std::size_t>(info.triage)]) {
-      EXPECT_NE(row.bit, 0u) << row.id;
-      EXPECT_NE(row.holds, nullptr) << row.when;
-    }
-  for (const TriageInfo& info : kTriages)
-    for (const Row& row : t.headlines[static_cast<std::size_t>(info.triage)]) EXPECT_NE(row.holds, nullptr) << row.when;
-  // The test's tiers cover the 16 flags exactly once.
-  const Masks& m = masks();
+TEST(Invariants, TheContractTiersCoverEveryFlagOnce) {
+  const test::TierMasks& m = test::tierMasks();
   EXPECT_EQ(m.emergency | m.sameDay | m.priority, (1u << kRedFlagCount) - 1);
   EXPECT_EQ(m.emergency & m.sameDay, 0u);
   EXPECT_EQ(m.emergency & m.priority, 0u);
   EXPECT_EQ(m.sameDay & m.priority, 0u);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The invariants on one plan, given as triage + headline + line mask + kinds. Shared by the fast
-// sweep and the JSON subset, so both check exactly the same promises.
-
-struct PlanFacts {
-  Triage triage = Triage::conservative;
-  const std::string* headline = nullptr;  // the id of the headline row chosen
-  std::uint32_t lines = 0;
-  std::uint32_t doKinds = 0;  // lines of kind `do`
-};
-
-// Returns "" when every invariant holds, else what failed.
-std::string violations(const PlanFacts& plan, const FlagFacts& flags, const Scope& s, const AssessedFacts& assessed,
-                       const Others& o) {
-  const Table& t = table();
-  const Masks& m = masks();
-  std::string out;
-  const auto fail = [&](const std::string& what) { out += (out.empty() ? "" : "; ") + what; };
-  const auto without = [&](std::uint32_t group, const char* what) {
-    if (plan.lines & group) fail(std::string(triageId(plan.triage)) + " with " + what + " " + t.names(plan.lines & group));
-  };
-  const Triage expected = expectedTriage(flags, s, assessed, o);
-  if (plan.triage != expected)
-    fail("triage " + std::string(triageId(plan.triage)) + ", expected " + std::string(triageId(expected)));
-  switch (plan.triage) {
-    case Triage::emergency:
-      if (!(plan.lines & t.emergencyReferral)) fail("emergency without emergency-referral");
-      if (!(plan.lines & t.emergencyMri)) fail("emergency without emergency-mri");
-      without(t.medicine, "a medicine line");
-      without(t.wait, "a line that waits");
-      without(t.selfCare, "a self-care line");
-      break;
-    case Triage::checkNow:
-      if (!(plan.lines & t.examine)) fail("check-now without examine-within-hours");
-      without(t.medicine, "a medicine line");
-      without(t.wait, "a line that waits");
-      without(t.selfCare, "a self-care line");
-      break;
-    case Triage::outOfScope:
-      if (plan.lines != t.seekCare) fail("out-of-scope with lines " + t.names(plan.lines));
-      if (((flags.trueMask | flags.unansweredMask) & m.sameDay) && *plan.headline != "outOfScopeToday")
-        fail("out-of-scope with a same-day flag open, headline " + *plan.headline);
-      break;
-    case Triage::urgent:
-      if (!(plan.lines & t.mriImmediate)) fail("urgent without mri-immediate");
-      without(t.medicine, "a medicine line");
-      without(t.wait, "a line that delays imaging");
-      if ((*plan.headline == "urgent") != static_cast<bool>(flags.trueMask & m.sameDay))
-        fail("urgent headline " + *plan.headline + " does not match the flags");
-      break;
-    case Triage::priority:
-      if (!(plan.lines & t.priorityAssessment)) fail("priority without priority-assessment");
-      without(t.medicine, "a medicine line");
-      without(t.wait, "a line that rules imaging out");
-      break;
-    case Triage::incomplete:
-      without(t.wait, "a line that says wait");
-      without(t.medicine, "a medicine line");
-      break;
-    default:
-      break;
-  }
-  // Unknown is treated as possible, at the right speed (stated on its own, beside the ladder).
-  if ((flags.unansweredMask & m.emergency) && plan.triage != Triage::emergency && plan.triage != Triage::checkNow)
-    fail("an emergency-group flag is unanswered below check-now");
-  if ((flags.unansweredMask & m.sameDay) && plan.triage != Triage::emergency && plan.triage != Triage::checkNow &&
-      plan.triage != Triage::urgent && plan.triage != Triage::outOfScope)
-    fail("a same-day flag is unanswered below urgent");
-  if (plan.triage != Triage::emergency && !(plan.lines & t.seekCare)) fail("no seek-care-if-red-flags line");
-  if (plan.lines & t.opioid) {
-    if (!(o.pain >= 7 && o.symptomWeeks <= 12)) fail("opioid line without pain >= 7 and <= 12 weeks");
-    if (plan.doKinds & t.opioid) fail("opioid line of kind do");
-  }
-  if ((plan.lines & t.opioid) && (plan.lines & t.relaxant) && !(plan.lines & t.sedationCaution))
-    fail("an opioid with a relaxant, without the combination caution");
-  if ((plan.lines & t.wellCited) != plan.lines)
-    fail("a line without a listed citation " + t.names(plan.lines & ~t.wellCited));
-  return out;
-}
-
-// The plan the decision function gives, without the words: triage, headline row and lines.
-PlanFacts decide(const Assessment& a) {
-  const Table& t = table();
-  PlanFacts plan;
-  plan.triage = decideTriage(a);
-  const auto index = static_cast<std::size_t>(plan.triage);
-  for (const Row& row : t.headlines[index])
-    if (row.holds(a)) {
-      plan.headline = &row.id;
-      break;
-    }
-  for (const Row& row : t.rows[index])
-    if (row.holds(a)) {
-      plan.lines |= row.bit;
-      if (row.isDo) plan.doKinds |= row.bit;
-    }
-  return plan;
+  for (const std::set<std::string>* group : {&test::medicineLines(), &test::waitLines(), &test::selfCareLines()})
+    for (const std::string& id : *group) EXPECT_NE(test::lineBit(id), 0u) << id << " is not a recommendation id";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -541,7 +294,7 @@ TEST(Invariants, EveryRedFlagCombinationHoldsThroughTheDecisionFunction) {
         setScope(a, scopes[s]);
         setOthers(a, o);
         setFlags(a, flags, assessed);
-        const std::string failed = violations(decide(a), flags, scopes[s], assessed, o);
+        const std::string failed = test::decisionViolations(a, decided(a));
         if (!failed.empty()) out.add(flagsString(flags) + " " + describe(scopes[s], o) + ": " + failed);
         ++count;
       }
@@ -562,7 +315,7 @@ TEST(Invariants, EveryRedFlagCombinationHoldsThroughTheDecisionFunction) {
 TEST(Invariants, EveryPriorityStateAcrossAllOtherAnswersHoldsThroughTheDecisionFunction) {
   const std::vector<Scope> scopes = scopeGrid();
   const std::vector<Others> others = othersGrid();
-  const Masks& m = masks();
+  const test::TierMasks& m = test::tierMasks();
   std::vector<std::uint32_t> combinations;
   // Emergency and same-day flags all false; each priority flag unanswered, false or true.
   for (std::uint32_t c = 0; c < kFlagCombinations; ++c) {
@@ -582,7 +335,7 @@ TEST(Invariants, EveryPriorityStateAcrossAllOtherAnswersHoldsThroughTheDecisionF
         setScope(a, scope);
         setOthers(a, o);
         setFlags(a, flags, assessed);
-        const std::string failed = violations(decide(a), flags, scope, assessed, o);
+        const std::string failed = test::decisionViolations(a, decided(a));
         if (!failed.empty()) failures.add(flagsString(flags) + " " + describe(scope, o) + ": " + failed);
         ++checked;
       }
@@ -645,28 +398,7 @@ std::vector<std::string> idsOf(const json& plan) {
   return ids;
 }
 
-// The plan facts read off a real plan JSON; the headline row is taken from the decision function
-// (the JSON carries only its words), so it is checked against the words instead.
-std::string readFacts(const json& plan, PlanFacts& facts) {
-  const Table& t = table();
-  if (!plan.value("ok", false)) return "not ok: " + plan.dump();
-  const std::string triage = plan.at("triage").get<std::string>();
-  const auto known = std::find_if(kTriages.begin(), kTriages.end(), [&](const TriageInfo& x) { return x.id == triage; });
-  if (known == kTriages.end()) return "unknown triage " + triage;
-  facts.triage = known->triage;
-  std::string out;
-  for (const json& line : plan.at("recommendations")) {
-    const std::string id = line.at("id").get<std::string>();
-    const std::uint32_t bit = t.bitOf(id);
-    if (bit == 0) out += "; unknown id " + id;
-    facts.lines |= bit;
-    if (line.at("kind") == "do") facts.doKinds |= bit;
-  }
-  return out;
-}
-
 TEST(Invariants, ACoveringSubsetHoldsThroughTheJsonEntry) {
-  const Table& t = table();
   const std::vector<Scope> scopes = scopeGrid();
   const std::vector<Others> others = othersGrid();
   // Herniation variants ride along: none, contained L4-L5 / L5-S1 (the injection line), contained
@@ -694,19 +426,20 @@ TEST(Invariants, ACoveringSubsetHoldsThroughTheJsonEntry) {
     setScope(a, scope);
     setOthers(a, o);
     setFlags(a, flags, assessed);
-    PlanFacts facts;
-    std::string failed = readFacts(plan, facts);
-    if (failed.empty() && plan.value("ok", false)) {
-      const PlanFacts predicted = decide(a);
-      facts.headline = predicted.headline;
-      failed += violations(facts, flags, scope, assessed, o);
-      // The checker the fuzzer uses, on the same plan: the words' promises.
-      for (const std::string& what : test::planViolations(a, plan)) failed += "; " + what;
-      if (predicted.lines != facts.lines || predicted.triage != facts.triage)
-        failed += "; lines " + t.names(facts.lines) + ", the decision function predicts " + t.names(predicted.lines);
-      // buildPlan on the Assessment gives the same bytes as the JSON entry.
+    std::string failed;
+    if (plan.value("ok", false)) {
+      // Every promise, on the plan JSON, with the headline row the decision chose (the JSON
+      // carries only its words).
+      const test::PlanFacts predicted = decided(a);
+      for (const std::string& what : test::planViolations(a, plan, predicted.headline)) failed += "; " + what;
+      // The plan writes exactly the decision's lines.
+      test::PlanFacts written;
+      failed += test::readFacts(plan, written);
+      if (predicted.lines != written.lines || predicted.triage != written.triage)
+        failed += "; lines " + test::lineNames(written.lines) + ", the decision has " + test::lineNames(predicted.lines);
+      // evaluateAssessment on the Assessment gives the same bytes as the JSON entry.
       if (combination % 4 == 2 && evaluateAssessment(a, content()).dump(-1, ' ', false, json::error_handler_t::replace) != output)
-        failed += "; buildPlan and evaluateJson differ";
+        failed += "; evaluateAssessment and evaluateJson differ";
       if (combination % 4 == 0 && evaluateJson(input) != output) failed += "; the same input gave different bytes";
       if (combination % 4 == 1) {
         Others other = o;
@@ -716,7 +449,7 @@ TEST(Invariants, ACoveringSubsetHoldsThroughTheJsonEntry) {
           failed += "; the other audience gives other lines";
         if (second.at("headline") == plan.at("headline")) failed += "; both audiences get the same headline";
       }
-    } else if (failed.empty()) {
+    } else {
       failed = "not ok: " + output;
     }
     if (!failed.empty()) out.add(flagsString(flags) + " " + describe(scope, o) + ": " + failed + "\n  input: " + input);
@@ -729,7 +462,7 @@ TEST(Invariants, ACoveringSubsetHoldsThroughTheJsonEntry) {
         check(combination, scopes[(std::size_t{combination} * 7) % scopes.size()], std::size_t{combination} * 13, out);
   });
   // The routine combinations: emergency and same-day flags all no, priority flags in every state.
-  const Masks& m = masks();
+  const test::TierMasks& m = test::tierMasks();
   std::vector<std::uint32_t> routine;
   for (std::uint32_t trueBits = 0; trueBits < 32; ++trueBits) {
     std::uint32_t trueMask = 0;
@@ -746,7 +479,7 @@ TEST(Invariants, ACoveringSubsetHoldsThroughTheJsonEntry) {
       });
   failures.merge(routineFailures);
 
-  std::cout << "[ invariants ] JSON entry: " << checked.load() << " cases checked through evaluateJson and buildPlan ("
+  std::cout << "[ invariants ] JSON entry: " << checked.load() << " cases checked through evaluateJson and evaluateAssessment ("
             << (smallGrid() ? "small" : "full") << " grid) in " << secondsSince(start) << " s" << std::endl;
   report(failures);
 }

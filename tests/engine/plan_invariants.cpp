@@ -1,9 +1,12 @@
 #include "plan_invariants.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <stdexcept>
 
 #include "content.h"
+#include "pathway.h"
 
 namespace radiculo::test {
 
@@ -50,24 +53,236 @@ const std::set<std::string>& priorityFlags() {
 
 namespace {
 
-Answer answerOf(const Assessment& a, const std::string& key) {
-  for (const RedFlagInfo& info : kRedFlags)
-    if (key == info.key) return a.answer(info.flag);
-  return std::nullopt;
+// The flags of an assessment as bits of their positions in kRedFlags.
+struct FlagBits {
+  std::uint32_t yes = 0, unknown = 0, assessed = 0;
+};
+FlagBits flagBits(const Assessment& a) {
+  FlagBits bits;
+  for (std::size_t i = 0; i < kRedFlagCount; ++i) {
+    const Answer& answer = a.redFlags[i];
+    if (!answer) bits.unknown |= 1u << i;
+    else if (*answer) bits.yes |= 1u << i;
+    if (a.assessed.flags[i]) bits.assessed |= 1u << i;
+  }
+  return bits;
 }
-bool yes(const Assessment& a, const std::string& key) { return answerOf(a, key) == true; }
-bool unknown(const Assessment& a, const std::string& key) { return !answerOf(a, key).has_value(); }
-bool assessed(const Assessment& a, const std::string& key) {
-  for (const RedFlagInfo& info : kRedFlags)
-    if (key == info.key) return a.assessed.flags[static_cast<std::size_t>(info.flag)];
-  return false;
+
+std::uint32_t maskOf(const std::set<std::string>& keys) {
+  std::uint32_t mask = 0;
+  for (const std::string& key : keys)
+    for (std::size_t i = 0; i < kRedFlagCount; ++i)
+      if (key == kRedFlags[i].key) mask |= 1u << i;
+  return mask;
 }
-bool anyYes(const Assessment& a, const std::set<std::string>& keys) {
-  return std::any_of(keys.begin(), keys.end(), [&](const std::string& key) { return yes(a, key); });
+
+// The dangerous combinations of the contract: a worsening deficit with a cancer or infection flag,
+// significant trauma or long-term steroids; fever with injecting drugs, immunosuppression or
+// long-term steroids.
+struct Combinations {
+  std::uint32_t deficit = maskOf({"progressiveNeuroDeficit"});
+  std::uint32_t withDeficit = maskOf({"cancerHistory", "unexplainedWeightLoss", "nightPain", "fever", "immunocompromised",
+                                      "intravenousDrugUse", "significantTrauma", "prolongedCorticosteroids"});
+  std::uint32_t fever = maskOf({"fever"});
+  std::uint32_t withFever = maskOf({"intravenousDrugUse", "immunocompromised", "prolongedCorticosteroids"});
+};
+const Combinations& combinations() {
+  static const Combinations built;
+  return built;
 }
-bool anyUnknown(const Assessment& a, const std::set<std::string>& keys) {
-  return std::any_of(keys.begin(), keys.end(), [&](const std::string& key) { return unknown(a, key); });
+
+// The recommendation ids of the content as bits, with the groups the promises name and the ids
+// that cite only listed references.
+struct Lines {
+  std::vector<std::string> ids;  // bit i = ids[i]
+  std::uint64_t medicine = 0, wait = 0, selfCare = 0, wellCited = 0;
+  std::uint64_t opioid = 0, relaxant = 0, sedationCaution = 0, emergencyReferral = 0, emergencyMri = 0, examine = 0,
+                mriImmediate = 0, priorityAssessment = 0, seekCare = 0;
+  // For each triage, each line row's bit and kind `do`: the facts of a decision without a look-up.
+  std::array<std::vector<std::uint64_t>, kTriages.size()> rowBits, rowDo;
+
+  std::uint64_t bitOf(std::string_view id) const {
+    for (std::size_t i = 0; i < ids.size(); ++i)
+      if (ids[i] == id) return std::uint64_t{1} << i;
+    return 0;
+  }
+  std::uint64_t groupOf(const std::set<std::string>& group) const {
+    std::uint64_t mask = 0;
+    for (const std::string& id : group) mask |= bitOf(id);
+    return mask;
+  }
+};
+
+const Lines& lines() {
+  static const Lines built = [] {
+    Lines t;
+    const json& rules = content().rules;
+    std::set<int> listed;
+    for (const json& reference : rules.at("references")) listed.insert(reference.at("number").get<int>());
+    for (const auto& [id, recommendation] : rules.at("recommendations").items()) {
+      t.ids.push_back(id);
+      const json& citations = recommendation.at("citations");
+      const bool cited = !citations.empty() && std::all_of(citations.begin(), citations.end(), [&](const json& n) {
+        return listed.count(n.get<int>()) == 1;
+      });
+      if (cited) t.wellCited |= std::uint64_t{1} << (t.ids.size() - 1);
+    }
+    if (t.ids.size() > 64) throw std::logic_error("more than 64 recommendation ids: widen PlanFacts::lines");
+    t.medicine = t.groupOf(medicineLines());
+    t.wait = t.groupOf(waitLines());
+    t.selfCare = t.groupOf(selfCareLines());
+    t.opioid = t.bitOf("opioid-short-term-severe-pain");
+    t.relaxant = t.bitOf("muscle-relaxant-for-spasm");
+    t.sedationCaution = t.bitOf("sedation-combination-caution");
+    t.emergencyReferral = t.bitOf("emergency-referral");
+    t.emergencyMri = t.bitOf("emergency-mri");
+    t.examine = t.bitOf("examine-within-hours");
+    t.mriImmediate = t.bitOf("mri-immediate");
+    t.priorityAssessment = t.bitOf("priority-assessment");
+    t.seekCare = t.bitOf("seek-care-if-red-flags");
+    for (std::size_t triage = 0; triage < kTriages.size(); ++triage)
+      for (const RuleRow& row : content().table[triage].lines) {
+        t.rowBits[triage].push_back(t.bitOf(row.id));
+        t.rowDo[triage].push_back(row.kind == "do" ? t.bitOf(row.id) : 0);
+      }
+    return t;
+  }();
+  return built;
 }
+
+}  // namespace
+
+const TierMasks& tierMasks() {
+  static const TierMasks built{maskOf(emergencyFlags()), maskOf(sameDayFlags()), maskOf(priorityFlags())};
+  return built;
+}
+
+std::uint64_t lineBit(std::string_view id) { return lines().bitOf(id); }
+
+std::string lineNames(std::uint64_t mask) {
+  const Lines& t = lines();
+  std::string text;
+  for (std::size_t i = 0; i < t.ids.size(); ++i)
+    if ((mask >> i) & 1u) text += (text.empty() ? "" : ",") + t.ids[i];
+  return "[" + text + "]";
+}
+
+Triage expectedTriage(const Assessment& a) {
+  const TierMasks& m = tierMasks();
+  const Combinations& c = combinations();
+  const FlagBits f = flagBits(a);
+  const bool combination = ((f.yes & c.deficit) && (f.yes & c.withDeficit)) || ((f.yes & c.fever) && (f.yes & c.withFever));
+  if ((f.yes & m.emergency) || combination) return Triage::emergency;
+  if (f.unknown & m.emergency) return Triage::checkNow;
+  if ((a.ageYears && *a.ageYears < 18) || a.priorLumbarSurgery) return Triage::outOfScope;
+  if ((f.yes | f.unknown) & m.sameDay) return Triage::urgent;
+  if ((f.yes & m.priority & ~f.assessed) || (a.ageYears && *a.ageYears >= 60 && !a.assessed.olderAge)) return Triage::priority;
+  if ((f.unknown & m.priority) || !a.ageYears) return Triage::incomplete;
+  if (a.conservativeCareWeeks >= 6 && !a.improving) return Triage::reassess;
+  return Triage::conservative;
+}
+
+PlanFacts factsOf(const Decision& decision) {
+  const Lines& t = lines();
+  const auto triage = static_cast<std::size_t>(decision.triage);
+  PlanFacts facts;
+  facts.triage = decision.triage;
+  if (decision.headline != nullptr) facts.headline = decision.headline->id;
+  const bool ours = decision.rules == &content().table[triage];
+  for (std::size_t i = 0; i < decision.rules->lines.size(); ++i) {
+    if (!decision.applies(i)) continue;
+    facts.lines |= ours ? t.rowBits[triage][i] : t.bitOf(decision.rules->lines[i].id);
+    if (decision.rules->lines[i].kind == "do") facts.doKinds |= ours ? t.rowDo[triage][i] : t.bitOf(decision.rules->lines[i].id);
+  }
+  return facts;
+}
+
+std::string readFacts(const json& plan, PlanFacts& facts) {
+  const std::string triage = plan.at("triage").get<std::string>();
+  const auto known = std::find_if(kTriages.begin(), kTriages.end(), [&](const TriageInfo& x) { return triage == x.id; });
+  if (known == kTriages.end()) return "unknown triage " + triage;
+  facts.triage = known->triage;
+  std::string out;
+  for (const json& line : plan.at("recommendations")) {
+    const std::string id = line.at("id").get<std::string>();
+    const std::uint64_t bit = lineBit(id);
+    if (bit == 0) out += (out.empty() ? "" : "; ") + ("unknown id " + id);
+    facts.lines |= bit;
+    if (line.at("kind") == "do") facts.doKinds |= bit;
+  }
+  return out;
+}
+
+std::string decisionViolations(const Assessment& a, const PlanFacts& plan) {
+  const Lines& t = lines();
+  const TierMasks& m = tierMasks();
+  const FlagBits flags = flagBits(a);
+  std::string out;
+  const auto fail = [&](const std::string& what) { out += (out.empty() ? "" : "; ") + what; };
+  const auto id = [](Triage triage) { return std::string(triageId(triage)); };
+  const auto has = [&](std::uint64_t line) { return (plan.lines & line) != 0; };
+  const auto without = [&](std::uint64_t group, const char* what) {
+    if (plan.lines & group) fail(id(plan.triage) + " with " + what + " " + lineNames(plan.lines & group));
+  };
+  const Triage expected = expectedTriage(a);
+  if (plan.triage != expected) fail("triage " + id(plan.triage) + ", expected " + id(expected));
+  switch (plan.triage) {
+    case Triage::emergency:
+      if (!has(t.emergencyReferral)) fail("emergency without emergency-referral");
+      if (!has(t.emergencyMri)) fail("emergency without emergency-mri");
+      without(t.medicine, "a medicine line");
+      without(t.wait, "a line that waits");
+      without(t.selfCare, "a self-care line");
+      break;
+    case Triage::checkNow:
+      if (!has(t.examine)) fail("check-now without examine-within-hours");
+      without(t.medicine, "a medicine line");
+      without(t.wait, "a line that waits");
+      without(t.selfCare, "a self-care line");
+      break;
+    case Triage::outOfScope:
+      if (plan.lines != t.seekCare) fail("out-of-scope with lines " + lineNames(plan.lines));
+      if (((flags.yes | flags.unknown) & m.sameDay) && !plan.headline.empty() && plan.headline != "outOfScopeToday")
+        fail("out-of-scope with a same-day flag open, headline " + std::string(plan.headline));
+      break;
+    case Triage::urgent:
+      if (!has(t.mriImmediate)) fail("urgent without mri-immediate");
+      without(t.medicine, "a medicine line");
+      without(t.wait, "a line that delays imaging");
+      if (!plan.headline.empty() && (plan.headline == "urgent") != static_cast<bool>(flags.yes & m.sameDay))
+        fail("urgent headline " + std::string(plan.headline) + " does not match the flags");
+      break;
+    case Triage::priority:
+      if (!has(t.priorityAssessment)) fail("priority without priority-assessment");
+      without(t.medicine, "a medicine line");
+      without(t.wait, "a line that rules imaging out");
+      break;
+    case Triage::incomplete:
+      without(t.wait, "a line that says wait");
+      without(t.medicine, "a medicine line");
+      break;
+    default:
+      break;
+  }
+  // Unknown is treated as possible, at the right speed (stated on its own, beside the ladder).
+  if ((flags.unknown & m.emergency) && plan.triage != Triage::emergency && plan.triage != Triage::checkNow)
+    fail("an emergency-group flag is unanswered, but the triage is " + id(plan.triage));
+  if ((flags.unknown & m.sameDay) && plan.triage != Triage::emergency && plan.triage != Triage::checkNow &&
+      plan.triage != Triage::urgent && plan.triage != Triage::outOfScope)
+    fail("a same-day flag is unanswered, but the triage is " + id(plan.triage));
+  if (plan.triage != Triage::emergency && !has(t.seekCare)) fail(id(plan.triage) + " plan without seek-care-if-red-flags");
+  if (has(t.opioid)) {
+    if (!(a.painScore && *a.painScore >= 7 && a.symptomWeeks && *a.symptomWeeks <= 12))
+      fail("opioid line without pain >= 7 and at most 12 weeks");
+    if (plan.doKinds & t.opioid) fail("opioid line of kind do");
+  }
+  if (has(t.opioid) && has(t.relaxant) && !has(t.sedationCaution))
+    fail("an opioid with a relaxant, without the combination caution");
+  if ((plan.lines & t.wellCited) != plan.lines) fail("a line without a listed citation " + lineNames(plan.lines & ~t.wellCited));
+  return out;
+}
+
+namespace {
 
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -100,38 +315,24 @@ LanguageWords wordsOf(const std::string& language) {
 
 }  // namespace
 
-std::string expectedTriage(const Assessment& a) {
-  const bool deficit = yes(a, "progressiveNeuroDeficit");
-  const bool combination =
-      (deficit && (yes(a, "cancerHistory") || yes(a, "unexplainedWeightLoss") || yes(a, "nightPain") ||
-                   yes(a, "fever") || yes(a, "immunocompromised") || yes(a, "intravenousDrugUse") ||
-                   yes(a, "significantTrauma") || yes(a, "prolongedCorticosteroids"))) ||
-      (yes(a, "fever") && (yes(a, "intravenousDrugUse") || yes(a, "immunocompromised") || yes(a, "prolongedCorticosteroids")));
-  if (anyYes(a, emergencyFlags()) || combination) return "emergency";
-  if (anyUnknown(a, emergencyFlags())) return "check-now";
-  if ((a.ageYears && *a.ageYears < 18) || a.priorLumbarSurgery) return "out-of-scope";
-  if (anyYes(a, sameDayFlags()) || anyUnknown(a, sameDayFlags())) return "urgent";
-  bool openPriority = a.ageYears && *a.ageYears >= 60 && !a.assessed.olderAge;
-  for (const std::string& key : priorityFlags()) openPriority = openPriority || (yes(a, key) && !assessed(a, key));
-  if (openPriority) return "priority";
-  if (anyUnknown(a, priorityFlags()) || !a.ageYears) return "incomplete";
-  if (a.conservativeCareWeeks >= 6 && !a.improving) return "reassess";
-  return "conservative";
-}
-
-std::vector<std::string> planViolations(const Assessment& a, const json& plan) {
+std::vector<std::string> planViolations(const Assessment& a, const json& plan, std::string_view headline) {
   std::vector<std::string> out;
   const auto fail = [&](std::string what) { out.push_back(std::move(what)); };
   try {
     if (!plan.is_object() || plan.value("ok", false) != true) return {"not an ok:true plan"};
-    const std::string triage = plan.at("triage").get<std::string>();
-    const std::string expected = expectedTriage(a);
-    if (triage != expected) fail("triage " + triage + ", expected " + expected);
+    // The decision's promises, on the facts the plan JSON carries.
+    PlanFacts facts;
+    facts.headline = headline;
+    const std::string unreadable = readFacts(plan, facts);
+    if (!unreadable.empty()) fail(unreadable);
+    const std::string decided = decisionViolations(a, facts);
+    if (!decided.empty()) fail(decided);
 
+    // The words' promises.
+    const std::string triage = plan.at("triage").get<std::string>();
     std::set<int> listed;
     for (const json& reference : plan.at("references")) listed.insert(reference.at("number").get<int>());
     std::set<std::string> ids;
-    std::string opioidKind;
     std::vector<std::string> texts{plan.at("headline").get<std::string>()};
     std::string emergencyNumberOutsideSafetyNet;
     const LanguageWords words = wordsOf(a.language);
@@ -139,7 +340,6 @@ std::vector<std::string> planViolations(const Assessment& a, const json& plan) {
     for (const json& line : plan.at("recommendations")) {
       const std::string id = line.at("id").get<std::string>();
       if (!ids.insert(id).second) fail("line " + id + " appears twice");
-      if (id == "opioid-short-term-severe-pain") opioidKind = line.at("kind").get<std::string>();
       const json& citations = line.at("citations");
       if (!citations.is_array() || citations.empty()) fail(id + " cites nothing");
       for (const json& number : citations)
@@ -150,49 +350,12 @@ std::vector<std::string> planViolations(const Assessment& a, const json& plan) {
         emergencyNumberOutsideSafetyNet = id;
     }
     const auto has = [&](const char* id) { return ids.count(id) == 1; };
-    const auto none = [&](const std::set<std::string>& group, const std::string& what) {
-      for (const std::string& id : group)
-        if (ids.count(id)) fail(triage + " plan with " + what + " " + id);
-    };
-
     if (triage == "emergency") {
-      if (!has("emergency-referral")) fail("emergency without emergency-referral");
-      if (!has("emergency-mri")) fail("emergency without emergency-mri");
-      none(medicineLines(), "a medicine line");
-      none(waitLines(), "a line that waits");
-      none(selfCareLines(), "a self-care line");
       for (const std::string& text : texts)
         if (hasWord(text, words.today)) fail("emergency plan says \"" + std::string(words.today) + "\": " + text);
-    } else {
-      if (!has("seek-care-if-red-flags")) fail(triage + " plan without seek-care-if-red-flags");
-      if (!emergencyNumberOutsideSafetyNet.empty())
-        fail(triage + " plan offers the emergency number outside the safety net: " + emergencyNumberOutsideSafetyNet);
+    } else if (!emergencyNumberOutsideSafetyNet.empty()) {
+      fail(triage + " plan offers the emergency number outside the safety net: " + emergencyNumberOutsideSafetyNet);
     }
-    if (triage == "check-now") {
-      if (!has("examine-within-hours")) fail("check-now without examine-within-hours");
-      none(medicineLines(), "a medicine line");
-      none(waitLines(), "a line that waits");
-      none(selfCareLines(), "a self-care line");
-    } else if (triage == "out-of-scope") {
-      if (ids != std::set<std::string>{"seek-care-if-red-flags"}) fail("out-of-scope with management lines");
-    } else if (triage == "urgent") {
-      if (!has("mri-immediate")) fail("urgent without mri-immediate");
-      none(medicineLines(), "a medicine line");
-      none(waitLines(), "a line that delays imaging");
-    } else if (triage == "priority") {
-      if (!has("priority-assessment")) fail("priority without priority-assessment");
-      none(medicineLines(), "a medicine line");
-      none(waitLines(), "a line that rules imaging out");
-    } else if (triage == "incomplete") {
-      none(waitLines(), "a line that says wait");
-      none(medicineLines(), "a medicine line");
-    }
-    // Unknown is treated as possible, at the right speed.
-    if (anyUnknown(a, emergencyFlags()) && triage != "emergency" && triage != "check-now")
-      fail("an emergency-group flag is unanswered, but the triage is " + triage);
-    if (anyUnknown(a, sameDayFlags()) && triage != "emergency" && triage != "check-now" && triage != "urgent" &&
-        triage != "out-of-scope")
-      fail("a same-day flag is unanswered, but the triage is " + triage);
     // "No red flags" only when it is true as it stands.
     json unanswered = json::array(), present = json::array(), assessedKeys = json::array();
     for (const RedFlagInfo& info : kRedFlags) {
@@ -209,14 +372,8 @@ std::vector<std::string> planViolations(const Assessment& a, const json& plan) {
       for (const std::string& text : texts)
         if (text.find(noRedFlags) != std::string::npos) fail("says \"" + noRedFlags + "\" where it is not true");
 
-    if (has("opioid-short-term-severe-pain")) {
-      if (!(a.painScore && *a.painScore >= 7 && a.symptomWeeks && *a.symptomWeeks <= 12))
-        fail("opioid line without pain >= 7 and at most 12 weeks");
-      if (opioidKind == "do") fail("opioid line of kind do");
-    }
-    // Issue 10: no 8-week regression claim in a line or the headline; no benzodiazepine
-    // recommended; an opioid with a relaxant always carries the combination caution; review within
-    // 2 weeks whenever pain is 7 or more; whole weeks, at least 1.
+    // No 8-week regression claim in a line or the headline; no benzodiazepine recommended; review
+    // within 2 weeks whenever pain is 7 or more; whole weeks, at least 1.
     std::vector<std::string> said{plan.at("headline").get<std::string>()};
     for (const json& line : plan.at("recommendations")) said.push_back(line.at("text").get<std::string>());
     for (const std::string& text : said)
@@ -230,8 +387,6 @@ std::vector<std::string> planViolations(const Assessment& a, const json& plan) {
       if (a.audience == Audience::patient && (text.find("diazepam") != std::string::npos || text.find("benzodiazep") != std::string::npos))
         fail("the patient's relaxant line names a benzodiazepine");
     }
-    if (has("opioid-short-term-severe-pain") && has("muscle-relaxant-for-spasm") && !has("sedation-combination-caution"))
-      fail("an opioid with a relaxant, without the combination caution");
     if (plan.contains("reassessInWeeks")) {
       const json& weeks = plan.at("reassessInWeeks");
       if (!weeks.is_number_integer() || weeks.get<int>() < 1) fail("reassessInWeeks is not a whole number of at least 1");
