@@ -101,9 +101,11 @@ std::vector<std::string> checkContent(const Content& content) {
   // Every triage of the engine has its headline rows (the last always applies, so a plan always
   // has a headline) and its line rows, and the content names no triage the engine lacks.
   for (const char* section : {"headlines", "triageTable"})
-    for (const auto& [triage, rows] : rules.at(section).items())
+    for (const auto& entry : rules.at(section).items()) {
+      const std::string& triage = entry.key();  // a name, not a structured binding: Clang 14 cannot capture those
       if (std::none_of(kTriages.begin(), kTriages.end(), [&](const TriageInfo& info) { return triage == info.id; }))
         check.problem(std::string(section) + " names " + triage + ", which is not a triage of the engine");
+    }
   std::set<std::string> headlineIds;
   for (const TriageInfo& triage : kTriages) {
     const TriageRules& rows = content.table[static_cast<std::size_t>(triage.triage)];
