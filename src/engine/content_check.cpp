@@ -223,6 +223,19 @@ std::vector<std::string> checkContent(const Content& content) {
                         ".json lacks");
     }
   };
+  // The release and review-due dates: real YYYY-MM-DD dates, the review due after the release.
+  // (Whether the due date has passed is the page's to say, on the reader's day: the engine has no clock.)
+  const auto dateOf = [&](const char* key) {
+    const json* value = rules.contains(key) ? &rules.at(key) : nullptr;
+    if (value == nullptr || !value->is_string() || !isIsoDate(value->get<std::string>())) {
+      check.problem(std::string("rules.json ") + key + " is not a YYYY-MM-DD date");
+      return std::string();
+    }
+    return value->get<std::string>();
+  };
+  const std::string released = dateOf("contentReleased"), due = dateOf("reviewDue");
+  if (!released.empty() && !due.empty() && !(released < due))
+    check.problem("rules.json reviewDue " + due + " is not after contentReleased " + released);
   // Each review record is complete: who, in what role, when, what, which version and languages.
   for (const json& record : content.review.at("reviews")) {
     for (const char* field : {"reviewer", "role", "scope", "contentVersion"})

@@ -1,8 +1,8 @@
 // The input contract as one table: every top-level field, the Assessment member it is read into,
 // its type (deduced from that member), its range and its description. The parser reads each key
 // through its row, `radiculo schema` prints the table as JSON Schema, the content self-check and
-// contentJson() (`inputFields`) list its questions from it. A row is made only by field<member>(),
-// so a row without its reader cannot be written (a static_assert below checks every row).
+// contentJson() (`inputFields`) list its questions from it. A row is made only by field<member>()
+// (InputField's constructor is private), so a row without its reader cannot be written.
 #pragma once
 
 #include <array>
@@ -49,6 +49,13 @@ template <> struct FieldTypeOf<AssessedFindings> { static constexpr FieldType va
 // (defined by the parser, assessment_parser.cpp).
 struct FieldInput;
 
+struct InputField;
+using FieldReader = void (*)(FieldInput& input, const nlohmann::json& value, Assessment& out);
+
+// The only way to write a row (defined below): the member decides the type and the reader.
+template <auto member>
+constexpr InputField field(const char* name, const char* description, double minimum = 0, double maximum = 0);
+
 struct InputField {
   const char* name;
   FieldType type;
@@ -56,7 +63,16 @@ struct InputField {
   double maximum;
   const char* description;
   // Reads the JSON value into its member of the Assessment, or reports why it cannot.
-  void (*read)(FieldInput& input, const nlohmann::json& value, Assessment& out);
+  FieldReader read;
+
+ private:
+  // Private, and no default: a row written by hand ({"name", FieldType::boolean, ...}) or an
+  // array slot left empty does not compile.
+  constexpr InputField(const char* name_, FieldType type_, double minimum_, double maximum_, const char* description_,
+                       FieldReader read_)
+      : name(name_), type(type_), minimum(minimum_), maximum(maximum_), description(description_), read(read_) {}
+  template <auto member>
+  friend constexpr InputField field(const char* name, const char* description, double minimum, double maximum);
 };
 
 // The readers of one JSON value of each type, with their errors (assessment_parser.cpp).
@@ -96,11 +112,10 @@ void readInto(FieldInput& input, const nlohmann::json& value, Assessment& out) {
   }
 }
 
-// The only way to write a row: the member decides the type and the reader.
 template <auto member>
-constexpr InputField field(const char* name, const char* description, double minimum = 0, double maximum = 0) {
+constexpr InputField field(const char* name, const char* description, double minimum, double maximum) {
   using Member = typename MemberOf<decltype(member)>::type;
-  return {name, FieldTypeOf<Member>::value, minimum, maximum, description, &readInto<member>};
+  return InputField(name, FieldTypeOf<Member>::value, minimum, maximum, description, &readInto<member>);
 }
 
 inline constexpr double kMaxWeeks = 520;  // ten years: longer is a typing error, not an episode
@@ -121,13 +136,6 @@ inline constexpr std::array<InputField, 14> kInputFields{{
     field<&Assessment::herniation>("herniation", "Disc herniation known from imaging: whether it is contained, and its level."),
     field<&Assessment::assessed>("assessedFindings", "Clinicians only: the priority findings (red flags of the within-2-weeks tier answered true, or \"olderAge\" at 60 or over) a clinician has assessed, with examination and imaging as needed, and found no serious cause for. Each at most once. Default none."),
 }};
-
-constexpr bool everyFieldIsRead() {
-  for (const InputField& field : kInputFields)
-    if (field.read == nullptr) return false;
-  return true;
-}
-static_assert(everyFieldIsRead(), "write every row of kInputFields with field<&Assessment::member>(...)");
 
 // The two parts of `herniation`, with the question key each is asked by (content/lang questions).
 struct HerniationPart {

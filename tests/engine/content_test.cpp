@@ -67,6 +67,22 @@ TEST(ContentCheck, RowsNameKnownConditionsAndKinds) {
   EXPECT_TRUE(reports(broken, "headline urgent has unknown condition sameDayFlag"));
 }
 
+// The review-due date is a date, after the release (replaces a test that only printed a warning:
+// whether the date has passed is the page's to say, on the reader's day).
+TEST(ContentCheck, ReviewDueIsADateAfterTheRelease) {
+  Content early = content();
+  early.rules["reviewDue"] = early.rules.at("contentReleased");
+  EXPECT_TRUE(reports(early, "is not after contentReleased"));
+
+  Content garbled = content();
+  garbled.rules["reviewDue"] = "25/05/2027";
+  EXPECT_TRUE(reports(garbled, "reviewDue is not a YYYY-MM-DD date"));
+
+  Content missing = content();
+  missing.rules.erase("contentReleased");
+  EXPECT_TRUE(reports(missing, "contentReleased is not a YYYY-MM-DD date"));
+}
+
 TEST(ContentCheck, EveryQuestionOfTheFieldTableHasWords) {
   Content broken = content();
   broken.languages["es"]["questions"].erase("procedureCandidate");
