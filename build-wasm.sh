@@ -73,6 +73,7 @@ LINK_FLAGS=(
   -sNODEJS_CATCH_EXIT=0                 # a library: leave Node's process handlers alone
   -sNODEJS_CATCH_REJECTION=0
   -sINCOMING_MODULE_JS_API=[wasmBinary,locateFile]  # the only options callers pass (Node: bytes; page: path); drops the rest
+  --post-js src/wasm/well_formed.js     # every string reaches the engine as well-formed UTF-8 (lone surrogates -> U+FFFD)
 )
 
 # The toolchain, by its Debian package versions (else by what the tools say): a different
@@ -85,11 +86,11 @@ fi
 # What determines the bytes: the sources, headers and embedded content, and the flags (not this
 # script's comments). The record's key is the toolchain; its inputs hash tells an engine change
 # (a new record is due) from a build that does not reproduce (a bug).
-inputs=$( { cat "${sources[@]}" src/engine/*.h; printf '%s\n' "${COMPILE_FLAGS[@]}" -- "${LINK_FLAGS[@]}"; } | sha256sum | cut -d' ' -f1)
+inputs=$( { cat "${sources[@]}" src/engine/*.h src/wasm/well_formed.js; printf '%s\n' "${COMPILE_FLAGS[@]}" -- "${LINK_FLAGS[@]}"; } | sha256sum | cut -d' ' -f1)
 
 # Rebuild only when a source, the content, this script or the toolchain changed.
 stamp="$work/inputs.sha256"
-current=$( { cat "${sources[@]}" src/engine/*.h build-wasm.sh; echo "$toolchain"; } | sha256sum | cut -d' ' -f1)
+current=$( { cat "${sources[@]}" src/engine/*.h src/wasm/well_formed.js build-wasm.sh; echo "$toolchain"; } | sha256sum | cut -d' ' -f1)
 if [ -f "$out" ] && [ -f "${out%.js}.wasm" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$current" ]; then
   echo "build-wasm: $out is up to date"
 else

@@ -60,3 +60,22 @@ test('Spanish accents and other UTF-8 round-trip', () => {
   const out = JSON.parse(engine.evaluate('{"symptomWeeks": 2, "painScore": 3, "dolor ciático": true}'));
   assert.deepEqual(out.errors.map((e) => e.field), ['/dolor ciático']);
 });
+
+// A JavaScript string may hold a lone surrogate; Emscripten 3.1.6's UTF-8 conversion would swallow
+// the character after it. The module's boundary (src/wasm/well_formed.js) hands every bound
+// function the string with U+FFFD in its place, as the CLI is given it (the vectors
+// invalid-lone-surrogate-* compare the two byte for byte).
+test('a lone surrogate reaches every bound function as U+FFFD, and the next character survives', () => {
+  for (const [lone, input] of [['\ud800', '{"language":"\ud800"}'], ['\udc00', '{"\udc00":1}'], ['\udbff', '{}\udbff']]) {
+    const replaced = input.replace(lone, '\ufffd');
+    assert.equal(engine.evaluate(input), engine.evaluate(replaced), input);
+    assert.equal(engine.toQuestionnaireResponse(input), engine.toQuestionnaireResponse(replaced));
+    assert.equal(engine.fromQuestionnaireResponse(input), engine.fromQuestionnaireResponse(replaced));
+    assert.equal(engine.note(input, '2026-12-01', lone), engine.note(replaced, '2026-12-01', '\ufffd'));
+  }
+  assert.equal(engine.content('e\ud800s'), engine.content('e\ufffds'));
+  assert.equal(engine.fhirQuestionnaire('patient\udc00'), engine.fhirQuestionnaire('patient\ufffd'));
+  const pair = '{"language":"\ud83d\ude00"}';
+  assert.match(JSON.parse(engine.evaluate(pair)).errors[0].message, /must be one of/);
+  assert.equal(engine.evaluate(pair) + '\n', native(['evaluate', '-'], pair).stdout);
+});
