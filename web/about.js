@@ -13,22 +13,13 @@
   const el = (...args) => Radiculo.element(...args);
   const fill = (...args) => Radiculo.fillTemplate(...args);
 
-  // The contract's triage ladder (README), used only if the rules' own numbering cannot be read.
-  const LADDER = ['emergency', 'check-now', 'out-of-scope', 'urgent', 'priority', 'incomplete', 'reassess', 'conservative'];
   const INTENDED_USE = ['purpose', 'forWhom', 'notFor', 'dataUse', 'attributes', 'inputsChecked'];
   const AFTER_LOGIC = ['limits', 'developer', 'funding'];
 
-  /** Triages in the order the engine tries them: the rules say it ("1. Emergency: ..."). */
+  /** Triages in the order the engine tries them: its own ladder (content().triageLadder), each with its rule. */
   function triageOrder(content) {
     const rules = content.triageRules || {};
-    const number = (triage) => {
-      const rule = rules[triage];
-      const text = rule && (typeof rule === 'object' ? rule.clinician : rule);
-      const match = /^\s*(\d+)\./.exec(text || '');
-      return match ? Number(match[1]) : 100 + LADDER.indexOf(triage);
-    };
-    const all = Array.from(new Set([...LADDER, ...Object.keys(rules)]));
-    return all.filter((triage) => rules[triage]).sort((a, b) => number(a) - number(b));
+    return (content.triageLadder || []).map((rung) => rung.id).filter((triage) => rules[triage]);
   }
 
   /** The schema node for one question of the questionnaire. */

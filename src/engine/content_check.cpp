@@ -186,9 +186,19 @@ std::vector<std::string> checkContent(const Content& content) {
       check.text(words, where, "/referenceKinds/" + reference.at("kind").get<std::string>());
     for (const char* kind : kLineKinds) check.inAudiences(words, where, "/kinds/" + std::string(kind));
     for (const char* stance : kStances) check.inAudiences(words, where, "/stances/" + std::string(stance));
-    for (const TriageInfo& triage : kTriages) {
+    for (std::size_t rung = 0; rung < kTriages.size(); ++rung) {
+      const TriageInfo& triage = kTriages[rung];
       check.inAudiences(words, where, "/triages/" + std::string(triage.id));
       check.inAudiences(words, where, "/triageRules/" + std::string(triage.id));
+      // Each rule's words number it as the ladder does ("1. Emergency: ..."); the order itself
+      // comes from the engine (contentJson's triageLadder), never from these numbers.
+      const std::string number = std::to_string(rung + 1) + ". ";
+      for (const char* audience : kAudienceIds) {
+        const json::json_pointer at("/triageRules/" + std::string(triage.id) + "/" + audience);
+        if (words.contains(at) && words.at(at).is_string() && words.at(at).get<std::string>().rfind(number, 0) != 0)
+          check.problem(where + "/triageRules/" + triage.id + "/" + audience + " does not start with \"" + number +
+                        "\", its rung on the engine's ladder");
+      }
     }
     for (const std::string_view condition : knownConditions())
       check.inAudiences(words, where, "/conditionDescriptions/" + std::string(condition));

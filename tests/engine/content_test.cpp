@@ -83,6 +83,12 @@ TEST(ContentCheck, ReviewDueIsADateAfterTheRelease) {
   EXPECT_TRUE(reports(missing, "contentReleased is not a YYYY-MM-DD date"));
 }
 
+TEST(ContentCheck, TriageRulesAreNumberedAsTheLadder) {
+  Content swapped = content();
+  swapped.languages.at("en")["triageRules"]["urgent"]["patient"] = "3. Get seen today.";
+  EXPECT_TRUE(reports(swapped, "triageRules/urgent/patient does not start with \"4. \""));
+}
+
 TEST(ContentCheck, EveryQuestionOfTheFieldTableHasWords) {
   Content broken = content();
   broken.languages["es"]["questions"].erase("procedureCandidate");
