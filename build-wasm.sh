@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Compiles the decision engine to WebAssembly and writes web/engine/radiculo.{js,wasm}, the
-# files the page and the Node parity test load. Installs what is missing (Debian's
-# emscripten and nlohmann-json3-dev). Re-running is fast: nothing is rebuilt when no input changed.
+# files the page and the Node parity test load: CMake under Emscripten (emcmake cmake, the
+# radiculo_wasm target of CMakeLists.txt, the same source list as the native build), with the
+# flags below. Installs what is missing (Debian's
+# emscripten and nlohmann-json3-dev). Re-running is fast: CMake rebuilds only what changed.
 # It also writes web/engine/BUILD-INFO.json: the SHA-256 of both files, the toolchain and a hash
 # of the inputs (tools/build-info.mjs), and prints them.
 #   ./build-wasm.sh                the engine, then the pages, offline list and one-file copy
@@ -36,10 +38,6 @@ mkdir -p "$work/include" web/engine
 # in front of Emscripten's sysroot and break the build.
 ln -sfn /usr/include/nlohmann "$work/include/nlohmann"
 
-# The same content embedding the native build uses (rewrites the file only when content changed).
-cmake -DCONTENT_DIR="$PWD/content" -DOUTPUT="$PWD/$work/embedded_content.cpp" -P cmake/embed_content.cmake
-
-sources=(src/engine/*.cpp "$work/embedded_content.cpp" src/wasm/bindings.cpp)
 
 # Compile: speed where the engine spends its time, without the code growth of full -O2 inlining.
 # Measured on the typical plan (median of 10,000 calls in Node, JS+wasm gzip), same engine source:
@@ -48,15 +46,13 @@ sources=(src/engine/*.cpp "$work/embedded_content.cpp" src/wasm/bindings.cpp)
 #   -O2 -fwasm-exceptions                245 us,  3.0x, 133 KB
 #   -O2 -inline-threshold=25, link -Oz   292 us,  3.5x, 120 KB   <- chosen
 # (after the engine stopped using nlohmann initializer lists: 242 us, 3.3x, 109 KB)
+# (-std=c++17, the warnings and the include folders come from CMakeLists.txt, as for every target.)
 COMPILE_FLAGS=(
-  -std=c++17
   -O2                                   # the -Oz pipeline makes nlohmann's per-byte loops ~2x slower
-  -mllvm -inline-threshold=25           # ...but -O2's default inlining (225) adds 13 KB gzip for 15% speed
+  "SHELL:-mllvm -inline-threshold=25"   # ...but -O2's default inlining (225) adds 13 KB gzip for 15% speed
   -fwasm-exceptions                     # compile and link: nlohmann throws, the engine catches; native wasm
                                         # exceptions (any browser that has 'wasm-unsafe-eval' has them) are
                                         # 2x faster and smaller than the JS-based -fexceptions
-  -Isrc/engine
-  -I"$work/include"                     # nlohmann only (see above)
 )
 LINK_FLAGS=(
   -Oz                                   # binaryen's size passes on the linked module
@@ -73,7 +69,7 @@ LINK_FLAGS=(
   -sNODEJS_CATCH_EXIT=0                 # a library: leave Node's process handlers alone
   -sNODEJS_CATCH_REJECTION=0
   -sINCOMING_MODULE_JS_API=[wasmBinary,locateFile]  # the only options callers pass (Node: bytes; page: path); drops the rest
-  --post-js src/wasm/well_formed.js     # every string reaches the engine as well-formed UTF-8 (lone surrogates -> U+FFFD)
+  "SHELL:--post-js $PWD/src/wasm/well_formed.js"  # every string reaches the engine as well-formed UTF-8 (lone surrogates -> U+FFFD)
 )
 
 # The toolchain, by its Debian package versions (else by what the tools say): a different
@@ -83,30 +79,21 @@ if command -v dpkg-query >/dev/null && toolchain=$(dpkg-query -W -f='${Package} 
 else
   toolchain="emcc $(emcc --version | head -n 1 | awk '{print $NF=="()" ? $(NF-1) : $NF}'), $(emcc -v 2>&1 | grep -m 1 'clang version'), $(wasm-opt --version), nlohmann $(grep -m 3 '#define NLOHMANN_JSON_VERSION_' /usr/include/nlohmann/json.hpp | awk '{print $3}' | paste -sd.)"
 fi
-# What determines the bytes: the sources, headers and embedded content, and the flags (not this
-# script's comments). The record's key is the toolchain; its inputs hash tells an engine change
-# (a new record is due) from a build that does not reproduce (a bug).
-inputs=$( { cat "${sources[@]}" src/engine/*.h src/wasm/well_formed.js; printf '%s\n' "${COMPILE_FLAGS[@]}" -- "${LINK_FLAGS[@]}"; } | sha256sum | cut -d' ' -f1)
+# What determines the bytes: the sources, headers and content, the build description and the
+# flags (not this script's comments). The record's key is the toolchain; its inputs hash tells an
+# engine change (a new record is due) from a build that does not reproduce (a bug).
+inputs=$( { cat src/engine/*.cpp src/engine/*.h src/wasm/bindings.cpp src/wasm/well_formed.js content/*.json content/*/*.json \
+              cmake/embed_content.cmake CMakeLists.txt; printf '%s\n' "${COMPILE_FLAGS[@]}" -- "${LINK_FLAGS[@]}"; } \
+          | sed "s|$PWD/||g" | sha256sum | cut -d' ' -f1)
 
-# Rebuild only when a source, the content, this script or the toolchain changed.
-stamp="$work/inputs.sha256"
-current=$( { cat "${sources[@]}" src/engine/*.h src/wasm/well_formed.js build-wasm.sh; echo "$toolchain"; } | sha256sum | cut -d' ' -f1)
-if [ -f "$out" ] && [ -f "${out%.js}.wasm" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$current" ]; then
-  echo "build-wasm: $out is up to date"
-else
-  rm -rf "$work/obj" && mkdir -p "$work/obj"
-  objects=() pids=()
-  for source in "${sources[@]}"; do       # compile in parallel; any failure stops the build
-    object="$work/obj/$(basename "$source" .cpp).o"
-    objects+=("$object")
-    emcc "${COMPILE_FLAGS[@]}" -c "$source" -o "$object" & pids+=($!)
-  done
-  for pid in "${pids[@]}"; do wait "$pid"; done
-  emcc "${LINK_FLAGS[@]}" "${objects[@]}" -o "$out"
-  echo "$current" > "$stamp"
-  wasm=${out%.js}.wasm
-  echo "build-wasm: wrote $out and $wasm ($(cat "$out" "$wasm" | wc -c) bytes, $(cat "$out" "$wasm" | gzip -9 | wc -c) gzip)"
-fi
+# CMake's lists are ';'-separated; the flags hold no ';'.
+cmake_list() { local IFS=';'; echo "$*"; }
+emcmake cmake -S . -B "$work" -DRADICULO_NLOHMANN_INCLUDE="$PWD/$work/include" -DRADICULO_WASM_OUTPUT_DIR="$PWD/web/engine" \
+  -DRADICULO_WASM_COMPILE_FLAGS="$(cmake_list "${COMPILE_FLAGS[@]}")" -DRADICULO_WASM_LINK_FLAGS="$(cmake_list "${LINK_FLAGS[@]}")" > "$work/configure.log" \
+  || { cat "$work/configure.log"; exit 1; }
+cmake --build "$work" -j"$(nproc 2>/dev/null || echo 2)" > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+wasm=${out%.js}.wasm
+echo "build-wasm: $out and $wasm ($(cat "$out" "$wasm" | wc -c) bytes, $(cat "$out" "$wasm" | gzip -9 | wc -c) gzip)"
 
 # Provenance of the shipped engine (and, with --record, the committed record for this toolchain).
 node tools/build-info.mjs web/engine "$toolchain" "$inputs" "${record[@]}"

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 [ -f web/engine/BUILD-INFO.json ] || { echo "reproducible: run ./build-wasm.sh first"; exit 1; }
 fresh=$(mktemp -d "${TMPDIR:-/tmp}/radiculo-rebuild.XXXXXX")
 trap 'rm -rf "$fresh"' EXIT
-cp -r src content cmake tools build-wasm.sh "$fresh/"
+cp -r src content cmake tools build-wasm.sh CMakeLists.txt "$fresh/"
 mkdir -p "$fresh/web" "$fresh/tests/wasm"
 (cd "$fresh" && ./build-wasm.sh --engine-only > build.log 2>&1) || { cat "$fresh/build.log"; exit 1; }
 node - "$fresh/web/engine/BUILD-INFO.json" web/engine/BUILD-INFO.json tests/wasm/expected-build.json <<'JS'

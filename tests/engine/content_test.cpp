@@ -140,7 +140,9 @@ TEST(ContentJson, KeepsEveryKeyOfTheLanguageFile) {
   for (const std::string& code : content().languageCodes()) {
     const json served = json::parse(contentJson(code));
     for (const auto& [key, value] : content().languages.at(code).items())
-      if (key != "recommendations" && key != "references") EXPECT_EQ(served.at(key), value) << code << " " << key;
+      if (key != "recommendations" && key != "references") {
+        EXPECT_EQ(served.at(key), value) << code << " " << key;
+      }
   }
 }
 
@@ -180,8 +182,9 @@ TEST(Content, ShipsWithReviewPendingWhereNoRecordExists) {
   for (const std::string& code : content().languageCodes()) {
     const json plan = json::parse(evaluateJson(R"({"symptomWeeks": 3, "painScore": 5, "language": ")" + code + R"("})"));
     EXPECT_EQ(plan.at("contentReviewed"), content().reviewedOn(code));
-    if (content().reviewedOn(code).is_null())
+    if (content().reviewedOn(code).is_null()) {
       EXPECT_EQ(plan.at("reviewStatus"), content().languages.at(code).at("phrases").at("reviewPending").at("clinician"));
+    }
   }
 }
 

@@ -83,7 +83,9 @@ TEST(InputFields, EveryRowSetThroughJsonIsReadBackFromItsOwnMember) {
     ASSERT_EQ(before.count(field.name), 1u) << field.name << " is a row no member of the Assessment answers to";
     EXPECT_EQ(after.at(field.name), value) << field.name << " was not read into its member";
     for (const auto& [member, read] : after)
-      if (member != field.name) EXPECT_EQ(read, before.at(member)) << field.name << " also changed " << member;
+      if (member != field.name) {
+        EXPECT_EQ(read, before.at(member)) << field.name << " also changed " << member;
+      }
     reached.insert(field.name);
   }
   for (const auto& [member, value] : readBack(Assessment{}))
@@ -94,7 +96,9 @@ TEST(InputFields, TheTypeComesFromTheMember) {
   for (const InputField& field : kInputFields) {
     EXPECT_NE(field.read, nullptr) << field.name;
     EXPECT_FALSE(fieldTypeName(field.type).empty()) << field.name;
-    if (field.type == FieldType::integer || field.type == FieldType::number) EXPECT_LT(field.minimum, field.maximum);
+    if (field.type == FieldType::integer || field.type == FieldType::number) {
+      EXPECT_LT(field.minimum, field.maximum);
+    }
   }
 }
 

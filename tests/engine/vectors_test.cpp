@@ -49,12 +49,20 @@ TEST_P(Vector, GivesTheExpectedResult) {
   EXPECT_EQ(result.at("triage"), expect.at("triage"));
   EXPECT_EQ(json(idsOf(result)), expect.at("ids"));
   for (const char* key : {"unanswered", "redFlagsPresent"})
-    if (expect.contains(key)) EXPECT_EQ(result.at(key), expect.at(key)) << key;
-  if (expect.contains("reassessInWeeks")) EXPECT_EQ(result.at("reassessInWeeks"), expect.at("reassessInWeeks"));
-  if (result.at("triage") != "conservative") EXPECT_FALSE(result.contains("reassessInWeeks"));
+    if (expect.contains(key)) {
+      EXPECT_EQ(result.at(key), expect.at(key)) << key;
+    }
+  if (expect.contains("reassessInWeeks")) {
+    EXPECT_EQ(result.at("reassessInWeeks"), expect.at("reassessInWeeks"));
+  }
+  if (result.at("triage") != "conservative") {
+    EXPECT_FALSE(result.contains("reassessInWeeks"));
+  }
   for (const json& line : result.at("recommendations")) {
     const std::string id = line.at("id").get<std::string>();
-    if (expect.contains("kinds") && expect.at("kinds").contains(id)) EXPECT_EQ(line.at("kind"), expect.at("kinds").at(id)) << id;
+    if (expect.contains("kinds") && expect.at("kinds").contains(id)) {
+      EXPECT_EQ(line.at("kind"), expect.at("kinds").at(id)) << id;
+    }
     if (expect.contains("notes") && expect.at("notes").contains(id)) {
       json stances = json::array();
       for (const json& note : line.at("evidenceNotes")) stances.push_back(note.at("stance"));
@@ -134,9 +142,10 @@ TEST(VectorCoverage, EveryTriageTableCellHasATriggerAndANonTrigger) {
       const std::string id = row.at("id").get<std::string>();
       const auto has = [&](const std::vector<std::string>& ids) { return std::count(ids.begin(), ids.end(), id) > 0; };
       EXPECT_TRUE(std::any_of(plans.begin(), plans.end(), has)) << triage << "/" << id << ": no case triggers it";
-      if (row.at("when") != "always")
+      if (row.at("when") != "always") {
         EXPECT_TRUE(std::any_of(plans.begin(), plans.end(), [&](const auto& ids) { return !has(ids); }))
             << triage << "/" << id << ": no case of this triage leaves it out";
+      }
     }
   }
 }
