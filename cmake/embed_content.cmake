@@ -40,6 +40,10 @@ embed_list(ui kInterfaces kInterfaceCount interfaces)
 set(generated "// Generated from content/ by cmake/embed_content.cmake. Do not edit.
 #include \"embedded_content.h\"
 
+// Each file is one literal, longer than the 65,536 characters the standard requires compilers
+// to accept; GCC and Clang (and so Emscripten) accept any length, and -Wpedantic would say so.
+#pragma GCC diagnostic ignored \"-Woverlength-strings\"
+
 namespace radiculo::embedded {
 
 const File kRules = {\"rules.json\", ${rules}};

@@ -1,5 +1,10 @@
 // radiculo — the command-line tool.
-//   radiculo evaluate [--text] [--] FILE|-   plan JSON (or a readable plan) for one assessment
+//   radiculo evaluate [--text|--note] [--] FILE|-   plan JSON, a readable plan, or the note for the
+//                                                   record, for one assessment or FHIR
+//                                                   QuestionnaireResponse
+//   radiculo fhir questionnaire [--patient]   the FHIR R4 Questionnaire
+//   radiculo fhir response [--] FILE|-        an assessment as a FHIR QuestionnaireResponse
+//   radiculo fhir assessment [--] FILE|-      a QuestionnaireResponse as an assessment
 //   radiculo schema                           the input's JSON Schema
 //   radiculo --version                        versions as JSON
 //   radiculo --help                           this usage
@@ -7,6 +12,7 @@
 // that cannot be read, output that cannot be written).
 #include <cerrno>
 #include <cstdio>
+#include <ctime>
 #include <cstring>
 #include <iostream>
 #include <string>
@@ -16,6 +22,7 @@
 
 #include "engine.h"
 #include "input_fields.h"
+#include "terminal_text.h"
 #include "text_report.h"
 
 namespace {
@@ -25,7 +32,10 @@ constexpr int kFailure = 1;
 constexpr int kInvalidInput = 2;
 
 constexpr const char* kUsage =
-    "usage: radiculo evaluate [--text] [--] FILE   (FILE '-' reads standard input; '--' ends the options)\n"
+    "usage: radiculo evaluate [--text|--note] [--] FILE   (FILE '-' reads standard input; '--' ends the options)\n"
+    "       radiculo fhir questionnaire [--patient]\n"
+    "       radiculo fhir response [--] FILE\n"
+    "       radiculo fhir assessment [--] FILE\n"
     "       radiculo schema\n"
     "       radiculo --version\n";
 
@@ -69,13 +79,86 @@ bool readInput(const std::string& path, std::size_t limit, std::string& text, st
   return !failed;
 }
 
+// Multi-line text made safe line by line (the line breaks are the note's own; within a line,
+// nothing from the input may steer the terminal).
+std::string terminalSafeText(const std::string& text) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find('\n', start);
+    const std::size_t stop = end == std::string::npos ? text.size() : end;
+    out += radiculo::terminalSafe(std::string_view(text).substr(start, stop - start)) + "\n";
+    start = stop + 1;
+  }
+  return out;
+}
+
+// Today as YYYY-MM-DD on this machine's clock, for the note (the engine has no clock).
+std::string today() {
+  const std::time_t now = std::time(nullptr);
+  char buffer[11];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", std::localtime(&now));
+  return buffer;
+}
+
+// Reads FILE (after the options) for the commands that take one; "" with the status set on failure.
+bool readArgumentFile(const std::vector<std::string>& args, std::string& input, int& status) {
+  bool optionsEnded = false;
+  std::string path;
+  for (const std::string& arg : args) {
+    if (!optionsEnded && arg == "--") optionsEnded = true;
+    else if (!optionsEnded && arg.size() > 1 && arg[0] == '-') return (status = usage(), false);
+    else if (path.empty()) path = arg;
+    else return (status = usage(), false);
+  }
+  if (path.empty()) return (status = usage(), false);
+  std::string error;
+  if (!readInput(path, radiculo::kMaxInputBytes + 1, input, error)) {
+    std::cerr << "radiculo: cannot read " << path << ": " << error << "\n";
+    status = kFailure;
+    return false;
+  }
+  return true;
+}
+
+// Prints an engine answer; exit 2 when it is {"ok": false, "errors": ...}, else 0 (a FHIR
+// resource has no "ok").
+int printAnswer(const std::string& output) {
+  std::cout << output << "\n";
+  const nlohmann::json answer = nlohmann::json::parse(output);
+  return flushed(answer.contains("ok") && answer.at("ok") == false ? kInvalidInput : kPlan);
+}
+
+int fhir(const std::vector<std::string>& args) {
+  if (args.empty()) return usage();
+  if (args[0] == "questionnaire") {
+    if (args.size() == 1) return printAnswer(radiculo::fhirQuestionnaireJson("clinician"));
+    if (args.size() == 2 && args[1] == "--patient") return printAnswer(radiculo::fhirQuestionnaireJson("patient"));
+    return usage();
+  }
+  std::string input;
+  int status = kFailure;
+  if (args[0] == "response" || args[0] == "assessment") {
+    if (!readArgumentFile({args.begin() + 1, args.end()}, input, status)) return status;
+    const std::string output =
+        args[0] == "response" ? radiculo::questionnaireResponseJson(input) : radiculo::assessmentFromResponseJson(input);
+    const nlohmann::json answer = nlohmann::json::parse(output);
+    if (answer.contains("ok") && answer.at("ok") == false) return printAnswer(output);
+    std::cout << (args[0] == "assessment" ? answer.at("assessment").dump() : output) << "\n";
+    return flushed(kPlan);
+  }
+  return usage();
+}
+
 int evaluate(const std::vector<std::string>& args) {
   bool asText = false;
+  bool asNote = false;
   bool optionsEnded = false;
   std::string path;
   for (const std::string& arg : args) {
     if (!optionsEnded && arg == "--") optionsEnded = true;
     else if (!optionsEnded && arg == "--text") asText = true;
+    else if (!optionsEnded && arg == "--note") asNote = true;
     else if (!optionsEnded && arg.size() > 1 && arg[0] == '-') return usage();  // "-" alone is stdin
     else if (path.empty()) path = arg;
     else return usage();
@@ -87,6 +170,16 @@ int evaluate(const std::vector<std::string>& args) {
     std::cerr << "radiculo: cannot read " << path << ": " << error << "\n";
     return kFailure;
   }
+  if (asText && asNote) return usage();
+  if (asNote) {
+    const nlohmann::json note = nlohmann::json::parse(radiculo::clinicalNoteJson(input, today(), ""));
+    if (!note.at("ok").get<bool>()) {
+      std::cout << radiculo::renderTextErrors(note);
+      return flushed(kInvalidInput);
+    }
+    std::cout << terminalSafeText(note.at("note").get<std::string>());
+    return flushed(kPlan);
+  }
   const std::string output = radiculo::evaluateJson(input);
   const nlohmann::json result = nlohmann::json::parse(output);
   const bool ok = result.at("ok").get<bool>();
@@ -95,10 +188,9 @@ int evaluate(const std::vector<std::string>& args) {
   } else if (!ok) {
     std::cout << radiculo::renderTextErrors(result);
   } else {
-    // The plan is valid, so the input is a valid object with a known language and audience.
-    const nlohmann::json assessment = nlohmann::json::parse(input);
-    const nlohmann::json words = nlohmann::json::parse(radiculo::contentJson(assessment.value("language", "en")));
-    std::cout << radiculo::renderTextReport(result, words, assessment.value("audience", "clinician"));
+    // The plan says which language and audience it was worded for.
+    const nlohmann::json words = nlohmann::json::parse(radiculo::contentJson(result.at("language").get<std::string>()));
+    std::cout << radiculo::renderTextReport(result, words, result.at("audience").get<std::string>());
   }
   return flushed(ok ? kPlan : kInvalidInput);
 }
@@ -122,6 +214,7 @@ int main(int argc, char** argv) {
       return flushed(kPlan);
     }
     if (args[0] == "evaluate") return evaluate({args.begin() + 1, args.end()});
+    if (args[0] == "fhir") return fhir({args.begin() + 1, args.end()});
     return usage();
   } catch (const std::exception& e) {
     std::cerr << "radiculo: " << e.what() << "\n";

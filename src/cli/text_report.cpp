@@ -63,10 +63,8 @@ std::string renderTextReport(const json& plan, const json& words, const std::str
   const json& change = plan.at("whatWouldChange");
   for (const char* key : {"askNext", "returnEarlyIf"}) {
     if (!change.contains(key) || change.at(key).empty()) continue;
-    out += terminalSafe(ui.value(std::string("textReport_") + key,
-                                 key == std::string("askNext") ? "Still to answer or check (a yes would change the plan):"
-                                                               : "Come back early if any of these appears:")) +
-           "\n";
+    // The page's own titles for these lists, in the plan's language and audience.
+    out += terminalSafe(label(ui.at(key == std::string("askNext") ? "askNextTitle" : "returnEarlyTitle"))) + "\n";
     for (const json& entry : change.at(key)) {
       const std::string flag = entry.at("flag").get<std::string>();
       out += wrap(words.at("questions").at(flag).at(audience).at("short").get<std::string>() + " -> " +

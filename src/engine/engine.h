@@ -21,4 +21,17 @@ std::string schemaJson();
 // {"engineVersion", "contentVersion", "contentReviewed", "reviewDue", "languages"}.
 std::string versionJson();
 
+// FHIR R4 (fhir.h). evaluateJson also takes a QuestionnaireResponse for Radiculo's questionnaire
+// in place of an assessment.
+// The Questionnaire, worded for "clinician" or "patient", every language in translation extensions.
+std::string fhirQuestionnaireJson(std::string_view audience);
+// Assessment JSON -> the QuestionnaireResponse carrying exactly its answers, or its errors.
+std::string questionnaireResponseJson(std::string_view assessmentJson);
+// Assessment (or QuestionnaireResponse) JSON -> {"ok": true, "note": "..."}: the plain-text note
+// for the clinical record (clinical_note.h), dated `date` (YYYY-MM-DD, the caller's clock),
+// naming `address` (where the aid runs; may be empty); or the input's errors.
+std::string clinicalNoteJson(std::string_view assessmentJson, std::string_view date, std::string_view address);
+// QuestionnaireResponse JSON -> {"ok": true, "assessment": {...}}, or its errors.
+std::string assessmentFromResponseJson(std::string_view responseJson);
+
 }  // namespace radiculo

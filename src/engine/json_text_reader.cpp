@@ -23,7 +23,7 @@ namespace {
 // nlohmann's SAX interface (json::sax_parse); each event returns false to stop the parse.
 class BoundedObjectReader {
  public:
-  BoundedObjectReader(json& root, ErrorList& errors) : root_(root), errors_(errors) {}
+  BoundedObjectReader(json& root, ErrorList& errors, int maxDepth) : root_(root), errors_(errors), maxDepth_(maxDepth) {}
 
   bool null() { return place(nullptr) != nullptr; }
   bool boolean(bool value) { return place(value) != nullptr; }
@@ -102,7 +102,7 @@ class BoundedObjectReader {
   bool open(json::value_t type) {
     // Deeper than the contract goes: the input is invalid whatever the container holds, so
     // reading stops here, with one error.
-    if (open_.size() > static_cast<std::size_t>(kMaxContainerDepth)) {
+    if (open_.size() > static_cast<std::size_t>(maxDepth_)) {
       errors_.push_back({currentPointer(), "is nested deeper than the assessment allows"});
       return false;
     }
@@ -120,12 +120,13 @@ class BoundedObjectReader {
 
   json& root_;
   ErrorList& errors_;
-  std::vector<Container> open_;  // at most kMaxContainerDepth + 1
+  int maxDepth_;
+  std::vector<Container> open_;  // at most maxDepth_ + 1
 };
 
 }  // namespace
 
-bool readJsonObject(std::string_view text, json& object, ErrorList& errors) {
+bool readJsonObject(std::string_view text, json& object, ErrorList& errors, int maxDepth) {
   // nlohmann's lexer takes a NUL byte for the end of the input (for C strings), so `{...}\0{...}`
   // would read as its first object and ignore the rest. A raw NUL is never valid anywhere in JSON
   // text (outside strings it is no token or whitespace; inside, control characters must be
@@ -135,7 +136,7 @@ bool readJsonObject(std::string_view text, json& object, ErrorList& errors) {
     errors.push_back({"", "is not valid JSON: a NUL byte at byte " + std::to_string(at + 1) + "; JSON text never has one"});
     return false;
   }
-  BoundedObjectReader reader(object, errors);
+  BoundedObjectReader reader(object, errors, maxDepth);
   // strict: after the object, only whitespace up to the end of the text.
   return json::sax_parse(text.begin(), text.end(), &reader, json::input_format_t::json, /*strict=*/true);
 }

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "error_list.h"
+#include "input_fields.h"
 
 namespace radiculo {
 
@@ -20,6 +21,9 @@ namespace radiculo {
 // too (a repeated key holds its last value). Returns false when the text cannot be read as one
 // object at all (not JSON, a NUL byte, not an object, nested too deep): `errors` says why, and
 // `object` must not be used.
-bool readJsonObject(std::string_view text, nlohmann::json& object, ErrorList& errors);
+// `maxDepth` is the deepest container allowed (the top object is 0): the assessment's
+// kMaxContainerDepth by default; a FHIR QuestionnaireResponse nests deeper (fhir.h).
+bool readJsonObject(std::string_view text, nlohmann::json& object, ErrorList& errors,
+                    int maxDepth = kMaxContainerDepth);
 
 }  // namespace radiculo

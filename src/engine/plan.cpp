@@ -39,6 +39,8 @@ class PlanWriter {
     json plan;
     plan["ok"] = true;
     plan["triage"] = triageId(triage_);
+    plan["language"] = a_.language;  // the words it was given in, for whoever places them
+    plan["audience"] = audience_;
     plan["headline"] = worded(words_.at("headlines").at(headlineKey_));
     plan["redFlagsPresent"] = flagKeys(flagsPresent(a_));
     json unanswered = json::array();

@@ -1,4 +1,4 @@
-// The only Emscripten-specific file: the engine's four JSON-text entry points, bound with Embind.
+// The only Emscripten-specific file: the engine's JSON-text entry points, bound with Embind.
 // Strings of JSON cross the boundary, nothing else; every function catches everything inside
 // (see engine.cpp), so no C++ exception reaches JavaScript.
 #include <emscripten/bind.h>
@@ -8,6 +8,16 @@
 namespace {
 std::string evaluate(const std::string& assessmentJson) { return radiculo::evaluateJson(assessmentJson); }
 std::string content(const std::string& language) { return radiculo::contentJson(language); }
+std::string note(const std::string& assessmentJson, const std::string& date, const std::string& address) {
+  return radiculo::clinicalNoteJson(assessmentJson, date, address);
+}
+std::string fhirQuestionnaire(const std::string& audience) { return radiculo::fhirQuestionnaireJson(audience); }
+std::string toQuestionnaireResponse(const std::string& assessmentJson) {
+  return radiculo::questionnaireResponseJson(assessmentJson);
+}
+std::string fromQuestionnaireResponse(const std::string& responseJson) {
+  return radiculo::assessmentFromResponseJson(responseJson);
+}
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(radiculo) {
@@ -15,4 +25,8 @@ EMSCRIPTEN_BINDINGS(radiculo) {
   emscripten::function("content", &content);
   emscripten::function("schema", &radiculo::schemaJson);
   emscripten::function("version", &radiculo::versionJson);
+  emscripten::function("note", &note);
+  emscripten::function("fhirQuestionnaire", &fhirQuestionnaire);
+  emscripten::function("toQuestionnaireResponse", &toQuestionnaireResponse);
+  emscripten::function("fromQuestionnaireResponse", &fromQuestionnaireResponse);
 }

@@ -79,8 +79,8 @@ test('call-now: check-now and priority boxes, built by the page, with and withou
       ['Book an appointment with a clinician within 2 weeks.', 'Clinic: Riverside Spine Clinic · Front desk 555 0100']);
     assert.deepEqual((await box(page, 'priority', 'clinician')).lines[0], 'Book a clinician appointment within 2 weeks.');
     assert.deepEqual((await box(page, 'check-now', 'patient', 'es')).lines[0],
-      'Hágase examinar por un profesional sanitario en las próximas horas, hoy mismo: llame a 0300 123 4567.');
-    assert.deepEqual((await box(page, 'priority', 'patient', 'es')).lines[0], 'Pida una cita con un profesional sanitario en un plazo de 2 semanas.');
+      'Hágase examinar por un médico en las próximas horas, hoy mismo: llame a 0300 123 4567.');
+    assert.deepEqual((await box(page, 'priority', 'patient', 'es')).lines[0], 'Pida una cita con un médico en un plazo de 2 semanas.');
     // The emergency number is only ever the emergency route.
     for (const triage of ['check-now', 'urgent', 'priority']) {
       for (const audience of ['patient', 'clinician']) {
@@ -117,7 +117,7 @@ test('call-now: check-now and priority boxes, built by the page, with and withou
     assert.deepEqual((await box(page, 'priority', 'patient')).lines, ['Book an appointment with a clinician within 2 weeks.']);
     assert.deepEqual((await box(page, 'emergency', 'patient')).lines, ['Call your local emergency number or go to the emergency department now.']);
     assert.deepEqual((await box(page, 'urgent', 'patient', 'es')).lines,
-      ['Vea a un profesional sanitario hoy: llame a su centro de salud o un servicio de atención urgente.']);
+      ['Vea a un médico hoy: llame a su centro de salud o un servicio de atención urgente.']);
   } finally {
     await unset.context.close();
   }

@@ -112,7 +112,7 @@ test('settings: an edited settings.json changes the numbers, clinic, language, a
     await answer(page, 'saddleAnesthesia', 'yes');
     const box = page.locator('#plan-body > [data-call-now="emergency"]');
     await box.waitFor({ state: 'visible' });
-    assert.match(await box.innerText(), /^Llame a 112 o vaya a urgencias ahora\.\n+Clínica: Riverside Spine Clinic/);
+    assert.match(await box.innerText(), /^Llame al 112 o vaya ahora a urgencias de un hospital \(sala de emergencias\)\.\n+Clínica: Riverside Spine Clinic/);
     // Below the engine's headline, above the plan's lines.
     const order = await page.evaluate(() => Array.from(document.querySelectorAll('#triage, [data-call-now], .recs'))
       .map((node) => node.id || node.getAttribute('data-call-now') || node.className));
