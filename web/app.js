@@ -275,6 +275,13 @@
     closedForPrint = [];
   }
 
+  /** Focus on the plan's title ("Your plan"), where a screen reader starts reading it; no scrolling. */
+  function focusPlanTitle() {
+    const title = byId('plan-title');
+    title.setAttribute('tabindex', '-1'); // a heading takes focus only when told it may
+    title.focus({ preventScroll: true });
+  }
+
   function init(engine, loadedSettings) {
     state.engine = engine;
     Radiculo.engine = engine; // about.js: the intended-use dialog reads the engine's schema()
@@ -288,8 +295,8 @@
     state.questionnaire = Radiculo.createQuestionnaire(form, state.content);
     state.flow = Radiculo.createFlow(form, state.questionnaire, state.content, {
       changed: () => update(false),
-      showPlan: () => { window.scrollTo(0, 0); byId('plan-title').focus(); },
-      toPlan: () => { byId('plan').scrollIntoView({ block: 'start' }); byId('plan-title').focus({ preventScroll: true }); },
+      showPlan: () => { window.scrollTo(0, 0); focusPlanTitle(); },
+      toPlan: () => { byId('plan').scrollIntoView({ block: 'start' }); focusPlanTitle(); },
     });
     state.questionnaire.setAsked(state.flow.isAsked);
     state.questionnaire.setWording('clinician', state.content);

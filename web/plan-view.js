@@ -639,8 +639,10 @@
     if (existing) { link.focus(); return true; }
     const kiosk = document.documentElement.classList.contains('kiosk');
     const backButton = element('button', { type: 'button', className: 'button button--quiet cite-pop__back' }, [words.ui('closeReference')]);
+    // The reference as the list's item (its number shown), in a list of its own, with its own id.
+    const item = referenceItem(reference, words, 'cite-pop-ref-', kiosk);
     const pop = element('div', { className: 'cite-pop', 'data-cite-pop': String(number), role: 'group', 'aria-label': fill(words.ui('referenceNumber'), { number }) }, [
-      referenceItem(reference, words, '', kiosk),
+      kiosk ? item : element('ol', { className: 'cite-pop__list' }, [item]),
       backButton,
     ]);
     backButton.addEventListener('click', () => { pop.remove(); link.focus(); });

@@ -185,6 +185,7 @@ test('about: patients see where guidelines disagree in one plain sentence; clini
     await fillFast(page, input);
     await page.waitForSelector('#plan[data-triage="conservative"]');
     const plan = await enginePlan(page, { ...input, audience: 'patient' });
+    await page.locator('#plan details.more > summary').click(); // patients: every line is one tap away
     for (const line of plan.recommendations) {
       const disagreeing = line.evidenceNotes.filter((note) => note.stance !== 'agrees');
       const shown = page.locator(`[data-rec-id="${line.id}"] > .rec__body > .rec__note`);
