@@ -166,9 +166,9 @@
         kiosk && content_.kioskTellStaff ? el('p', { className: 'care-card__kiosk' }, [pick(content_.kioskTellStaff)]) : null,
         call,
         el('div', { className: 'care-card__actions' }, [
-          card.type === 'emergency' || !state.active
-            ? el('button', { type: 'button', className: 'button button--primary', 'data-card-plan': '' }, [words.ui(state.active ? 'cardSeePlan' : 'seePlan')])
-            : null,
+          // Both cards lead on to the plan (what to do now, and when to go straight to the emergency
+          // department): "no more questions" must never leave only the way back.
+          el('button', { type: 'button', className: 'button button--primary', 'data-card-plan': '' }, [words.ui(state.active ? 'cardSeePlan' : 'seePlan')]),
           state.active ? el('button', { type: 'button', className: 'button', 'data-card-back': '' }, [words.ui('cardBackToQuestions')]) : null,
         ]),
         state.active ? el('p', { className: 'care-card__aside', 'data-card-aside': '' }, [words.ui('cardSetAside')]) : null,

@@ -94,6 +94,11 @@ test('journey: phone, patient, emergency: the care card under the answer, on scr
     await card.waitFor({ state: 'visible' });
     assert.equal(await scrollNeeded(page, '[data-care-card="check-now"]'), 0);
     await onScreen('check-now card');
+    // "No more questions now" always comes with the way on to the plan: what to do, and when to go now.
+    await card.locator('[data-card-plan]').tap();
+    await page.locator('#plan[data-triage="check-now"]').waitFor({ state: 'visible' });
+    assert.equal(await scrollNeeded(page, '#plan #triage'), 0);
+    await onScreen('check-now plan');
     assert.deepEqual(problems, []);
     assert.deepEqual(consoleErrors, []);
   } finally {
