@@ -474,7 +474,8 @@
     const intended = content.intendedUse && content.intendedUse.title;
     const patient = words.audience === 'patient';
     const actions = actionList(lines, words, 'print-sheet__actions');
-    const safety = safetyNetList(lines, words, 'print-sheet__safety');
+    // Patients: the safety net as the short list on page 1. Clinicians: its full line, in the plan's order.
+    const safety = patient ? safetyNetList(lines, words, 'print-sheet__safety') : null;
     return element('div', { className: 'print-sheet', 'data-print-sheet': '' }, [
       element('div', { className: 'print-sheet__head' }, [
         element('p', { className: 'print-sheet__title' }, [words.ui('printTitle')]),
