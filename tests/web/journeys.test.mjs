@@ -249,3 +249,26 @@ test('journey: keyboard only (Tab, arrows, Enter) completes the patient flow on 
     }
   }
 });
+
+test('typed durations (clinicians): "3 weeks", "10 days" and a range "2-3 weeks" are read as written', async () => {
+  const { page, context, consoleErrors } = await journey('desk', 'typed-durations');
+  try {
+    const units = await page.evaluate(() => window.Radiculo.engine.content('en').units);
+    const read = (text) => page.evaluate(({ text, units }) => window.Radiculo.splitDuration(text, units), { text, units });
+    assert.deepEqual(await read('3 weeks'), { text: '3', unit: 'weeks' });
+    assert.deepEqual(await read('10 days'), { text: '10', unit: 'days' });
+    assert.deepEqual(await read('2-3 weeks'), { text: '3', unit: 'weeks' }, 'a range counts as its longer end');
+    assert.deepEqual(await read('3'), { text: '3', unit: null }, 'a bare number takes the unit chosen');
+    // Through the page: "10 days" is 10 days, whatever the unit buttons say.
+    await page.locator('#chooser [data-audience="clinician"]').click();
+    await page.locator('#input-symptomWeeks').fill('10 days');
+    await page.locator('#q-painScore label:has(> input[value="4"])').click();
+    await page.locator('#input-ageYears').fill('45');
+    for (const button of await page.locator('#questions [data-none-of-these]').all()) await button.click();
+    await page.locator('#plan[data-triage="conservative"]').waitFor();
+    assert.match(await page.locator('#note-symptomWeeks').innerText(), /1\.43 weeks/);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
