@@ -64,6 +64,8 @@ test('a11y: zero axe WCAG 2.2 A/AA violations on every screen, both languages, b
           await clearAnswers(page);
           await fillFast(page, vector(name).input);
           await page.waitForSelector(`#plan[data-triage="${triage}"]`);
+          // Patients: every line folded under "More about your plan": open, so that it is scanned too.
+          if (await page.locator('#plan details.more:not([open])').count()) await page.locator('#plan details.more > summary').click();
           const why = page.locator('#plan [data-rec-id] summary');
           if (await why.count()) await why.first().click(); // one "Why?" open
           await scan(`${language} ${audience} ${triage}`);
