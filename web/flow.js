@@ -139,12 +139,12 @@
       if (result && result.ok && result.triage === 'emergency') {
         const yes = flags.filter((flag) => checked(flag) === 'yes');
         const key = yes.includes(state.lastKey) ? state.lastKey : yes[yes.length - 1];
-        return key ? { type: 'emergency', key, line: 'emergency-referral' } : null;
+        return key ? { type: 'emergency', key, line: 'emergency-referral', planReady: true } : null;
       }
       const unsure = emergencyGroup.flags.filter((flag) => checked(flag) === 'not-sure');
       if (unsure.length) {
         const key = unsure.includes(state.lastKey) ? state.lastKey : unsure[unsure.length - 1];
-        return { type: 'check-now', key, line: 'examine-within-hours' };
+        return { type: 'check-now', key, line: 'examine-within-hours', planReady: Boolean(result && result.ok) };
       }
       return null;
     }
@@ -166,9 +166,11 @@
         kiosk && content_.kioskTellStaff ? el('p', { className: 'care-card__kiosk' }, [pick(content_.kioskTellStaff)]) : null,
         call,
         el('div', { className: 'care-card__actions' }, [
-          // Both cards lead on to the plan (what to do now, and when to go straight to the emergency
-          // department): "no more questions" must never leave only the way back.
-          el('button', { type: 'button', className: 'button button--primary', 'data-card-plan': '' }, [words.ui(state.active ? 'cardSeePlan' : 'seePlan')]),
+          // On to the plan whenever there is one (an emergency plan always; a check-now plan once the
+          // engine has what it needs): never a button that leads to "more answers needed".
+          card.planReady || !state.active
+            ? el('button', { type: 'button', className: 'button button--primary', 'data-card-plan': '' }, [words.ui(state.active ? 'cardSeePlan' : 'seePlan')])
+            : null,
           state.active ? el('button', { type: 'button', className: 'button', 'data-card-back': '' }, [words.ui('cardBackToQuestions')]) : null,
         ]),
         state.active ? el('p', { className: 'care-card__aside', 'data-card-aside': '' }, [words.ui('cardSetAside')]) : null,
@@ -190,7 +192,8 @@
     /** The card follows the answers; a new one sets the rest of its screen aside (patients). */
     function updateCard(result) {
       const card = cardFor(result);
-      const same = card && state.card && card.type === state.card.type && card.key === state.card.key;
+      const sameCard = card && state.card && card.type === state.card.type && card.key === state.card.key;
+      const same = sameCard && card.planReady === state.card.planReady; // else redrawn, not raised again
       if (same && state.card.node.isConnected && state.card.words === words) return;
       if (state.card) state.card.node.remove();
       state.card = null;
@@ -202,7 +205,7 @@
       const question = form.querySelector(`#q-${card.key}`);
       const node = buildCard(card);
       question.after(node);
-      const isNew = !same;
+      const isNew = !sameCard;
       state.card = Object.assign(card, { node, words });
       if (isNew && state.active) state.setAside = card.key;
       applySetAside();
@@ -227,7 +230,8 @@
         if (after) node.setAttribute('data-set-aside', '');
         if (node === question) after = true;
       }
-      nav.setAttribute('data-set-aside', '');
+      // Continue is set aside only on the card's own screen (a card redrawn from another screen leaves it).
+      if (step === current()) nav.setAttribute('data-set-aside', '');
     }
 
     form.addEventListener('change', (event) => {

@@ -94,10 +94,20 @@ test('journey: phone, patient, emergency: the care card under the answer, on scr
     await card.waitFor({ state: 'visible' });
     assert.equal(await scrollNeeded(page, '[data-care-card="check-now"]'), 0);
     await onScreen('check-now card');
-    // "No more questions now" always comes with the way on to the plan: what to do, and when to go now.
+    // What to do is on the card itself; "See what to do now" only once the engine has a plan to show
+    // (here it still needs the duration and the pain): never a button to "more answers needed".
+    assert.match(await card.innerText(), /within the next few hours/);
+    assert.equal(await card.locator('[data-card-plan]').count(), 0);
+    await card.locator('[data-card-back]').tap();
+    for (const [key, values] of [['symptomWeeks', [['symptomWeeks-band', '2'], ['symptomWeeks-pick', '3']]], ['painScore', [['painScore', '5']]]]) {
+      while (!(await page.locator(`#q-${key}`).isVisible())) await page.locator('[data-step-continue]').tap();
+      for (const [name, value] of values) await page.locator(`label.choice:has(> input[name="${name}"][value="${value}"])`).filter({ visible: true }).tap();
+    }
+    assert.equal(await page.locator('[data-step-continue]').isVisible(), true, 'Continue stays on this screen');
+    while (!(await page.locator('[data-care-card="check-now"]').isVisible())) await page.locator('[data-step-back]').tap();
     await card.locator('[data-card-plan]').tap();
     await page.locator('#plan[data-triage="check-now"]').waitFor({ state: 'visible' });
-    assert.equal(await scrollNeeded(page, '#plan #triage'), 0);
+    assert.equal(await scrollNeeded(page, '#plan #triage-label'), 0, 'the plan opens on its result');
     await onScreen('check-now plan');
     assert.deepEqual(problems, []);
     assert.deepEqual(consoleErrors, []);
