@@ -167,7 +167,11 @@
       element('span', { className: `badge badge--${line.kind}` }, [icon(line.kind), words.lineKind(line)]),
       element('div', { className: 'rec__body' }, [
         element('p', { className: 'rec__text' }, [line.text]),
-        ...plain.map((note) => element('p', { className: `rec__note rec__note--${note.stance}`, 'data-note-stance': note.stance }, noteText(note, words))),
+        ...plain.map((note) => element('p', { className: `rec__note rec__note--${note.stance}`, 'data-note-stance': note.stance }, [
+          ...noteText(note, words),
+          note.citations && note.citations.length ? ' ' : null,
+          citationLinks(note.citations, words),
+        ])),
         sources ? element('p', { className: 'rec__sources' }, [words.ui('sources'), ' ', sources]) : null,
         why,
       ]),

@@ -183,7 +183,9 @@ test('settings: every value that does not fit is named on the admin line and the
     await page.locator('#settings-notice').screenshot({ path: path.join(screenshotDir, 'settings-notice.png') });
 
     // None of them is used: the defaults stand in.
-    assert.deepEqual(await page.evaluate(() => ({ ...window.Radiculo.settings })), { ...shipped(), languages: ['en', 'es'] });
+    // (printer and kioskClinicianWording are not in the shipped file: their defaults, a printer outside a kiosk only.)
+    assert.deepEqual(await page.evaluate(() => ({ ...window.Radiculo.settings })),
+      { ...shipped(), languages: ['en', 'es'], printer: null, kioskClinicianWording: false });
     assert.equal(await page.locator('#chooser').isVisible(), true, 'no default audience');
     await chooseAudience(page, 'patient');
     await answer(page, 'saddleAnesthesia', 'yes');
