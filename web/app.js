@@ -14,6 +14,8 @@
     language: 'en',
     audience: null,
     questionnaire: null,
+    flow: null,
+    plan: null, // the last plan drawn (citations open in place from it)
     lastAssessment: '',
     lastAnnounced: '',
     announceTimer: 0,
@@ -38,6 +40,8 @@
     byId('disclaimer').textContent = (content.disclaimer && content.disclaimer[audience]) || '';
     // "In an emergency, do not use this tool" is said everywhere but under an emergency plan.
     byId('emergency-advice').textContent = (content.emergencyAdvice && content.emergencyAdvice[audience]) || '';
+    // The start screen, before anyone chooses: what needs emergency care now, in plain words.
+    byId('start-emergency').textContent = (content.startEmergency && (content.startEmergency.patient || content.startEmergency.clinician)) || '';
     byId('versions').textContent = Radiculo.fillTemplate(w.ui('versions'), {
       contentVersion: content.contentVersion,
       contentReleased: content.contentReleased,
@@ -52,6 +56,18 @@
   /** The audience to start in without asking ('' = ask): patient wording off means clinician. */
   function fixedAudience() {
     return settings.patientWording === false ? 'clinician' : settings.defaultAudience || '';
+  }
+
+  /** The wordings offered: a kiosk shows the clinician wording only where its settings allow it. */
+  function offeredAudiences() {
+    if (settings.patientWording === false) return ['clinician'];
+    if (Radiculo.kiosk && !settings.kioskClinicianWording) return ['patient'];
+    return ['patient', 'clinician'];
+  }
+
+  /** "Print this plan" only where a printer is there to print on (settings.json: printer). */
+  function printAllowed() {
+    return settings.printer === null || settings.printer === undefined ? !Radiculo.kiosk : settings.printer;
   }
 
   function pickLanguage(languages) {
@@ -110,12 +126,19 @@
     let drawn;
     if (result.ok) {
       state.questionnaire.showErrors([], assessment);
+      state.plan = result;
       drawn = Radiculo.renderPlan(section, body, result, state.content, state.audience, assessment); // answers: for the printout
       tell('plan', { triage: result.triage, body, words: words() });
       byId('emergency-advice').hidden = result.triage === 'emergency';
       updateTriageBar(result.triage, drawn.label);
-      byId('print-plan').hidden = false;
-      announce(Radiculo.fillTemplate(words().ui('planUpdatedCount'), { triage: drawn.label, count: drawn.count }));
+      byId('print-plan').hidden = !printAllowed();
+      // An alert just raised speaks for itself: no second, polite announcement on top of it.
+      if (drawn.alerted) {
+        window.clearTimeout(state.announceTimer);
+        state.lastAnnounced = '';
+      } else {
+        announce(Radiculo.fillTemplate(words().ui('planUpdatedCount'), { triage: drawn.label, count: drawn.count }));
+      }
       if (!state.firstPlanMarked && window.performance && performance.mark) {
         state.firstPlanMarked = true;
         performance.mark('radiculo:first-plan');
@@ -123,11 +146,13 @@
     } else {
       const problems = state.questionnaire.showErrors(result.errors, assessment);
       const unanswered = state.questionnaire.unansweredRedFlags();
+      state.plan = null;
       drawn = Radiculo.renderWaiting(section, body, {
         missing: problems.missing,
         general: problems.general,
         hasErrors: problems.shown > 0,
         redFlagsLeft: unanswered.length,
+        redFlagsTotal: state.questionnaire.redFlagKeys.length,
         firstRedFlag: unanswered[0],
       }, state.content, state.audience);
       updateTriageBar(null);
@@ -135,6 +160,9 @@
       byId('print-plan').hidden = true;
       if (drawn.changed) announce(words().ui('planWaiting'));
     }
+    state.flow.update(result);
+    // Care and scans so far can only change a plan of simple care (its review date, a repeat scan).
+    byId('plan-add-care').hidden = state.flow.careIncluded() || !result.ok || result.triage !== 'conservative';
   }
 
   function setAudience(audience) {
@@ -143,6 +171,7 @@
     document.documentElement.setAttribute('data-audience', audience);
     applyInterfaceWords();
     state.questionnaire.setWording(audience, state.content);
+    state.flow.setActive(audience === 'patient', words());
     update(true);
   }
 
@@ -152,7 +181,8 @@
     byId('header-controls').hidden = false;
     document.querySelector('.skip-link').hidden = false;
     setAudience(audience);
-    byId('questions-title').focus();
+    if (state.flow.isActive()) state.flow.start();
+    else byId('questions-title').focus();
   }
 
   /**
@@ -164,7 +194,10 @@
     const nextPerson = Boolean(options && options.nextPerson);
     const quiet = Boolean(options && options.quiet); // leaving the page: no focus, no scrolling, no update check
     state.questionnaire.clear();
+    state.flow.reset();
+    state.flow.setActive(false, words());
     state.audience = null;
+    state.plan = null;
     state.lastAssessment = '';
     state.lastAnnounced = '';
     window.clearTimeout(state.announceTimer);
@@ -203,6 +236,7 @@
     const question = byId(`q-${link.getAttribute('data-focus-question')}`);
     if (!question) return;
     event.preventDefault();
+    state.flow.showQuestion(link.getAttribute('data-focus-question'));
     const control = question.querySelector('input:checked') || question.querySelector('input');
     question.scrollIntoView({ block: 'center', behavior: 'auto' });
     if (control) control.focus({ preventScroll: true });
@@ -225,6 +259,7 @@
       loadContent(select.value);
       applyInterfaceWords();
       state.questionnaire.setWording(state.audience || 'clinician', state.content);
+      state.flow.setWords(words(), state.content);
       if (state.audience) update(true);
     });
   }
@@ -240,16 +275,30 @@
     closedForPrint = [];
   }
 
+  /** Focus on the plan's title ("Your plan"), where a screen reader starts reading it; no scrolling. */
+  function focusPlanTitle() {
+    const title = byId('plan-title');
+    title.setAttribute('tabindex', '-1'); // a heading takes focus only when told it may
+    title.focus({ preventScroll: true });
+  }
+
   function init(engine, loadedSettings) {
     state.engine = engine;
     Radiculo.engine = engine; // about.js: the intended-use dialog reads the engine's schema()
     settings = Radiculo.applySettings(loadedSettings, Radiculo.offeredByEngine(engine));
     const offered = (engine.content('en').languages || [{ code: 'en' }]).filter((entry) => settings.languages.includes(entry.code));
     loadContent(pickLanguage(offered));
-    byId('audience-switch').hidden = settings.patientWording === false;
+    byId('audience-switch').hidden = offeredAudiences().length < 2;
+    for (const button of document.querySelectorAll('#chooser [data-audience]')) button.hidden = !offeredAudiences().includes(button.getAttribute('data-audience'));
 
     const form = byId('questions');
     state.questionnaire = Radiculo.createQuestionnaire(form, state.content);
+    state.flow = Radiculo.createFlow(form, state.questionnaire, state.content, {
+      changed: () => update(false),
+      showPlan: () => { window.scrollTo(0, 0); focusPlanTitle(); },
+      toPlan: () => { byId('plan').scrollIntoView({ block: 'start' }); focusPlanTitle(); },
+    });
+    state.questionnaire.setAsked(state.flow.isAsked);
     state.questionnaire.setWording('clinician', state.content);
     applyInterfaceWords();
     setUpLanguagePicker();
@@ -264,6 +313,12 @@
     byId('audience-switch').addEventListener('change', (event) => { touch(); setAudience(event.target.value); });
     byId('language-select').addEventListener('change', touch);
     byId('plan-body').addEventListener('click', focusQuestion);
+    byId('plan-body').addEventListener('click', (event) => {
+      const cite = event.target.closest && event.target.closest('a.cite');
+      if (cite && Radiculo.openCitation(cite, state.plan, state.content, state.audience)) event.preventDefault();
+    });
+    byId('plan-back').addEventListener('click', () => state.flow.backFromPlan(false));
+    byId('plan-add-care').addEventListener('click', () => state.flow.backFromPlan(true));
     byId('start-again').addEventListener('click', startAgain);
     byId('print-plan').addEventListener('click', () => window.print());
     window.addEventListener('beforeprint', openAllForPrint);

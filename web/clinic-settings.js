@@ -10,10 +10,12 @@
   const Radiculo = (window.Radiculo = window.Radiculo || {});
   const FETCH_LIMIT_MS = 5000; // the worker answers a slow network from its saved copy after 3 s
 
-  // '' numbers: the page's own words ("your local emergency number"); languages null: all the content's.
+  // '' numbers: the page's own words ("your local emergency number"); languages null: all the content's;
+  // printer null: a printer outside kiosk mode, none in it (a kiosk without one would show a dialog).
   const DEFAULTS = Object.freeze({
     emergencyNumber: '', urgentAdviceNumber: '', clinicName: '', clinicContact: '', kioskIdleSeconds: 90,
     defaultLanguage: 'auto', defaultAudience: '', patientWording: true, languages: null,
+    printer: null, kioskClinicianWording: false,
   });
   const KEYS = Object.keys(DEFAULTS);
   const IDLE_MIN = 15;
@@ -124,6 +126,13 @@
         settings.patientWording = false;
         problems.push('patientWording ignored: must be true or false, without quotes; patient wording is off until this is fixed');
       }
+    }
+    // A printer, and the clinician wording at a kiosk: true or false; a value that cannot be read is
+    // not used (the default stands: no print button and no clinician wording at a kiosk).
+    for (const key of ['printer', 'kioskClinicianWording']) {
+      if (raw[key] === undefined) continue;
+      if (typeof raw[key] === 'boolean') settings[key] = raw[key];
+      else problems.push(`${key} ignored: must be true or false, without quotes`);
     }
     const fallbackLanguage = offered.languages.includes('en') ? 'en' : offered.languages[0];
     if (raw.languages !== undefined) {
