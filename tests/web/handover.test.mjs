@@ -264,3 +264,22 @@ test('handover: patients see only the take-home code, not the clinician\'s recor
     await context.close();
   }
 });
+
+test('handover: a kiosk copy with takeHomeAddress in settings.json gives a code for the clinic\'s public address', async () => {
+  const opened = await openPage(aid, { viewport: VIEWPORTS.tablet, serviceWorkers: 'block' });
+  const { page, context, offOrigin } = opened;
+  try {
+    await page.route('**/settings.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ takeHomeAddress: 'https://radiculo.example.org/aid/' }) }));
+    await page.reload();
+    await page.waitForSelector('html[data-engine="ready"]');
+    await chooseAudience(page, 'patient');
+    await fillFrom(page, vector('adult-age-18-is-in-scope').input);
+    await page.waitForSelector('#plan[data-triage="conservative"]');
+    await page.locator('#take-home-show').click();
+    const { text } = await scan(page.locator('#take-home-code'));
+    assert.match(text, /^https:\/\/radiculo\.example\.org\/aid\/#R1[0-9A-Z*+.-]+$/);
+    assert.deepEqual(offOrigin, [], 'the code names the address; the page never contacts it');
+  } finally {
+    await context.close();
+  }
+});
