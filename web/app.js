@@ -128,7 +128,7 @@
       state.questionnaire.showErrors([], assessment);
       state.plan = result;
       drawn = Radiculo.renderPlan(section, body, result, state.content, state.audience, assessment); // answers: for the printout
-      tell('plan', { triage: result.triage, body, words: words() });
+      tell('plan', { triage: result.triage, body, words: words(), assessment });
       byId('emergency-advice').hidden = result.triage === 'emergency';
       updateTriageBar(result.triage, drawn.label);
       byId('print-plan').hidden = !printAllowed();
@@ -158,6 +158,7 @@
       updateTriageBar(null);
       byId('emergency-advice').hidden = false;
       byId('print-plan').hidden = true;
+      tell('waiting', {});
       if (drawn.changed) announce(words().ui('planWaiting'));
     }
     state.flow.update(result);
@@ -203,6 +204,7 @@
     window.clearTimeout(state.announceTimer);
     byId('announcer').textContent = '';
     byId('plan-body').replaceChildren();
+    showNotice('');
     byId('plan').removeAttribute('data-triage');
     for (const input of document.querySelectorAll('input[name="audience-switch"]')) input.checked = false;
     document.documentElement.removeAttribute('data-audience');
@@ -227,6 +229,49 @@
     if (fixedAudience()) chooseAudience(fixedAudience());
     state.touched = false;
     if (!quiet) tell('reset', {});
+  }
+
+  /**
+   * Opens answers from elsewhere (a scanned take-home code, a FHIR file: handover.js): in their
+   * language and wording, written into the questions (so they can be checked and changed), then
+   * the plan. Answers already on the page are replaced.
+   */
+  function openAnswers(assessment) {
+    const language = assessment.language && state.content.languages.some((entry) => entry.code === assessment.language)
+      ? assessment.language : state.language;
+    if (language !== state.language) {
+      loadContent(language);
+      byId('language-select').value = state.language;
+    }
+    const audience = settings.patientWording === false ? 'clinician' : assessment.audience || fixedAudience() || 'clinician';
+    state.questionnaire.clear();
+    state.questionnaire.write(assessment);
+    state.touched = true;
+    chooseAudience(audience); // redraws the words and the plan
+    // Patients (step by step): straight to the plan, with the care screen if the answers hold care.
+    state.flow.openAtPlan(state.questionnaire.careKeys.some((key) => key in assessment || (key.startsWith('herniation') && 'herniation' in assessment)));
+    update(true);
+    // Every answer must have reached the form: a plan from part of them would be a wrong plan.
+    const canonical = (value) => JSON.stringify(value, (key, item) => (Array.isArray(item) ? [...item].sort()
+      : item && typeof item === 'object' ? Object.fromEntries(Object.entries(item).sort()) : item));
+    const { audience: ignoredAudience, language: ignoredLanguage, ...answers } = assessment;
+    if (canonical(state.questionnaire.read()) !== canonical(answers)) {
+      startAgain();
+      return false;
+    }
+    byId('plan').focus({ preventScroll: true });
+    byId('plan').scrollIntoView({ block: 'start' }); // the notice and the plan's first line, not its end
+    return true;
+  }
+
+  /** One line above the plan, for what the person did not do here (a code opened, or not). */
+  function showNotice(text) {
+    const notice = byId('page-notice');
+    // Above the plan when there is one (where the focus goes), else above "Which best describes you?".
+    if (byId('workspace').hidden) byId('chooser').before(notice);
+    else byId('plan-body').before(notice);
+    notice.textContent = text;
+    notice.hidden = !text;
   }
 
   /** Links in the plan that name a question move the focus to that question's first control. */
@@ -347,6 +392,8 @@
       startAgain,
       isAtStart: () => !state.touched,
       words,
+      openAnswers,
+      showNotice,
     };
     tell('ready', {});
   }

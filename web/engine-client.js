@@ -1,4 +1,4 @@
-/* Radiculo: loads the WebAssembly engine and wraps its four JSON-text functions.
+/* Radiculo: loads the WebAssembly engine and wraps its JSON-text functions.
  *
  * Written in ES5 on purpose: this is the file that must still run, and show "this browser cannot
  * start Radiculo", in a browser too old to parse the rest of the page's scripts or to compile
@@ -37,7 +37,17 @@
       /** The questions, labels and texts for one language. */
       content: function (language) { return call('content', language); },
       schema: function () { return call('schema'); },
-      version: function () { return call('version'); }
+      version: function () { return call('version'); },
+      /** {ok, note}: the plain-text note for the clinical record, dated (YYYY-MM-DD) and naming the aid's address. */
+      note: function (assessment, date, address) {
+        return JSON.parse(module.note(JSON.stringify(assessment), date, address));
+      },
+      /** The FHIR R4 Questionnaire, worded for 'clinician' or 'patient'. */
+      fhirQuestionnaire: function (audience) { return call('fhirQuestionnaire', audience); },
+      /** Assessment object in, {ok, ...QuestionnaireResponse} or {ok:false, errors} out. */
+      toQuestionnaireResponse: function (assessment) { return call('toQuestionnaireResponse', JSON.stringify(assessment)); },
+      /** A QuestionnaireResponse as the text of a file in, {ok, assessment} or {ok:false, errors} out. */
+      fromQuestionnaireResponse: function (text) { return call('fromQuestionnaireResponse', text); }
     };
   }
 

@@ -283,6 +283,11 @@
         const index = steps().findIndex((step) => step.contains(node));
         if (index >= 0) go(index);
       },
+      /** Answers opened from elsewhere (handover.js): straight to the plan; the care screen comes too when they hold care answers. */
+      openAtPlan(withCare) {
+        if (withCare) state.careOpened = true;
+        if (state.active) showPlan();
+      },
       careIncluded,
       isActive: () => state.active,
       isAtPlan: () => state.active && state.atPlan,

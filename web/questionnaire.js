@@ -406,6 +406,36 @@
       return assessment;
     }
 
+    /**
+     * Puts an assessment's answers into the form (answers opened from a take-home code or a FHIR
+     * file), so that read() gives them back: the form stays the one place answers live.
+     */
+    function write(assessment) {
+      const tick = (name, value) => {
+        const input = form.querySelector(`input[name="${name}"][value="${value}"]`);
+        if (input) input.checked = true;
+      };
+      const yesNoValue = (value) => (value === true ? YES : value === false ? NO : NOT_SURE);
+      for (const [flag, value] of Object.entries(assessment.redFlags || {})) tick(flag, yesNoValue(value));
+      for (const key of ['muscleSpasm', 'priorLumbarSurgery', 'improving', 'procedureCandidate', 'priorMri']) {
+        if (typeof assessment[key] === 'boolean') tick(key, yesNoValue(assessment[key]));
+      }
+      if (assessment.painScore !== undefined) tick('painScore', String(assessment.painScore));
+      for (const key of ['symptomWeeks', 'ageYears', 'conservativeCareWeeks']) {
+        if (assessment[key] !== undefined) form.querySelector(`#input-${key}`).value = String(assessment[key]);
+      }
+      tick('symptomWeeks-unit', 'weeks');
+      if (assessment.herniation) {
+        tick('herniationContained', yesNoValue(assessment.herniation.contained));
+        tick('herniationLevel', assessment.herniation.level);
+      }
+      for (const key of assessment.assessedFindings || []) {
+        const box = form.querySelector(`[data-finding="${key}"] input`);
+        if (box) box.checked = true;
+      }
+      updateDurationNote();
+    }
+
     function questionWords(key) {
       const entry = words.questions && words.questions[key];
       return (entry && (entry[audience] || entry.clinician)) || { text: key, help: '', short: key };
@@ -759,7 +789,7 @@
     updateCareChoices();
 
     return {
-      read, setWording, showErrors, shortLabel, unansweredRedFlags, clear, redFlagKeys, isAnswered, focusAfter,
+      read, write, setWording, showErrors, shortLabel, unansweredRedFlags, clear, redFlagKeys, isAnswered, focusAfter,
       weeks: readSymptomWeeks,
       /** The flow's rule for which questions are asked (patients); every question for clinicians. */
       setAsked(rule) { isAsked = rule || (() => true); updateAsked(); },

@@ -159,6 +159,7 @@ test('settings: every value that does not fit is named on the admin line and the
     kioskIdleSeconds: 5,
     defaultLanguage: 'fr',
     defaultAudience: 'nurse',
+    takeHomeAddress: 'https://example.org/radiculo/#answers', // the code goes after '#'
     emergencyNumer: '112', // a typo in a key
   });
   const { context, page, errors, warnings } = await open('', { viewport: { width: 800, height: 1280 } });
@@ -169,6 +170,7 @@ test('settings: every value that does not fit is named on the admin line and the
       /^Settings: urgentAdviceNumber ignored: write the number in quotes, e\.g\. "urgentAdviceNumber": "911"$/,
       /^Settings: clinicName ignored: contains control or text-direction characters$/,
       /^Settings: clinicContact ignored: longer than 120 characters$/,
+      /^Settings: takeHomeAddress ignored: must be the web address of this aid in quotes, starting with https:\/\/, without a '#' part/,
       /^Settings: kioskIdleSeconds ignored: must be a whole number of seconds from 15 to 3600, without quotes; using 90$/,
       /^Settings: defaultLanguage ignored: must be "auto" or one of the languages offered \("en", "es"\); using "auto"$/,
       /^Settings: defaultAudience ignored: must be "" \(ask\) or one of "clinician", "patient"$/,
