@@ -10,6 +10,27 @@
   var Radiculo = (window.Radiculo = window.Radiculo || {});
   var STARTUP_LIMIT_MS = 20000; // a slow tablet compiles the engine in well under a second
 
+  /**
+   * The words that need no engine (loading, cannot start: tools/pages.mjs writes them in every
+   * language of the content) in the browser's language when the page has it, else English.
+   */
+  function keepBrowserLanguage() {
+    var parts = document.querySelectorAll('[data-fallback-lang]');
+    var offered = {};
+    var i;
+    for (i = 0; i < parts.length; i += 1) offered[parts[i].getAttribute('data-fallback-lang')] = true;
+    var wanted = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en'];
+    var chosen = null;
+    for (i = 0; i < wanted.length && !chosen; i += 1) {
+      var code = String(wanted[i]).toLowerCase().split('-')[0];
+      if (offered[code]) chosen = code;
+    }
+    if (!chosen) chosen = offered.en ? 'en' : null;
+    if (!chosen) return;
+    for (i = 0; i < parts.length; i += 1) parts[i].hidden = parts[i].getAttribute('data-fallback-lang') !== chosen;
+  }
+  keepBrowserLanguage();
+
   function showUnsupported(reason) {
     if (Radiculo.started) return;
     var loading = document.getElementById('loading');
