@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
+import { fillFallbacks } from './pages.mjs';
 
 const webDir = path.resolve(process.argv[2] || 'web');
 const output = path.resolve(process.argv[3] || path.join(webDir, 'radiculo-offline.html'));
@@ -31,7 +32,7 @@ for (const needed of ['index.template.html', 'engine/radiculo.js', 'engine/radic
   }
 }
 
-let html = read('index.template.html').toString('utf8');
+let html = fillFallbacks(read('index.template.html').toString('utf8'));
 const scriptHashes = [];
 const styleHashes = [];
 

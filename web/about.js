@@ -140,8 +140,25 @@
       content.sourceDocument ? el('p', {}, [fill(words.ui('aboutSource'), { source: content.sourceDocument })]) : null,
       // The clinical risk management: the hazard log ships beside the page (web/hazard-log.html).
       el('p', { 'data-hazard-log': '' }, [el('a', { href: 'hazard-log.html', hreflang: 'en' }, [words.ui('aboutHazardLog')])]),
+      // For integrators: the engine's own FHIR R4 Questionnaire, made here on the device (no file on a server).
+      el('p', {}, [el('button', { type: 'button', className: 'button button--quiet', 'data-fhir-questionnaire': words.audience }, [words.ui('aboutQuestionnaire')])]),
     ]);
   }
+
+  /** Saves the FHIR R4 Questionnaire (in the wording shown) as a file. */
+  function downloadQuestionnaire(audience) {
+    const questionnaire = Radiculo.engine.fhirQuestionnaire(audience === 'patient' ? 'patient' : 'clinician');
+    const blob = new Blob([`${JSON.stringify(questionnaire, null, 2)}\n`], { type: 'application/fhir+json' });
+    const link = el('a', { href: URL.createObjectURL(blob), download: `radiculo-questionnaire-${questionnaire.version || 'r4'}.json` });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  }
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest && event.target.closest('[data-fhir-questionnaire]');
+    if (button && Radiculo.engine) downloadQuestionnaire(button.getAttribute('data-fhir-questionnaire'));
+  });
 
   /** Every section, in reading order, for one language and audience. */
   function renderAbout(container, content, schema, audience) {

@@ -14,6 +14,8 @@
     language: 'en',
     audience: null,
     questionnaire: null,
+    flow: null,
+    plan: null, // the last plan drawn (citations open in place from it)
     lastAssessment: '',
     lastAnnounced: '',
     announceTimer: 0,
@@ -38,6 +40,8 @@
     byId('disclaimer').textContent = (content.disclaimer && content.disclaimer[audience]) || '';
     // "In an emergency, do not use this tool" is said everywhere but under an emergency plan.
     byId('emergency-advice').textContent = (content.emergencyAdvice && content.emergencyAdvice[audience]) || '';
+    // The start screen, before anyone chooses: what needs emergency care now, in plain words.
+    byId('start-emergency').textContent = (content.startEmergency && (content.startEmergency.patient || content.startEmergency.clinician)) || '';
     byId('versions').textContent = Radiculo.fillTemplate(w.ui('versions'), {
       contentVersion: content.contentVersion,
       contentReleased: content.contentReleased,
@@ -52,6 +56,18 @@
   /** The audience to start in without asking ('' = ask): patient wording off means clinician. */
   function fixedAudience() {
     return settings.patientWording === false ? 'clinician' : settings.defaultAudience || '';
+  }
+
+  /** The wordings offered: a kiosk shows the clinician wording only where its settings allow it. */
+  function offeredAudiences() {
+    if (settings.patientWording === false) return ['clinician'];
+    if (Radiculo.kiosk && !settings.kioskClinicianWording) return ['patient'];
+    return ['patient', 'clinician'];
+  }
+
+  /** "Print this plan" only where a printer is there to print on (settings.json: printer). */
+  function printAllowed() {
+    return settings.printer === null || settings.printer === undefined ? !Radiculo.kiosk : settings.printer;
   }
 
   function pickLanguage(languages) {
@@ -110,12 +126,19 @@
     let drawn;
     if (result.ok) {
       state.questionnaire.showErrors([], assessment);
+      state.plan = result;
       drawn = Radiculo.renderPlan(section, body, result, state.content, state.audience, assessment); // answers: for the printout
-      tell('plan', { triage: result.triage, body, words: words() });
+      tell('plan', { triage: result.triage, body, words: words(), assessment });
       byId('emergency-advice').hidden = result.triage === 'emergency';
       updateTriageBar(result.triage, drawn.label);
-      byId('print-plan').hidden = false;
-      announce(Radiculo.fillTemplate(words().ui('planUpdatedCount'), { triage: drawn.label, count: drawn.count }));
+      byId('print-plan').hidden = !printAllowed();
+      // An alert just raised speaks for itself: no second, polite announcement on top of it.
+      if (drawn.alerted) {
+        window.clearTimeout(state.announceTimer);
+        state.lastAnnounced = '';
+      } else {
+        announce(Radiculo.fillTemplate(words().ui('planUpdatedCount'), { triage: drawn.label, count: drawn.count }));
+      }
       if (!state.firstPlanMarked && window.performance && performance.mark) {
         state.firstPlanMarked = true;
         performance.mark('radiculo:first-plan');
@@ -123,18 +146,24 @@
     } else {
       const problems = state.questionnaire.showErrors(result.errors, assessment);
       const unanswered = state.questionnaire.unansweredRedFlags();
+      state.plan = null;
       drawn = Radiculo.renderWaiting(section, body, {
         missing: problems.missing,
         general: problems.general,
         hasErrors: problems.shown > 0,
         redFlagsLeft: unanswered.length,
+        redFlagsTotal: state.questionnaire.redFlagKeys.length,
         firstRedFlag: unanswered[0],
       }, state.content, state.audience);
       updateTriageBar(null);
       byId('emergency-advice').hidden = false;
       byId('print-plan').hidden = true;
+      tell('waiting', {});
       if (drawn.changed) announce(words().ui('planWaiting'));
     }
+    state.flow.update(result);
+    // Care and scans so far can only change a plan of simple care (its review date, a repeat scan).
+    byId('plan-add-care').hidden = state.flow.careIncluded() || !result.ok || result.triage !== 'conservative';
   }
 
   function setAudience(audience) {
@@ -143,6 +172,7 @@
     document.documentElement.setAttribute('data-audience', audience);
     applyInterfaceWords();
     state.questionnaire.setWording(audience, state.content);
+    state.flow.setActive(audience === 'patient', words());
     update(true);
   }
 
@@ -152,7 +182,8 @@
     byId('header-controls').hidden = false;
     document.querySelector('.skip-link').hidden = false;
     setAudience(audience);
-    byId('questions-title').focus();
+    if (state.flow.isActive()) state.flow.start();
+    else byId('questions-title').focus();
   }
 
   /**
@@ -164,12 +195,16 @@
     const nextPerson = Boolean(options && options.nextPerson);
     const quiet = Boolean(options && options.quiet); // leaving the page: no focus, no scrolling, no update check
     state.questionnaire.clear();
+    state.flow.reset();
+    state.flow.setActive(false, words());
     state.audience = null;
+    state.plan = null;
     state.lastAssessment = '';
     state.lastAnnounced = '';
     window.clearTimeout(state.announceTimer);
     byId('announcer').textContent = '';
     byId('plan-body').replaceChildren();
+    showNotice('');
     byId('plan').removeAttribute('data-triage');
     for (const input of document.querySelectorAll('input[name="audience-switch"]')) input.checked = false;
     document.documentElement.removeAttribute('data-audience');
@@ -196,6 +231,49 @@
     if (!quiet) tell('reset', {});
   }
 
+  /**
+   * Opens answers from elsewhere (a scanned take-home code, a FHIR file: handover.js): in their
+   * language and wording, written into the questions (so they can be checked and changed), then
+   * the plan. Answers already on the page are replaced.
+   */
+  function openAnswers(assessment) {
+    const language = assessment.language && state.content.languages.some((entry) => entry.code === assessment.language)
+      ? assessment.language : state.language;
+    if (language !== state.language) {
+      loadContent(language);
+      byId('language-select').value = state.language;
+    }
+    const audience = settings.patientWording === false ? 'clinician' : assessment.audience || fixedAudience() || 'clinician';
+    state.questionnaire.clear();
+    state.questionnaire.write(assessment);
+    state.touched = true;
+    chooseAudience(audience); // redraws the words and the plan
+    // Patients (step by step): straight to the plan, with the care screen if the answers hold care.
+    state.flow.openAtPlan(state.questionnaire.careKeys.some((key) => key in assessment || (key.startsWith('herniation') && 'herniation' in assessment)));
+    update(true);
+    // Every answer must have reached the form: a plan from part of them would be a wrong plan.
+    const canonical = (value) => JSON.stringify(value, (key, item) => (Array.isArray(item) ? [...item].sort()
+      : item && typeof item === 'object' ? Object.fromEntries(Object.entries(item).sort()) : item));
+    const { audience: ignoredAudience, language: ignoredLanguage, ...answers } = assessment;
+    if (canonical(state.questionnaire.read()) !== canonical(answers)) {
+      startAgain();
+      return false;
+    }
+    byId('plan').focus({ preventScroll: true });
+    byId('plan').scrollIntoView({ block: 'start' }); // the notice and the plan's first line, not its end
+    return true;
+  }
+
+  /** One line above the plan, for what the person did not do here (a code opened, or not). */
+  function showNotice(text) {
+    const notice = byId('page-notice');
+    // Above the plan when there is one (where the focus goes), else above "Which best describes you?".
+    if (byId('workspace').hidden) byId('chooser').before(notice);
+    else byId('plan-body').before(notice);
+    notice.textContent = text;
+    notice.hidden = !text;
+  }
+
   /** Links in the plan that name a question move the focus to that question's first control. */
   function focusQuestion(event) {
     const link = event.target.closest('[data-focus-question]');
@@ -203,6 +281,7 @@
     const question = byId(`q-${link.getAttribute('data-focus-question')}`);
     if (!question) return;
     event.preventDefault();
+    state.flow.showQuestion(link.getAttribute('data-focus-question'));
     const control = question.querySelector('input:checked') || question.querySelector('input');
     question.scrollIntoView({ block: 'center', behavior: 'auto' });
     if (control) control.focus({ preventScroll: true });
@@ -225,6 +304,7 @@
       loadContent(select.value);
       applyInterfaceWords();
       state.questionnaire.setWording(state.audience || 'clinician', state.content);
+      state.flow.setWords(words(), state.content);
       if (state.audience) update(true);
     });
   }
@@ -240,16 +320,30 @@
     closedForPrint = [];
   }
 
+  /** Focus on the plan's title ("Your plan"), where a screen reader starts reading it; no scrolling. */
+  function focusPlanTitle() {
+    const title = byId('plan-title');
+    title.setAttribute('tabindex', '-1'); // a heading takes focus only when told it may
+    title.focus({ preventScroll: true });
+  }
+
   function init(engine, loadedSettings) {
     state.engine = engine;
     Radiculo.engine = engine; // about.js: the intended-use dialog reads the engine's schema()
     settings = Radiculo.applySettings(loadedSettings, Radiculo.offeredByEngine(engine));
     const offered = (engine.content('en').languages || [{ code: 'en' }]).filter((entry) => settings.languages.includes(entry.code));
     loadContent(pickLanguage(offered));
-    byId('audience-switch').hidden = settings.patientWording === false;
+    byId('audience-switch').hidden = offeredAudiences().length < 2;
+    for (const button of document.querySelectorAll('#chooser [data-audience]')) button.hidden = !offeredAudiences().includes(button.getAttribute('data-audience'));
 
     const form = byId('questions');
     state.questionnaire = Radiculo.createQuestionnaire(form, state.content);
+    state.flow = Radiculo.createFlow(form, state.questionnaire, state.content, {
+      changed: () => update(false),
+      showPlan: () => { window.scrollTo(0, 0); focusPlanTitle(); },
+      toPlan: () => { byId('plan').scrollIntoView({ block: 'start' }); focusPlanTitle(); },
+    });
+    state.questionnaire.setAsked(state.flow.isAsked);
     state.questionnaire.setWording('clinician', state.content);
     applyInterfaceWords();
     setUpLanguagePicker();
@@ -264,6 +358,12 @@
     byId('audience-switch').addEventListener('change', (event) => { touch(); setAudience(event.target.value); });
     byId('language-select').addEventListener('change', touch);
     byId('plan-body').addEventListener('click', focusQuestion);
+    byId('plan-body').addEventListener('click', (event) => {
+      const cite = event.target.closest && event.target.closest('a.cite');
+      if (cite && Radiculo.openCitation(cite, state.plan, state.content, state.audience)) event.preventDefault();
+    });
+    byId('plan-back').addEventListener('click', () => state.flow.backFromPlan(false));
+    byId('plan-add-care').addEventListener('click', () => state.flow.backFromPlan(true));
     byId('start-again').addEventListener('click', startAgain);
     byId('print-plan').addEventListener('click', () => window.print());
     window.addEventListener('beforeprint', openAllForPrint);
@@ -292,6 +392,8 @@
       startAgain,
       isAtStart: () => !state.touched,
       words,
+      openAnswers,
+      showNotice,
     };
     tell('ready', {});
   }

@@ -10,10 +10,12 @@
   const Radiculo = (window.Radiculo = window.Radiculo || {});
   const FETCH_LIMIT_MS = 5000; // the worker answers a slow network from its saved copy after 3 s
 
-  // '' numbers: the page's own words ("your local emergency number"); languages null: all the content's.
+  // '' numbers: the page's own words ("your local emergency number"); languages null: all the content's;
+  // printer null: a printer outside kiosk mode, none in it (a kiosk without one would show a dialog).
   const DEFAULTS = Object.freeze({
     emergencyNumber: '', urgentAdviceNumber: '', clinicName: '', clinicContact: '', kioskIdleSeconds: 90,
-    defaultLanguage: 'auto', defaultAudience: '', patientWording: true, languages: null,
+    defaultLanguage: 'auto', defaultAudience: '', patientWording: true, languages: null, takeHomeAddress: '',
+    printer: null, kioskClinicianWording: false,
   });
   const KEYS = Object.keys(DEFAULTS);
   const IDLE_MIN = 15;
@@ -67,6 +69,26 @@
     return text.replace(/ {2,}/g, ' ');
   }
 
+  /**
+   * The address a take-home QR code leads to (handover.js): where this aid is published on the web,
+   * for a kiosk or tablet whose own copy a phone cannot open (file://, a local server). Only a plain
+   * http(s) address: no user name or password in it, no '#' part (the code goes there).
+   */
+  function webAddress(key, value, problems) {
+    if (value === '' || value === undefined) return '';
+    let url = null;
+    try {
+      url = typeof value === 'string' && !CONTROL.test(value) ? new URL(value.trim()) : null;
+    } catch (error) {
+      url = null;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.hash || value.includes('#')) {
+      problems.push(`${key} ignored: must be the web address of this aid in quotes, starting with https://, without a '#' part, e.g. "https://example.org/radiculo/"`);
+      return '';
+    }
+    return url.href;
+  }
+
   function plainText(key, value, problems) {
     if (value === '' || value === undefined) return '';
     if (typeof value !== 'string') {
@@ -110,6 +132,7 @@
     settings.urgentAdviceNumber = phoneNumber('urgentAdviceNumber', raw.urgentAdviceNumber, problems);
     settings.clinicName = plainText('clinicName', raw.clinicName, problems);
     settings.clinicContact = plainText('clinicContact', raw.clinicContact, problems);
+    settings.takeHomeAddress = webAddress('takeHomeAddress', raw.takeHomeAddress, problems);
 
     if (raw.kioskIdleSeconds !== undefined) {
       const seconds = raw.kioskIdleSeconds;
@@ -124,6 +147,13 @@
         settings.patientWording = false;
         problems.push('patientWording ignored: must be true or false, without quotes; patient wording is off until this is fixed');
       }
+    }
+    // A printer, and the clinician wording at a kiosk: true or false; a value that cannot be read is
+    // not used (the default stands: no print button and no clinician wording at a kiosk).
+    for (const key of ['printer', 'kioskClinicianWording']) {
+      if (raw[key] === undefined) continue;
+      if (typeof raw[key] === 'boolean') settings[key] = raw[key];
+      else problems.push(`${key} ignored: must be true or false, without quotes`);
     }
     const fallbackLanguage = offered.languages.includes('en') ? 'en' : offered.languages[0];
     if (raw.languages !== undefined) {

@@ -19,6 +19,11 @@
     priority: { text: 'callPriority', number: null },
   };
 
+  /** A device that can call: a touch screen (phones, tablets), and not a waiting-room kiosk. */
+  function callable() {
+    return !document.documentElement.classList.contains('kiosk') && Boolean(window.matchMedia && window.matchMedia('(pointer: coarse)').matches);
+  }
+
   function clinicLine(words) {
     const parts = [settings().clinicName, settings().clinicContact].filter(Boolean);
     if (parts.length === 0) return null;
@@ -34,14 +39,24 @@
   Radiculo.callNowBox = function callNowBox(triage, words) {
     const row = Object.prototype.hasOwnProperty.call(CALL_NOW, triage) ? CALL_NOW[triage] : null;
     if (!row) return null;
-    const values = {};
-    if (row.number) values.number = settings()[row.number.setting] || words.ui(row.number.unset);
+    const number = row.number ? settings()[row.number.setting] : '';
     const box = document.createElement('div');
     box.className = `call-now call-now--${triage}`;
     box.setAttribute('data-call-now', triage);
     const message = document.createElement('p');
     message.className = 'call-now__text';
-    message.textContent = Radiculo.fillTemplate(words.ui(row.text), values);
+    const template = words.ui(row.text);
+    if (number && callable() && template.includes('{number}')) {
+      // On a phone the clinic's number is one tap: a tel: link (never at a kiosk, which has no phone).
+      const [before, after] = template.split('{number}');
+      const link = document.createElement('a');
+      link.href = `tel:${number.replace(/[^0-9+]/g, '')}`;
+      link.className = 'call-now__number';
+      link.textContent = number;
+      message.append(before, link, after);
+    } else {
+      message.textContent = Radiculo.fillTemplate(template, { number: number || (row.number ? words.ui(row.number.unset) : '') });
+    }
     box.append(message);
     const clinic = clinicLine(words);
     if (clinic) box.append(clinic);

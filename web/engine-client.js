@@ -1,4 +1,4 @@
-/* Radiculo: loads the WebAssembly engine and wraps its four JSON-text functions.
+/* Radiculo: loads the WebAssembly engine and wraps its JSON-text functions.
  *
  * Written in ES5 on purpose: this is the file that must still run, and show "this browser cannot
  * start Radiculo", in a browser too old to parse the rest of the page's scripts or to compile
@@ -9,6 +9,27 @@
 
   var Radiculo = (window.Radiculo = window.Radiculo || {});
   var STARTUP_LIMIT_MS = 20000; // a slow tablet compiles the engine in well under a second
+
+  /**
+   * The words that need no engine (loading, cannot start: tools/pages.mjs writes them in every
+   * language of the content) in the browser's language when the page has it, else English.
+   */
+  function keepBrowserLanguage() {
+    var parts = document.querySelectorAll('[data-fallback-lang]');
+    var offered = {};
+    var i;
+    for (i = 0; i < parts.length; i += 1) offered[parts[i].getAttribute('data-fallback-lang')] = true;
+    var wanted = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en'];
+    var chosen = null;
+    for (i = 0; i < wanted.length && !chosen; i += 1) {
+      var code = String(wanted[i]).toLowerCase().split('-')[0];
+      if (offered[code]) chosen = code;
+    }
+    if (!chosen) chosen = offered.en ? 'en' : null;
+    if (!chosen) return;
+    for (i = 0; i < parts.length; i += 1) parts[i].hidden = parts[i].getAttribute('data-fallback-lang') !== chosen;
+  }
+  keepBrowserLanguage();
 
   function showUnsupported(reason) {
     if (Radiculo.started) return;
@@ -37,7 +58,17 @@
       /** The questions, labels and texts for one language. */
       content: function (language) { return call('content', language); },
       schema: function () { return call('schema'); },
-      version: function () { return call('version'); }
+      version: function () { return call('version'); },
+      /** {ok, note}: the plain-text note for the clinical record, dated (YYYY-MM-DD) and naming the aid's address. */
+      note: function (assessment, date, address) {
+        return JSON.parse(module.note(JSON.stringify(assessment), date, address));
+      },
+      /** The FHIR R4 Questionnaire, worded for 'clinician' or 'patient'. */
+      fhirQuestionnaire: function (audience) { return call('fhirQuestionnaire', audience); },
+      /** Assessment object in, {ok, ...QuestionnaireResponse} or {ok:false, errors} out. */
+      toQuestionnaireResponse: function (assessment) { return call('toQuestionnaireResponse', JSON.stringify(assessment)); },
+      /** A QuestionnaireResponse as the text of a file in, {ok, assessment} or {ok:false, errors} out. */
+      fromQuestionnaireResponse: function (text) { return call('fromQuestionnaireResponse', text); }
     };
   }
 

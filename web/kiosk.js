@@ -4,7 +4,10 @@
  * - After the idle time with no touch or key press it asks "Still there?", hiding the answers and
  *   plan completely; only "Yes, I am still here" (or Esc) brings them back, not any tap. 20 seconds
  *   later every answer is cleared and the page is back at its start.
- * - A "Start over" button is always in view once someone has started.
+ * - A "Start over" button is always in view once someone has started (the header stays on screen),
+ *   and a text-size control (A, A+, A++) is offered, since the browser's zoom is off at a kiosk.
+ * - "Print" shows only where settings.json says a printer is there (printer: true); the clinician
+ *   wording is offered only where it says so (kioskClinicianWording: true): app.js reads both.
  * - Nothing is ever stored (the page stores nothing anywhere, kiosk or not).
  * - No way out of the page by accident: no text selection or context menu, links that would leave
  *   the page are turned into plain text (the plan's references keep their titles), and the
@@ -40,6 +43,14 @@
     byId('still-there-text').textContent = Radiculo.fillTemplate(words().ui('stillThereText'), { seconds: kiosk.secondsLeft });
   }
 
+  /** The text size: 1 normal, 2 larger, 3 largest (twice the normal); the next person starts at 1. */
+  function setTextSize(size) {
+    document.documentElement.setAttribute('data-text-size', size);
+    for (const button of document.querySelectorAll('[data-text-size]')) {
+      if (button !== document.documentElement) button.setAttribute('aria-pressed', String(button.getAttribute('data-text-size') === size));
+    }
+  }
+
   function hidePage(hidden) {
     document.documentElement.classList.toggle('still-there-open', hidden);
   }
@@ -64,6 +75,7 @@
     for (const open of document.querySelectorAll('dialog[open]')) open.close(); // e.g. the intended-use dialog
     // Drop any #ref-… or #q-… from the address, keeping the history guard in place.
     window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+    setTextSize('1');
     app().startAgain({ nextPerson: true });
   }
 
@@ -140,6 +152,13 @@
     byId('still-there-continue').addEventListener('click', stillHere);
     byId('still-there-clear').addEventListener('click', reset);
     dialog.addEventListener('cancel', (event) => { event.preventDefault(); stillHere(); }); // Esc = still here
+    const sizes = byId('text-size');
+    sizes.hidden = false;
+    sizes.addEventListener('click', (event) => {
+      const button = event.target.closest('[data-text-size]');
+      if (button) setTextSize(button.getAttribute('data-text-size'));
+    });
+    setTextSize('1');
     const startOver = byId('start-over');
     startOver.hidden = false;
     startOver.addEventListener('click', reset);

@@ -80,6 +80,17 @@
         const words = content.recommendations && content.recommendations[id];
         return (words && pick(words)) || id;
       },
+      /** A line's kind in words; for patients a line may say what it means ("Not needed now"). */
+      lineKind: (line) => {
+        const words = content.recommendations && content.recommendations[line.id];
+        const label = words && words.label && words.label[audience];
+        return label || pick(content.kinds && content.kinds[line.kind]) || line.kind;
+      },
+      /** A line's short wording for this audience ('' when it has none: for patients, not an action). */
+      lineShort: (id) => {
+        const words = content.recommendations && content.recommendations[id];
+        return (words && words.short && words.short[audience]) || '';
+      },
       weeks: (count) => {
         const units = content.units || {};
         const number = String(count).replace('.', units.decimalSeparator || '.');
@@ -117,21 +128,31 @@
     return String(note.text || '').toLowerCase().startsWith(label.toLowerCase()) ? null : label;
   }
 
-  function recommendationItem(line, words, open) {
-    // Patients see where guidelines differ or conflict at once, in one plain sentence; clinicians
-    // find every note (stance, text, citations) under "Why?".
-    const patient = words.audience === 'patient';
-    const plain = patient ? (line.evidenceNotes || []).filter((note) => DISAGREEING.includes(note.stance)) : [];
-    const inWhy = (line.evidenceNotes || []).filter((note) => !plain.includes(note));
-    const notes = inWhy.map((note) => element('li', { className: 'note', 'data-note-stance': note.stance }, [
+  function noteText(note, words) {
+    return [
       stanceLabel(note, words) ? element('span', { className: `stance stance--${note.stance}` }, [stanceLabel(note, words)]) : null,
       stanceLabel(note, words) ? ' ' : null,
       note.text,
+    ];
+  }
+
+  function recommendationItem(line, words, open) {
+    // Where guidelines differ or conflict it is said at once, beside the line, in both wordings
+    // (clinicians can act on it); every other note (stance, text, citations) is under "Why?".
+    const plain = (line.evidenceNotes || []).filter((note) => DISAGREEING.includes(note.stance));
+    const inWhy = (line.evidenceNotes || []).filter((note) => !plain.includes(note));
+    const notes = inWhy.map((note) => element('li', { className: 'note', 'data-note-stance': note.stance }, [
+      ...noteText(note, words),
       note.citations && note.citations.length ? ' ' : null,
       citationLinks(note.citations, words),
     ]));
+    // "Why?" is named after its line for screen readers ("Why? Stay active; no bed rest").
+    const name = words.lineShort(line.id) || words.pick(((words.content.recommendations || {})[line.id] || {}).short) || line.text;
     const why = element('details', { className: 'why', open: open || undefined }, [
-      element('summary', { className: 'why__summary' }, [words.ui('why')]),
+      element('summary', { className: 'why__summary' }, [
+        element('span', {}, [words.ui('why')]),
+        element('span', { className: 'visually-hidden' }, [` ${name}`]),
+      ]),
       element('div', { className: 'why__body', 'data-why': '' }, [
         labelled(words.ui('whyApplies'), line.rationale),
         labelled(words.ui('basis'), line.basis),
@@ -142,17 +163,72 @@
       ]),
     ]);
     const sources = citationLinks(line.citations, words);
-    return element('li', { className: `rec rec--${line.kind}`, 'data-rec-id': line.id, 'data-kind': line.kind }, [
-      element('span', { className: `badge badge--${line.kind}` }, [icon(line.kind), words.kind(line.kind)]),
+    return element('li', { className: `rec rec--${line.kind}`, 'data-rec-id': line.id, 'data-kind': line.kind, id: `rec-${line.id}`, tabindex: '-1' }, [
+      element('span', { className: `badge badge--${line.kind}` }, [icon(line.kind), words.lineKind(line)]),
       element('div', { className: 'rec__body' }, [
         element('p', { className: 'rec__text' }, [line.text]),
         ...plain.map((note) => element('p', { className: `rec__note rec__note--${note.stance}`, 'data-note-stance': note.stance }, [
-          stanceLabel(note, words) ? element('span', { className: `stance stance--${note.stance}` }, [stanceLabel(note, words)]) : null,
-          stanceLabel(note, words) ? ' ' : null, note.text,
+          ...noteText(note, words),
+          note.citations && note.citations.length ? ' ' : null,
+          citationLinks(note.citations, words),
         ])),
         sources ? element('p', { className: 'rec__sources' }, [words.ui('sources'), ' ', sources]) : null,
         why,
       ]),
+    ]);
+  }
+
+  /** Patients: the short actions of the plan, in its order ("What you can do"). */
+  function actionList(lines, words, className) {
+    const items = lines.filter((line) => words.lineShort(line.id) && line.id !== SAFETY_NET);
+    if (!items.length) return null;
+    return element('ul', { className }, items.map((line, index) => element('li', {
+      'data-action': line.id, 'data-first-action': index === 0 ? '' : undefined,
+    }, [words.lineShort(line.id)])));
+  }
+
+  /** "When to get help": the safety-net line as a short bulleted list (content: its safetyNet). */
+  function safetyNetList(lines, words, className) {
+    const line = lines.find((entry) => entry.id === SAFETY_NET);
+    const words_ = line && ((words.content.recommendations || {})[SAFETY_NET] || {}).safetyNet;
+    const tiers = (words_ && words_[words.audience]) || [];
+    if (!tiers.length) return null;
+    return element('div', { className }, tiers.map((tier) => element('div', { className: `safety__tier safety__tier--${tier.when}`, 'data-safety': tier.when }, [
+      element('p', { className: 'safety__lead' }, [tier.lead]),
+      element('ul', { className: 'safety__items' }, tier.items.map((item) => element('li', {}, [item]))),
+      tier.note ? element('p', { className: 'safety__note' }, [tier.note]) : null,
+    ])));
+  }
+
+  // Clinicians: the plan in 10 seconds, one short line each, by what to do with it.
+  const SUMMARY_GROUPS = [
+    ['summaryActNow', ['emergency', 'urgent']], ['summaryDo', ['do']], ['summaryConsider', ['consider']],
+    ['summaryCaution', ['caution']], ['summaryAvoid', ['avoid']],
+  ];
+  const SAFETY_NET = 'seek-care-if-red-flags';
+
+  function summaryBlock(lines, words) {
+    const rows = [];
+    let first = true;
+    const item = (line) => {
+      const tags = (line.evidenceNotes || []).filter((note) => DISAGREEING.includes(note.stance));
+      const node = element('li', { 'data-summary-id': line.id, 'data-first-action': first ? '' : undefined }, [
+        element('a', { href: `#rec-${line.id}`, className: 'summary__line', 'data-line-link': line.id }, [words.lineShort(line.id) || line.text]),
+        ...tags.map((note) => element('span', { className: `summary__tag stance stance--${note.stance}`, 'data-note-stance': note.stance }, [words.stance(note.stance)])),
+      ]);
+      first = false;
+      return node;
+    };
+    for (const [label, kinds] of SUMMARY_GROUPS) {
+      const group = lines.filter((line) => kinds.includes(line.kind) && line.id !== SAFETY_NET);
+      if (group.length) rows.push(element('dt', {}, [words.ui(label)]), element('dd', {}, [element('ul', {}, group.map(item))]));
+    }
+    const net = lines.find((line) => line.id === SAFETY_NET);
+    if (net) rows.push(element('dt', {}, [words.ui('safetyNetTitle')]), element('dd', {}, [element('ul', {}, [item(net)])]));
+    if (!rows.length) return null;
+    return element('section', { className: 'summary', 'data-plan-summary': '', 'aria-labelledby': 'summary-title' }, [
+      element('h3', { className: 'summary__title', id: 'summary-title' }, [words.ui('summaryTitle')]),
+      element('dl', { className: 'summary__groups' }, rows),
     ]);
   }
 
@@ -161,16 +237,16 @@
     return reference.year ? `${reference.publisher}, ${reference.year}` : reference.publisher;
   }
 
-  function referenceItem(reference, words, idPrefix) {
+  function referenceItem(reference, words, idPrefix, plain) {
     // The document's own title, in its own language (marked, so screen readers read it right).
     const titleLanguage = reference.titleLanguage && reference.titleLanguage !== words.content.language ? reference.titleLanguage : undefined;
-    const title = reference.url
+    const title = reference.url && !plain
       ? element('a', { href: reference.url, target: '_blank', rel: 'noopener noreferrer' }, [
         element('span', { lang: titleLanguage }, [reference.title]),
         element('span', { className: 'visually-hidden' }, [` ${words.ui('opensNewWindow')}`]),
       ])
       : element('span', { lang: titleLanguage }, [reference.title]);
-    return element('li', { className: 'ref', id: `${idPrefix || 'ref-'}${reference.number}`, value: String(reference.number), tabindex: '-1' }, [
+    return element(plain ? 'div' : 'li', { className: 'ref', id: plain ? undefined : `${idPrefix || 'ref-'}${reference.number}`, value: plain ? undefined : String(reference.number), tabindex: '-1' }, [
       element('p', { className: 'ref__title' }, [
         element('strong', {}, [title]),
         reference.beyondSource ? ' ' : null,
@@ -400,6 +476,10 @@
     const shared = sharedReason(lines.map((line) => line.rationale || ''));
     const own = (line) => (line.rationale || '').slice(shared.length).trim();
     const intended = content.intendedUse && content.intendedUse.title;
+    const patient = words.audience === 'patient';
+    const actions = actionList(lines, words, 'print-sheet__actions');
+    // Patients: the safety net as the short list on page 1. Clinicians: its full line, in the plan's order.
+    const safety = patient ? safetyNetList(lines, words, 'print-sheet__safety') : null;
     return element('div', { className: 'print-sheet', 'data-print-sheet': '' }, [
       element('div', { className: 'print-sheet__head' }, [
         element('p', { className: 'print-sheet__title' }, [words.ui('printTitle')]),
@@ -414,9 +494,14 @@
         shared ? element('p', { className: 'print-sheet__reason' }, [element('strong', {}, [words.ui('whyApplies')]), ' ', shared.trim()]) : null,
       ]),
       printCallNow(plan.triage, words),
-      element('p', { className: 'print-sheet__subtitle' }, [words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]),
+      // The same order as the screen: what to do, then when to get help, on page 1; then every line.
+      patient && actions ? element('p', { className: 'print-sheet__subtitle' }, [words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]) : null,
+      patient ? actions : null,
+      safety ? element('p', { className: 'print-sheet__subtitle' }, [words.ui('safetyNetTitle')]) : null,
+      safety,
+      element('p', { className: 'print-sheet__subtitle' }, [patient ? words.ui('moreAboutPlan') : words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]),
       lines.length ? element('ol', { className: 'print-sheet__recs' }, lines.map((line) => element('li', { className: `print-rec print-rec--${line.kind}` }, [
-        element('p', { className: 'print-rec__text' }, [element('span', { className: 'print-rec__kind' }, [words.kind(line.kind)]), ' ', line.text, cites(line.citations)]),
+        element('p', { className: 'print-rec__text' }, [element('span', { className: 'print-rec__kind' }, [words.lineKind(line)]), ' ', line.text, cites(line.citations)]),
         own(line) ? element('p', { className: 'print-rec__why' }, [element('strong', {}, [words.ui('whyApplies')]), ' ', own(line)]) : null,
         ...(line.evidenceNotes || [])
           .filter((note) => DISAGREEING.includes(note.stance))
@@ -459,48 +544,116 @@
 
   /**
    * Renders a plan into `body`; `section` (the plan container) gets data-triage.
-   * Returns { changed } telling whether the triage changed since the last render.
+   * Patients: the triage as a care card, then what to do (short actions), then when to get help (the
+   * safety net as a list), then every line with its reasons and sources, folded away.
+   * Clinicians: the triage, a summary by Do / Consider / Caution / Avoid / Safety net (one short line
+   * each, guideline conflicts tagged), then every line.
+   * Returns { changed, alerted, label, count }: alerted when an alert was (re)raised.
    */
   Radiculo.renderPlan = function renderPlan(section, body, plan, content, audience, assessment) {
     const words = wordsFor(content, audience);
+    const patient = audience === 'patient';
     const previousTriage = section.getAttribute('data-triage');
     const open = new Set(Array.from(body.querySelectorAll('[data-rec-id] details[open]'))
       .map((details) => details.closest('[data-rec-id]').getAttribute('data-rec-id')));
+    const moreOpen = Boolean(body.querySelector('details.more[open]'));
     const alert = ALERT_TRIAGES.includes(plan.triage);
-
     const lines = plan.recommendations || [];
-    const fresh = element('div', {
-      className: `triage triage--${plan.triage}`,
-      role: alert ? 'alert' : undefined,
-      id: 'triage',
-    }, [
-      element('p', { className: 'triage__label' }, [icon(TRIAGE_ICONS[plan.triage]), words.triage(plan.triage)]),
-      element('p', { className: 'triage__headline' }, [plan.headline]),
-    ]);
-    // Keep the same banner while it says the same thing, so an alert is announced once, not on every answer.
+
+    // The triage label is a heading, inside the alert; the headline beside it can change (another
+    // answer) without the alert being raised again: once per triage, not on every answer.
     const current = body.querySelector('#triage');
-    const banner = current && current.isEqualNode(fresh) ? current : fresh;
+    const label = [icon(TRIAGE_ICONS[plan.triage]), words.triage(plan.triage)];
+    let banner = current;
+    const same = current && current.getAttribute('data-triage') === plan.triage && current.getAttribute('data-words') === `${audience} ${content.language}`;
+    if (same) {
+      const headline = current.querySelector('.triage__headline');
+      if (headline.textContent !== plan.headline) headline.textContent = plan.headline;
+    } else {
+      banner = element('div', {
+        className: `triage triage--${plan.triage}`, id: 'triage', 'data-triage': plan.triage, 'data-words': `${audience} ${content.language}`,
+      }, [
+        element('div', { className: 'triage__alert', role: alert ? 'alert' : undefined }, [
+          element('h3', { className: 'triage__label', id: 'triage-label' }, label),
+        ]),
+        element('p', { className: 'triage__headline' }, [plan.headline]),
+      ]);
+    }
     const references = plan.references || [];
     // Incomplete: what to answer next comes first; otherwise after what to do.
     const change = whatWouldChangeBlock(plan, content, words, true);
-    const nodes = [
-      banner,
-      plan.triage === 'incomplete' ? change : null,
-      element('h3', { className: 'plan__subtitle' }, [words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]),
-      lines.length
-        ? element('ol', { className: 'recs' }, lines.map((line) => recommendationItem(line, words, open.has(line.id))))
-        : element('p', { className: 'recs__none' }, [words.ui('noRecommendations')]),
-      plan.triage === 'incomplete' ? null : change,
-      references.length ? element('section', { className: 'refs', 'aria-labelledby': 'refs-title' }, [
-        element('h3', { className: 'plan__subtitle', id: 'refs-title' }, [words.ui('references')]),
-        element('ol', { className: 'refs__list' }, references.map((reference) => referenceItem(reference, words))),
-      ]) : null,
-      printSheet(plan, content, words, assessment),
-    ];
+    const fullLines = lines.length
+      ? element('ol', { className: 'recs' }, lines.map((line) => recommendationItem(line, words, open.has(line.id))))
+      : element('p', { className: 'recs__none' }, [words.ui('noRecommendations')]);
+    const refs = references.length ? element('section', { className: 'refs', 'aria-labelledby': 'refs-title' }, [
+      element('h3', { className: 'plan__subtitle', id: 'refs-title' }, [words.ui('references')]),
+      element('ol', { className: 'refs__list' }, references.map((reference) => referenceItem(reference, words))),
+    ]) : null;
+    let nodes;
+    if (patient) {
+      const actions = actionList(lines, words, 'actions');
+      const safety = safetyNetList(lines, words, 'safety');
+      nodes = [
+        banner,
+        plan.triage === 'incomplete' ? change : null,
+        actions ? element('section', { className: 'care-section care-section--actions', 'aria-labelledby': 'actions-title' }, [
+          element('h3', { className: 'plan__subtitle', id: 'actions-title' }, [words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]),
+          actions,
+        ]) : null,
+        safety ? element('section', { className: 'care-section care-section--safety', 'aria-labelledby': 'safety-title', 'data-safety-net': '' }, [
+          element('h3', { className: 'plan__subtitle', id: 'safety-title' }, [words.ui('safetyNetTitle')]),
+          safety,
+        ]) : null,
+        element('details', { className: 'more', open: moreOpen || undefined }, [
+          element('summary', { className: 'more__summary' }, [words.ui('moreAboutPlan')]),
+          fullLines,
+          plan.triage === 'incomplete' ? null : change,
+          refs,
+        ]),
+      ];
+    } else {
+      nodes = [
+        banner,
+        plan.triage === 'incomplete' ? change : null,
+        summaryBlock(lines, words),
+        element('h3', { className: 'plan__subtitle' }, [words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]),
+        fullLines,
+        plan.triage === 'incomplete' ? null : change,
+        refs,
+      ];
+    }
+    nodes.push(printSheet(plan, content, words, assessment));
     body.replaceChildren(...nodes.filter(Boolean));
     section.setAttribute('data-triage', plan.triage);
     section.removeAttribute('data-state');
-    return { changed: previousTriage !== plan.triage, label: words.triage(plan.triage), count: lines.length };
+    return { changed: previousTriage !== plan.triage, alerted: alert && !same, label: words.triage(plan.triage), count: lines.length };
+  };
+
+  /**
+   * A citation opens its reference in place, under the line, with a way back to where it was.
+   * (The numbers still link to the list at the end, for printing and without this script.)
+   */
+  Radiculo.openCitation = function openCitation(link, plan, content, audience) {
+    const number = Number((link.getAttribute('href') || '').replace('#ref-', ''));
+    const reference = ((plan && plan.references) || []).find((entry) => entry.number === number);
+    const holder = link.closest('.rec__body, .note, .why__body') || link.parentNode;
+    if (!reference || !holder) return false;
+    const words = wordsFor(content, audience);
+    const existing = holder.querySelector(`:scope > [data-cite-pop="${number}"]`);
+    for (const other of link.closest('#plan-body').querySelectorAll('[data-cite-pop]')) other.remove();
+    if (existing) { link.focus(); return true; }
+    const kiosk = document.documentElement.classList.contains('kiosk');
+    const backButton = element('button', { type: 'button', className: 'button button--quiet cite-pop__back' }, [words.ui('closeReference')]);
+    // The reference as the list's item (its number shown), in a list of its own, with its own id.
+    const item = referenceItem(reference, words, 'cite-pop-ref-', kiosk);
+    const pop = element('div', { className: 'cite-pop', 'data-cite-pop': String(number), role: 'group', 'aria-label': fill(words.ui('referenceNumber'), { number }) }, [
+      kiosk ? item : element('ol', { className: 'cite-pop__list' }, [item]),
+      backButton,
+    ]);
+    backButton.addEventListener('click', () => { pop.remove(); link.focus(); });
+    holder.appendChild(pop);
+    pop.querySelector('.ref').focus();
+    return true;
   };
 
   /** Before a plan can be made: what is still needed, and any answer to check. */
@@ -509,7 +662,7 @@
     const items = [];
     if (needed.redFlagsLeft > 0) {
       items.push(element('li', {}, [element('a', { href: '#section-red-flags', 'data-focus-question': needed.firstRedFlag }, [
-        fill(words.ui('planRedFlagsLeft'), { count: needed.redFlagsLeft }),
+        fill(words.ui('planRedFlagsLeft'), { count: needed.redFlagsLeft, total: needed.redFlagsTotal }),
       ])]));
     }
     for (const key of needed.missing) {

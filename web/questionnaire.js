@@ -1,6 +1,11 @@
 /* Radiculo: the questionnaire. Builds the form from the engine's content (no question text lives in
  * the HTML), reads the answers into an assessment object that holds only what the person answered,
- * and shows the engine's field errors beside the field they point at. */
+ * and shows the engine's field errors beside the field they point at.
+ *
+ * Every answer can be given by touch: in the patient wording the age, the duration and the weeks of
+ * care are tappable choices (a range, then the exact value); they write the same text field a
+ * clinician types into, so switching the wording keeps every answer. Clinicians get a "None of these"
+ * per red-flag group and keys on a focused question (Y / N / U or ?; digits on the pain scale). */
 (function () {
   'use strict';
 
@@ -15,16 +20,16 @@
   // uses for it in errors. herniationContained and herniationLevel together make /herniation.
   const SECTIONS = [
     { id: 'episode', title: 'sectionEpisode', questions: [
-      { key: 'symptomWeeks', type: 'duration' },
+      { key: 'symptomWeeks', type: 'duration', picker: 'duration' },
       { key: 'painScore', type: 'scale' },
       { key: 'muscleSpasm', type: 'yesNo' },
     ] },
     { id: 'scope', title: 'sectionScope', questions: [
-      { key: 'ageYears', type: 'number', inputmode: 'numeric' },
+      { key: 'ageYears', type: 'number', inputmode: 'numeric', picker: 'age' },
       { key: 'priorLumbarSurgery', type: 'yesNo' },
     ] },
     { id: 'care', title: 'sectionCare', help: 'sectionCareHelp', questions: [
-      { key: 'conservativeCareWeeks', type: 'number', unit: 'weeks', inputmode: 'decimal' },
+      { key: 'conservativeCareWeeks', type: 'number', unit: 'weeks', inputmode: 'decimal', picker: 'care' },
       { key: 'improving', type: 'yesNo' },
       { key: 'procedureCandidate', type: 'yesNo' },
       { key: 'priorMri', type: 'yesNo' },
@@ -32,14 +37,48 @@
       { key: 'herniationLevel', type: 'level', pointer: '/herniation/level' },
     ] },
   ];
+  const CARE_KEYS = SECTIONS[2].questions.map((question) => question.key);
+  const HERNIATION_KEYS = ['herniationContained', 'herniationLevel'];
+
+  // Touch choices: a range first, then the exact value. Whole numbers only, each one exactly what
+  // the engine is sent (no range stands for a value). Beyond 12 weeks the choices are months and
+  // years in whole weeks (4 months = 17 weeks): every one of them is long-standing sciatica.
+  const range = (from, to) => Array.from({ length: to - from + 1 }, (unused, index) => from + index);
+  const LONG_WEEKS = [[13, 'months', 3], [17, 'months', 4], [22, 'months', 5], [26, 'months', 6], [39, 'months', 9],
+    [52, 'year', 1], [104, 'years', 2], [156, 'years', 3], [260, 'years', 5], [520, 'years', 10]];
+  const AGE_BANDS = [[0, 17], [18, 29], [30, 39], [40, 49], [50, 59], [60, 69], [70, 79], [80, 89], [90, 120]];
+  const PICKERS = {
+    age: () => AGE_BANDS.map(([from, to], index) => ({
+      label: index === 0 ? ['rangeUnder', { to: to + 1 }] : index === AGE_BANDS.length - 1 ? ['rangeOver', { from }] : ['rangeFromTo', { from, to }],
+      options: range(from, to).map((value) => ({ value: String(value), label: ['number', { count: value }] })),
+    })),
+    duration: () => [
+      { label: ['durationUnderWeek'], options: [{ value: '0', unit: 'days', label: ['today'] }]
+        .concat(range(1, 6).map((value) => ({ value: String(value), unit: 'days', label: ['days', { count: value }] }))) },
+      { label: ['rangeFromTo', { from: 1, to: 2 }, 'weeks'], options: weekOptions(range(1, 2)) },
+      { label: ['rangeFromTo', { from: 3, to: 6 }, 'weeks'], options: weekOptions(range(3, 6)) },
+      { label: ['rangeFromTo', { from: 7, to: 12 }, 'weeks'], options: weekOptions(range(7, 12)) },
+      { label: ['durationOverWeeks', { weeks: 12 }], options: LONG_WEEKS.map(([weeks, key, count]) => ({ value: String(weeks), unit: 'weeks', label: [key, { count }] })) },
+    ],
+  };
+  function weekOptions(values) {
+    return values.map((value) => ({ value: String(value), unit: 'weeks', label: ['weeks', { count: value }] }));
+  }
+  /** Weeks of care so far: whole weeks, never more than the duration of the bout. */
+  function careOptions(maxWeeks) {
+    const options = [{ value: '0', label: ['notStarted'] }];
+    for (let weeks = 1; weeks <= Math.min(12, maxWeeks); weeks += 1) options.push({ value: String(weeks), label: ['weeks', { count: weeks }] });
+    for (const [weeks, key, count] of LONG_WEEKS) if (weeks <= maxWeeks) options.push({ value: String(weeks), label: [key, { count }] });
+    return options;
+  }
 
   // The shared DOM builder of plan-view.js (loaded after this file, used only once the page runs).
   const element = (...args) => Radiculo.element(...args);
 
   /** One radio choice with its label: a large target, the native input kept for keyboard and AT. */
-  function choice(name, value, uiKey, text) {
+  function choice(name, value, uiKey, text, extra) {
     return element('label', { className: 'choice' }, [
-      element('input', { type: 'radio', name, value }),
+      element('input', Object.assign({ type: 'radio', name, value }, extra || {})),
       element('span', { className: 'choice__text', 'data-ui': uiKey, text }),
     ]);
   }
@@ -47,7 +86,7 @@
   function questionText(key, part) {
     return element(part === 'help' ? 'p' : 'span', {
       className: part === 'help' ? 'question__help' : 'question__text',
-      id: part === 'help' ? `help-${key}` : undefined,
+      id: part === 'help' ? `help-${key}` : `text-${key}`,
       'data-q': key,
       'data-part': part,
     });
@@ -79,6 +118,38 @@
     return list;
   }
 
+  /** A row of touch choices (radios); labelled by the question and the row's caption. */
+  function choiceRow(key, name, captionId, captionKey, options, attributes) {
+    return element('div', Object.assign({
+      className: 'picker__row',
+      role: 'radiogroup',
+      'aria-labelledby': `text-${key} ${captionId}`,
+    }, attributes || {}), [
+      element('p', { className: 'picker__caption', id: captionId, 'data-ui': captionKey }),
+      // Days and weeks share numbers: a day's value says so ("3d"), data-number holds the number.
+      element('div', { className: 'choices choices--pick' }, options.map((option) => choice(name, option.unit === 'days' ? `${option.value}d` : option.value, null, '', {
+        'data-unit': option.unit, 'data-number': option.value, 'data-label': JSON.stringify(option.label),
+      }))),
+    ]);
+  }
+
+  /** The patient's touch entry for a number: ranges, then one row of exact values per range. */
+  function picker(question) {
+    const { key } = question;
+    const node = element('div', { className: 'picker', 'data-picker': key });
+    if (question.picker === 'care') {
+      node.appendChild(element('div', { className: 'picker__rows', 'data-care-rows': '' }));
+      return node;
+    }
+    const bands = PICKERS[question.picker]();
+    node.appendChild(choiceRow(key, `${key}-band`, `range-${key}`, 'pickRange', bands.map((band, index) => ({ value: String(index), label: band.label }))));
+    // One name for every exact value: one answer, whichever range shows it.
+    bands.forEach((band, index) => node.appendChild(choiceRow(key, `${key}-pick`, `exact-${key}-${index}`, 'pickExact', band.options, {
+      'data-band-row': String(index), hidden: true,
+    })));
+    return node;
+  }
+
   function numberQuestion(question, pointer) {
     const { key } = question;
     const input = element('input', {
@@ -105,11 +176,6 @@
       ]));
     }
     const label = element('label', { className: 'question__legend', for: `input-${key}` }, [questionText(key, 'text')]);
-    if (question.optional) {
-      label.appendChild(element('span', { className: 'question__optional' }, [
-        document.createTextNode(' ('), element('span', { 'data-ui': 'optional' }), document.createTextNode(')'),
-      ]));
-    }
     return element('div', {
       className: 'question',
       id: `q-${key}`,
@@ -119,6 +185,7 @@
       label,
       questionText(key, 'help'),
       element('div', { className: 'number-row' }, row),
+      question.picker ? picker(question) : null,
       question.type === 'duration' ? element('p', { className: 'question__note', id: `note-${key}` }) : null,
       errorSlot(key),
     ]);
@@ -148,7 +215,7 @@
   }
 
   function section(id, titleKey, helpKey, children) {
-    return element('section', { className: 'q-section', id: `section-${id}`, 'aria-labelledby': `section-title-${id}` }, [
+    return element('section', { className: 'q-section', id: `section-${id}`, 'aria-labelledby': `section-title-${id}`, 'data-step': id }, [
       element('h3', { className: 'q-section__title', id: `section-title-${id}`, 'data-ui': titleKey }),
       helpKey ? element('p', { className: 'q-section__help', 'data-ui': helpKey }) : null,
       ...children,
@@ -199,6 +266,31 @@
     return String(Math.abs(number)) === digits ? number : trimmed;
   }
 
+  /**
+   * A typed duration: "3", "3 weeks", "10 days", "2-3 weeks" (a range counts as its upper end, the
+   * longer duration), in the content's own unit words or w / wk / d. Returns { text, unit }: the
+   * number as typed (for readNumber) and the unit it names, or null to use the unit chosen.
+   */
+  function splitDuration(text, units) {
+    const lower = String(text).trim().toLowerCase();
+    const words = { days: [units.day, units.days, 'd', 'day', 'days'], weeks: [units.week, units.weeks, 'w', 'wk', 'wks', 'week', 'weeks'] };
+    let unit = null;
+    let rest = lower;
+    for (const [name, list] of Object.entries(words)) {
+      for (const word of list.filter(Boolean).map((entry) => entry.toLowerCase())) {
+        if (rest.endsWith(word) && /(^|[\d\s.])$/.test(rest.slice(0, -word.length))) {
+          unit = name;
+          rest = rest.slice(0, -word.length).trim().replace(/\.$/, '');
+          break;
+        }
+      }
+      if (unit) break;
+    }
+    const parts = /^(\d+(?:[.,]\d+)?)\s*(?:-|–|—|to|a)\s*(\d+(?:[.,]\d+)?)$/.exec(rest);
+    if (parts) rest = parts[2];
+    return { text: unit || parts ? rest : String(text), unit };
+  }
+
   function formatWeeks(weeks) {
     return String(Math.round(weeks * 100) / 100);
   }
@@ -213,6 +305,8 @@
     return true;
   }
 
+  const isShown = (node) => Boolean(node && node.getClientRects().length);
+
   /**
    * Builds the questionnaire into `form` and returns its controller.
    * content: the engine's content(language) object.
@@ -222,17 +316,38 @@
     const redFlagKeys = redFlagGroups.flatMap((group) => group.flags);
     let words = content;
     let audience = 'clinician';
+    // The patient step flow (flow.js) says which questions are asked: the others keep the engine's defaults.
+    let isAsked = () => true;
+    const undoNone = new Map(); // group -> the flags its "None of these" set to no
 
     const redFlagSection = section('red-flags', 'sectionRedFlags', 'sectionRedFlagsHelp',
-      redFlagGroups.map((group) => element('div', { className: 'q-group', 'data-group': group.group }, [
-        element('h4', { className: 'q-group__title', 'data-group-label': group.group }),
+      redFlagGroups.map((group) => element('div', { className: 'q-group', 'data-group': group.group, 'data-step': `group-${group.group}` }, [
+        element('div', { className: 'q-group__head' }, [
+          element('h4', { className: 'q-group__title', id: `group-title-${group.group}`, 'data-group-label': group.group }),
+          element('button', {
+            type: 'button', className: 'button button--quiet none-of-these', 'data-none-of-these': group.group,
+            'aria-describedby': `group-title-${group.group}`,
+          }),
+        ]),
         ...group.flags.map((flag) => radioQuestion(flag, `/redFlags/${flag}`, yesNoChoices(flag, true), 'choices--3')),
       ])));
+    redFlagSection.removeAttribute('data-step');
+    redFlagSection.insertBefore(element('p', { className: 'shortcuts-hint', 'data-ui': 'shortcutsHint' }), redFlagSection.querySelector('.q-group'));
+    // At a desk the clinician's help text is folded away (screen readers still read it with each
+    // question) and shown on request: never on focus, which would move the rows under the pointer.
+    const helpToggle = element('button', { type: 'button', className: 'button button--quiet help-toggle', 'data-ui': 'showHelp', 'aria-pressed': 'false' });
+    helpToggle.addEventListener('click', () => {
+      const on = !document.documentElement.hasAttribute('data-show-help');
+      document.documentElement.toggleAttribute('data-show-help', on);
+      helpToggle.setAttribute('aria-pressed', String(on));
+    });
+    redFlagSection.insertBefore(helpToggle, redFlagSection.querySelector('.q-group'));
     form.appendChild(redFlagSection);
     form.appendChild(assessedSection(content));
     for (const part of SECTIONS) {
       form.appendChild(section(part.id, part.title, part.help, part.questions.map((q) => buildQuestion(q, content))));
     }
+    form.setAttribute('data-shortcuts', '');
     form.querySelector('input[name="symptomWeeks-unit"][value="weeks"]').checked = true;
 
     const checked = (name) => {
@@ -246,13 +361,18 @@
       return value === YES ? true : value === NO ? false : undefined;
     }
 
+    function durationParts() {
+      const parts = splitDuration(text('symptomWeeks'), content.units || {});
+      return { amount: readNumber(parts.text), unit: parts.unit || checked('symptomWeeks-unit') };
+    }
+
     function readSymptomWeeks() {
-      const amount = readNumber(text('symptomWeeks'));
-      if (typeof amount === 'number' && checked('symptomWeeks-unit') === 'days') return amount / 7;
+      const { amount, unit } = durationParts();
+      if (typeof amount === 'number' && unit === 'days') return amount / 7;
       return amount;
     }
 
-    /** The assessment: only what the person answered ("Not sure" red flags as null). */
+    /** The assessment: only what the person answered and was asked ("Not sure" red flags as null). */
     function read() {
       const assessment = {};
       const redFlags = {};
@@ -264,7 +384,7 @@
       }
       if (Object.keys(redFlags).length > 0) assessment.redFlags = redFlags;
 
-      const set = (key, value) => { if (value !== undefined) assessment[key] = value; };
+      const set = (key, value) => { if (value !== undefined && isAsked(key)) assessment[key] = value; };
       set('symptomWeeks', readSymptomWeeks());
       const pain = checked('painScore');
       set('painScore', pain === undefined ? undefined : Number(pain));
@@ -280,10 +400,40 @@
       const contained = yesNo('herniationContained');
       const level = checked('herniationLevel');
       // Sent only when both are known: the contract needs both, and a half answer means "not known".
-      if (contained !== undefined && level !== undefined && level !== NOT_SURE) {
+      if (contained !== undefined && level !== undefined && level !== NOT_SURE && isAsked('herniationContained')) {
         assessment.herniation = { contained, level };
       }
       return assessment;
+    }
+
+    /**
+     * Puts an assessment's answers into the form (answers opened from a take-home code or a FHIR
+     * file), so that read() gives them back: the form stays the one place answers live.
+     */
+    function write(assessment) {
+      const tick = (name, value) => {
+        const input = form.querySelector(`input[name="${name}"][value="${value}"]`);
+        if (input) input.checked = true;
+      };
+      const yesNoValue = (value) => (value === true ? YES : value === false ? NO : NOT_SURE);
+      for (const [flag, value] of Object.entries(assessment.redFlags || {})) tick(flag, yesNoValue(value));
+      for (const key of ['muscleSpasm', 'priorLumbarSurgery', 'improving', 'procedureCandidate', 'priorMri']) {
+        if (typeof assessment[key] === 'boolean') tick(key, yesNoValue(assessment[key]));
+      }
+      if (assessment.painScore !== undefined) tick('painScore', String(assessment.painScore));
+      for (const key of ['symptomWeeks', 'ageYears', 'conservativeCareWeeks']) {
+        if (assessment[key] !== undefined) form.querySelector(`#input-${key}`).value = String(assessment[key]);
+      }
+      tick('symptomWeeks-unit', 'weeks');
+      if (assessment.herniation) {
+        tick('herniationContained', yesNoValue(assessment.herniation.contained));
+        tick('herniationLevel', assessment.herniation.level);
+      }
+      for (const key of assessment.assessedFindings || []) {
+        const box = form.querySelector(`[data-finding="${key}"] input`);
+        if (box) box.checked = true;
+      }
+      updateDurationNote();
     }
 
     function questionWords(key) {
@@ -297,15 +447,94 @@
       return value || '';
     }
 
+    /** A touch choice's words: ['weeks', { count: 3 }] -> "3 weeks", in the content's language. */
+    function choiceLabel(spec) {
+      const [key, values, unitKey] = spec;
+      const units = words.units || {};
+      if (key === 'number') return String(values.count);
+      if (key === 'weeks' || key === 'days') {
+        const one = key === 'weeks' ? units.week : units.day;
+        return `${values.count} ${values.count === 1 ? one : units[key]}`;
+      }
+      const label = Radiculo.fillTemplate(uiText(key), values || {});
+      return unitKey ? `${label} ${units[unitKey] || unitKey}` : label;
+    }
+
     function updateDurationNote() {
       const note = form.querySelector('#note-symptomWeeks');
-      const amount = readNumber(text('symptomWeeks'));
-      if (typeof amount === 'number' && checked('symptomWeeks-unit') === 'days') {
+      const { amount, unit } = durationParts();
+      if (typeof amount === 'number' && unit === 'days' && audience === 'clinician') {
         note.textContent = uiText('weeksCountedAs').replace('{weeks}', formatWeeks(amount / 7));
         note.hidden = false;
       } else {
         note.textContent = '';
         note.hidden = true;
+      }
+    }
+
+    // ---------- touch pickers: they write the text field, and follow it ----------
+
+    function pickerRadios(key) {
+      return Array.from(form.querySelectorAll(`[data-picker="${key}"] input[type="radio"]:not([name$="-band"])`));
+    }
+
+    /** Weeks of care: whole weeks up to the bout's length (rebuilt when that changes). */
+    function updateCareChoices() {
+      const rows = form.querySelector('[data-care-rows]');
+      const weeks = readSymptomWeeks();
+      const max = typeof weeks === 'number' ? Math.floor(weeks + 1e-9) : 12;
+      if (rows.getAttribute('data-max') === String(max)) return;
+      rows.setAttribute('data-max', String(max));
+      rows.replaceChildren(choiceRow('conservativeCareWeeks', 'conservativeCareWeeks-pick', 'exact-conservativeCareWeeks', 'pickExact', careOptions(max)));
+      rows.querySelector('.picker__caption').textContent = uiText('pickExact');
+      labelChoices(rows);
+      syncPicker('conservativeCareWeeks');
+    }
+
+    /** The picker shows what the text field holds (typed, set by a test, or cleared). */
+    function syncPicker(key) {
+      const value = text(key).trim();
+      const unit = key === 'symptomWeeks' ? checked('symptomWeeks-unit') : undefined;
+      let match = null;
+      for (const radio of pickerRadios(key)) {
+        const same = radio.getAttribute('data-number') === value && (!unit || (radio.getAttribute('data-unit') || 'weeks') === unit);
+        radio.checked = same;
+        if (same) match = radio;
+      }
+      const row = match && match.closest('[data-band-row]');
+      const band = row ? row.getAttribute('data-band-row') : null;
+      for (const radio of form.querySelectorAll(`input[name="${key}-band"]`)) {
+        if (band !== null) radio.checked = radio.value === band;
+      }
+      showBandRow(key);
+    }
+
+    function showBandRow(key) {
+      const band = checked(`${key}-band`);
+      for (const row of form.querySelectorAll(`[data-picker="${key}"] [data-band-row]`)) row.hidden = row.getAttribute('data-band-row') !== band;
+    }
+
+    function onPick(radio) {
+      const holder = radio.closest('[data-picker]');
+      const key = holder.getAttribute('data-picker');
+      const field = form.querySelector(`#input-${key}`);
+      if (radio.name === `${key}-band`) {
+        // A new range: its exact values appear; the answer waits for one of them.
+        const current = form.querySelector(`[data-picker="${key}"] [data-band-row="${radio.value}"] input:checked`);
+        if (!current) {
+          for (const other of pickerRadios(key)) other.checked = false;
+          field.value = '';
+        }
+        showBandRow(key);
+        return;
+      }
+      field.value = radio.getAttribute('data-number');
+      if (key === 'symptomWeeks') form.querySelector(`input[name="symptomWeeks-unit"][value="${radio.getAttribute('data-unit') || 'weeks'}"]`).checked = true;
+    }
+
+    function labelChoices(root) {
+      for (const node of root.querySelectorAll('[data-label]')) {
+        node.closest('.choice').querySelector('.choice__text').textContent = choiceLabel(JSON.parse(node.getAttribute('data-label')));
       }
     }
 
@@ -329,6 +558,98 @@
       form.querySelector('#section-assessed').hidden = applicable.length === 0;
     }
 
+    /** Questions not asked now (the flow's rule) are marked, so the page can set them aside. */
+    function updateAsked() {
+      for (const key of CARE_KEYS) {
+        const node = form.querySelector(`#q-${key}`);
+        if (isAsked(key)) node.removeAttribute('data-not-asked');
+        else node.setAttribute('data-not-asked', '');
+      }
+    }
+
+    // ---------- "None of these" per red-flag group (clinicians) ----------
+
+    function labelNoneButton(group) {
+      const button = form.querySelector(`[data-none-of-these="${group}"]`);
+      button.textContent = uiText(undoNone.has(group) ? 'undoNoneOfThese' : 'noneOfThese');
+      button.setAttribute('aria-pressed', undoNone.has(group) ? 'true' : 'false');
+    }
+
+    function noneOfThese(button, byKeyboard) {
+      const group = button.getAttribute('data-none-of-these');
+      const flags = (redFlagGroups.find((entry) => entry.group === group) || { flags: [] }).flags;
+      if (undoNone.has(group)) {
+        for (const flag of undoNone.get(group)) {
+          const input = form.querySelector(`input[name="${flag}"][value="${NO}"]`);
+          if (input.checked) input.checked = false;
+        }
+        undoNone.delete(group);
+      } else {
+        // Only unanswered questions: an answer already given is never overwritten.
+        const set = flags.filter((flag) => checked(flag) === undefined);
+        for (const flag of set) form.querySelector(`input[name="${flag}"][value="${NO}"]`).checked = true;
+        if (set.length) undoNone.set(group, set);
+        if (byKeyboard) focusAfter(button.closest('.q-group').lastElementChild, true);
+      }
+      labelNoneButton(group);
+      form.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+
+    // ---------- keys on a focused question ----------
+
+    /** The next thing to answer after `node`: a question's control, a group's "None of these", or the step's Continue. */
+    function focusAfter(node, scroll) {
+      const targets = Array.from(form.querySelectorAll('.question, .none-of-these, [data-step-continue]')).filter(isShown);
+      const index = targets.findIndex((target) => node.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING && !node.contains(target));
+      const next = index >= 0 ? targets[index] : null;
+      if (!next) return;
+      const control = next.matches('.question')
+        ? Array.from(next.querySelectorAll('input:checked, input')).find(isShown)
+        : next;
+      if (control) control.focus({ preventScroll: !scroll });
+    }
+
+    let lastDigit = { key: '', at: 0 };
+    function onKey(event) {
+      const target = event.target;
+      if (event.ctrlKey || event.altKey || event.metaKey || !target.matches || !target.matches('input[type="radio"]')) return;
+      const question = target.closest('.question');
+      if (!question) return;
+      const key = event.key.toLowerCase();
+      if (question.querySelector('.choices--scale')) {
+        if (!/^\d$/.test(key)) return;
+        // "1" then "0" within a second: 10.
+        const score = key === '0' && lastDigit.key === '1' && event.timeStamp - lastDigit.at < 1000 ? '10' : key;
+        lastDigit = { key, at: event.timeStamp };
+        pick(question.querySelector(`input[value="${score}"]`), false);
+        event.preventDefault();
+        return;
+      }
+      if (!question.querySelector('.choices--3')) return;
+      const value = { y: YES, s: YES, n: NO, u: NOT_SURE, '?': NOT_SURE }[key];
+      const input = value && question.querySelector(`input[value="${value}"]`);
+      if (!input) return;
+      event.preventDefault();
+      pick(input, true);
+    }
+
+    function pick(input, advance) {
+      if (!input) return;
+      input.checked = true;
+      input.focus({ preventScroll: true });
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      if (advance) focusAfter(input.closest('.question'), true);
+    }
+
+    // Enter in a number field moves on (the form is never submitted).
+    function onEnter(event) {
+      if (event.key === 'Enter' && event.target.matches && event.target.matches('.number-input')) {
+        event.preventDefault();
+        focusAfter(event.target.closest('.question'), true);
+      }
+    }
+
     /** Puts every question text, help and group label in the chosen audience's words. */
     function setWording(nextAudience, nextWords) {
       audience = nextAudience;
@@ -347,6 +668,8 @@
         const phrase = words.phrases && words.phrases[key];
         node.textContent = phrase ? (phrase[audience] || phrase.clinician) : questionWords(key).short;
       }
+      for (const group of redFlagGroups) labelNoneButton(group.group);
+      labelChoices(form);
       updateDurationNote();
       updateAssessedFindings();
     }
@@ -418,21 +741,62 @@
       return redFlagKeys.filter((flag) => checked(flag) === undefined);
     }
 
+    /** Is this question answered (a choice made or a number given)? */
+    function isAnswered(key) {
+      if (key === 'assessedFindings') return true;
+      const field = form.querySelector(`#input-${key}`);
+      if (field) return field.value.trim() !== '';
+      return checked(key) !== undefined;
+    }
+
     function clear() {
       form.reset();
       form.querySelector('input[name="symptomWeeks-unit"][value="weeks"]').checked = true;
+      undoNone.clear();
+      for (const group of redFlagGroups) labelNoneButton(group.group);
+      document.documentElement.removeAttribute('data-show-help');
+      helpToggle.setAttribute('aria-pressed', 'false');
+      for (const key of ['symptomWeeks', 'ageYears']) syncPicker(key);
+      updateCareChoices();
       showErrors([], {});
       updateDurationNote();
       updateAssessedFindings();
     }
 
-    // Runs before app.js reads the form (its listener is added later), so a finding that is no
-    // longer there is unticked before the assessment is made.
-    for (const type of ['input', 'change']) {
-      form.addEventListener(type, updateDurationNote);
-      form.addEventListener(type, updateAssessedFindings);
+    function afterChange(event) {
+      const target = event.target;
+      const pickerRadio = target !== form && target.type === 'radio' && target.closest('[data-picker]') ? target : null;
+      if (pickerRadio) onPick(pickerRadio);
+      else for (const key of ['symptomWeeks', 'ageYears', 'conservativeCareWeeks']) syncPicker(key);
+      updateCareChoices();
+      updateAsked();
+      // A manual answer in a group ends its "None of these" undo.
+      const group = target !== form && target.closest && target.closest('.q-group');
+      if (group && undoNone.delete(group.getAttribute('data-group'))) labelNoneButton(group.getAttribute('data-group'));
+      updateDurationNote();
+      updateAssessedFindings();
     }
 
-    return { read, setWording, showErrors, shortLabel, unansweredRedFlags, clear, redFlagKeys };
+    // Runs before app.js reads the form (its listener is added later), so the text fields hold
+    // the picked values and a finding that is no longer there is unticked before the assessment is made.
+    for (const type of ['input', 'change']) form.addEventListener(type, afterChange);
+    form.addEventListener('keydown', onKey);
+    form.addEventListener('keydown', onEnter);
+    form.addEventListener('click', (event) => {
+      const button = event.target.closest && event.target.closest('[data-none-of-these]');
+      if (button) noneOfThese(button, event.detail === 0);
+    });
+    updateCareChoices();
+
+    return {
+      read, write, setWording, showErrors, shortLabel, unansweredRedFlags, clear, redFlagKeys, isAnswered, focusAfter,
+      weeks: readSymptomWeeks,
+      /** The flow's rule for which questions are asked (patients); every question for clinicians. */
+      setAsked(rule) { isAsked = rule || (() => true); updateAsked(); },
+      careKeys: CARE_KEYS,
+      herniationKeys: HERNIATION_KEYS,
+    };
   };
+
+  Radiculo.splitDuration = splitDuration;
 })();

@@ -177,7 +177,7 @@ test('about: "what would change this" shows the engine\'s answer in every phase'
   }
 });
 
-test('about: patients see where guidelines disagree in one plain sentence; clinicians under "Why?"', async () => {
+test('about: patients see where guidelines disagree in one plain sentence; clinicians see it beside the line too', async () => {
   const { page, context } = await openPage(aid, { viewport: VIEWPORTS.tablet });
   try {
     await chooseAudience(page, 'patient');
@@ -185,6 +185,7 @@ test('about: patients see where guidelines disagree in one plain sentence; clini
     await fillFast(page, input);
     await page.waitForSelector('#plan[data-triage="conservative"]');
     const plan = await enginePlan(page, { ...input, audience: 'patient' });
+    await page.locator('#plan details.more > summary').click(); // patients: every line is one tap away
     for (const line of plan.recommendations) {
       const disagreeing = line.evidenceNotes.filter((note) => note.stance !== 'agrees');
       const shown = page.locator(`[data-rec-id="${line.id}"] > .rec__body > .rec__note`);
@@ -199,14 +200,16 @@ test('about: patients see where guidelines disagree in one plain sentence; clini
 
     await page.locator('#audience-switch input[value="clinician"]').check();
     await page.waitForSelector('html[data-audience="clinician"]');
-    assert.equal(await page.locator('.rec__note').count(), 0, 'clinicians: every note under Why?');
-    const item = page.locator('[data-rec-id="muscle-relaxant-for-spasm"]');
-    await item.locator('summary').click();
-    const why = await item.locator('[data-why]').innerText();
+    // Clinicians too see a disagreement beside its line, with its citation (issue 12); agreeing notes stay under "Why?".
     const clinicianPlan = await enginePlan(page, { ...input, audience: 'clinician' });
+    const disagreeing = clinicianPlan.recommendations.flatMap((line) => line.evidenceNotes).filter((n) => n.stance !== 'agrees');
+    assert.equal(await page.locator('.rec__note').count(), disagreeing.length, 'clinicians: every disagreement inline');
+    const item = page.locator('[data-rec-id="muscle-relaxant-for-spasm"]');
     const note = clinicianPlan.recommendations.find((line) => line.id === 'muscle-relaxant-for-spasm').evidenceNotes[0];
-    assert.ok(why.includes('Conflicts') && why.includes(note.text));
-    assert.equal(await item.locator('[data-why] a[href="#ref-6"]').count(), 1, 'the note cites NICE');
+    const inline = await item.locator('.rec__note').innerText();
+    assert.ok(inline.includes('Conflicts') && inline.includes(note.text));
+    assert.equal(await item.locator('.rec__note a[href="#ref-6"]').count(), 1, 'the note cites NICE');
+    assert.ok(await page.locator('[data-plan-summary] [data-summary-id="muscle-relaxant-for-spasm"] [data-note-stance="conflicts"]').isVisible(), 'tagged in the summary');
   } finally {
     await context.close();
   }

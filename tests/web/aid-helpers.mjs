@@ -58,11 +58,73 @@ export async function chooseAudience(page, audience) {
 }
 
 export async function answer(page, key, value) {
+  await toQuestion(page, key);
   await page.locator(`#q-${key} input[value="${value}"]`).check();
 }
 
+/** A number: typed by a clinician; chosen by touch (a range, then the exact value) by a patient. */
 export async function typeInto(page, key, text) {
-  await page.locator(`#input-${key}`).fill(text);
+  await toQuestion(page, key);
+  if (await page.locator(`#q-${key} .picker`).isVisible()) await pickNumber(page, key, Number(text));
+  else await page.locator(`#input-${key}`).fill(text);
+}
+
+/** Is the page in the patient's step-by-step flow? */
+export async function inSteps(page) {
+  return page.evaluate(() => document.documentElement.getAttribute('data-flow') === 'steps');
+}
+
+/**
+ * Patients answer one screen at a time: goes to the screen that holds this question as a person
+ * would, with Back, Continue (pressed again after its "please answer" note), "Change my answers"
+ * from the plan, or "Back to the questions" on a care card that set them aside.
+ */
+export async function toQuestion(page, key) {
+  if (!(await inSteps(page))) return;
+  for (let tries = 0; tries < 30; tries += 1) {
+    const where = await page.evaluate((key) => {
+      const question = document.getElementById(`q-${key}`);
+      if (!question) return 'missing';
+      if (question.getClientRects().length) return 'here';
+      if (document.documentElement.hasAttribute('data-flow-at-plan')) return 'plan';
+      if (question.hasAttribute('data-not-asked')) return 'not asked';
+      if (question.hasAttribute('data-set-aside') || document.querySelector('#step-nav[data-set-aside]')) return 'aside';
+      const steps = Array.from(document.querySelectorAll('#questions [data-step]'));
+      const current = steps.findIndex((step) => !step.hasAttribute('data-step-hidden'));
+      const target = steps.findIndex((step) => step.contains(question));
+      return target < current ? 'back' : target > current ? 'next' : 'hidden';
+    }, key);
+    if (where === 'here') return;
+    if (where === 'plan') await page.locator('#plan-back').click();
+    else if (where === 'aside') await page.locator('[data-card-back]').click();
+    else if (where === 'back') await page.locator('[data-step-back]').click();
+    else if (where === 'next') await page.locator('[data-step-continue]').click();
+    else throw new Error(`question ${key} cannot be reached: ${where}`);
+  }
+  throw new Error(`question ${key} not reached`);
+}
+
+/** Patients: on to the plan screen (Continue to the end, or a care card's "See what to do now"). */
+export async function toPlan(page) {
+  if (!(await inSteps(page))) return;
+  for (let tries = 0; tries < 30; tries += 1) {
+    if (await page.locator('#plan').isVisible()) return;
+    if (await page.locator('[data-card-plan]').isVisible()) await page.locator('[data-card-plan]').click();
+    else if (await page.locator('[data-card-back]').isVisible() && !(await page.locator('[data-step-continue]').isVisible())) await page.locator('[data-card-back]').click();
+    else await page.locator('[data-step-continue]').click();
+  }
+  throw new Error('the plan was not reached');
+}
+
+/** The touch choice for a number of weeks (days below a week) or years, as a patient taps it. */
+export async function pickNumber(page, key, value) {
+  const unit = key === 'symptomWeeks' && value < 1 ? 'days' : 'weeks';
+  const number = unit === 'days' ? Math.round(value * 7) : value;
+  const radio = page.locator(`#q-${key} [data-picker] input[data-number="${number}"]${key === 'symptomWeeks' ? `[data-unit="${unit}"]` : ''}:not([name$="-band"])`);
+  if (await radio.count() !== 1) throw new Error(`${key} ${value}: no single touch choice`);
+  const row = await radio.evaluate((input) => input.closest('[data-band-row]') && input.closest('[data-band-row]').getAttribute('data-band-row'));
+  if (row !== null) await page.locator(`#q-${key} label:has(> input[name="${key}-band"][value="${row}"])`).click();
+  await page.locator(`#q-${key} label:has(> input[data-number="${number}"]${key === 'symptomWeeks' ? `[data-unit="${unit}"]` : ''}:not([name$="-band"]))`).click();
 }
 
 /** Clears every answer on the page (without "Start again": the audience stays). */
@@ -75,8 +137,13 @@ export async function clearAnswers(page) {
   });
 }
 
-/** Fills the form from a vector's input by value (works in every language). */
+/** Fills the form from a vector's input by value (works in every language); patients then see their plan. */
 export async function fillFrom(page, input) {
+  await fillAnswers(page, input);
+  await toPlan(page);
+}
+
+async function fillAnswers(page, input) {
   for (const [flag, value] of Object.entries(input.redFlags || {})) await answer(page, flag, VALUE[String(value)]);
   if (input.symptomWeeks !== undefined) await typeInto(page, 'symptomWeeks', String(input.symptomWeeks));
   if (input.painScore !== undefined) await answer(page, 'painScore', String(input.painScore));
@@ -114,6 +181,7 @@ export async function fillFast(page, input) {
     }
     form.dispatchEvent(new Event('change', { bubbles: true }));
   }, { input, VALUE });
+  await toPlan(page);
 }
 
 /** The plan the page's own engine gives for this input (the very module the page loaded). */

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { toQuestion, toPlan, pickNumber } from './aid-helpers.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const webDir = path.join(repoRoot, 'web');
@@ -36,18 +37,31 @@ export async function chooseAudience(page, audience) {
 }
 
 export async function answerRadio(page, questionKey, label) {
+  await toQuestion(page, questionKey); // patients: the screen that asks it
   await page.locator(`#q-${questionKey}`).getByRole('radio', { name: label, exact: true }).check();
 }
 
-/** Answers every red flag "No" (or `flags` as given), 3 weeks, pain 5: a conservative plan. */
-export async function completePlan(page, flags = {}) {
+/** A number: typed by a clinician; chosen by touch (a range, then the value) by a patient. */
+export async function giveNumber(page, key, value) {
+  await toQuestion(page, key);
+  if (await page.locator(`#q-${key} .picker`).isVisible()) await pickNumber(page, key, value);
+  else await page.locator(`#input-${key}`).fill(String(value));
+}
+
+/**
+ * Answers every red flag "No" (or `flags` as given), 3 weeks, pain 5, the age (45): a conservative
+ * plan. Patients go on to their plan screen.
+ */
+export async function completePlan(page, flags = {}, { age = 45 } = {}) {
   for (const flag of RED_FLAGS) {
     const value = flags[flag];
     await answerRadio(page, flag, value === true ? 'Yes' : value === null ? 'Not sure' : 'No');
   }
-  await page.locator('#input-symptomWeeks').fill('3');
+  await giveNumber(page, 'symptomWeeks', 3);
+  await toQuestion(page, 'painScore');
   await page.locator('#q-painScore').getByRole('radio', { name: '5', exact: true }).check();
-  await page.locator('#input-ageYears').fill('45');
+  await giveNumber(page, 'ageYears', age);
+  await toPlan(page);
 }
 
 /**

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startAid, openPage, chooseAudience, answer, screenshotDir, VIEWPORTS } from './aid-helpers.mjs';
+import { startAid, openPage, chooseAudience, answer, toPlan, screenshotDir, VIEWPORTS } from './aid-helpers.mjs';
 
 let aid;
 before(async () => { aid = await startAid(); });
@@ -39,6 +39,7 @@ test('call-now: real emergency and urgent plans, with the clinic\'s numbers', as
   try {
     await chooseAudience(page, 'patient');
     await answer(page, 'saddleAnesthesia', 'yes');
+    await toPlan(page); // patients: from the care card under the answer to the plan
     await page.waitForSelector('#plan[data-triage="emergency"]');
     assert.deepEqual(await page.locator('#plan-body > [data-call-now]').evaluateAll((nodes) => nodes.map((node) => Array.from(node.children, (c) => c.textContent))),
       [['Call 112 or go to the emergency department now.', 'Clinic: Riverside Spine Clinic · Front desk 555 0100']]);
@@ -48,6 +49,7 @@ test('call-now: real emergency and urgent plans, with the clinic\'s numbers', as
     for (const flag of ['saddleAnesthesia', 'bladderBowelDysfunction', 'bilateralLegWeakness', 'bilateralSciatica',
       'sexualDysfunction', 'gaitDisturbance']) await answer(page, flag, 'no');
     await answer(page, 'fever', 'yes');
+    await toPlan(page);
     await page.waitForSelector('#plan[data-triage="urgent"]');
     const urgent = page.locator('#plan-body > [data-call-now="urgent"]');
     assert.deepEqual(await urgent.evaluate((node) => Array.from(node.children, (c) => c.textContent)),

@@ -18,7 +18,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from './static-server.mjs';
-import { repoRoot, webDir, RED_FLAGS } from './browser-helpers.mjs';
+import { repoRoot, webDir } from './browser-helpers.mjs';
+import { patientTypical } from './journeys.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_WRAPPER || '/usr/bin/chromium'; // the documented `chromium`: Debian's launcher
 const AUTOFILL_HOST = 'content-autofill.googleapis.com';
@@ -128,11 +129,8 @@ async function kioskRun(flags, documentedUrl) {
     await page.waitForSelector('html[data-engine="ready"]');
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('kiosk')), true, 'kiosk mode');
     // A person at the kiosk: chooses the wording, answers every question on the way to a plan.
-    await page.locator('#chooser [data-audience="patient"]').click();
-    for (const flag of RED_FLAGS) await page.locator(`#q-${flag} input[value="no"]`).check();
-    await page.locator('#input-symptomWeeks').fill('3');
-    await page.locator('#q-painScore input[value="5"]').check();
-    await page.locator('#input-ageYears').fill('52');
+    // (By touch, one screen at a time, as at a kiosk: journeys.mjs.)
+    await patientTypical(page, { touch: false });
     await page.waitForSelector('#plan[data-triage="conservative"]');
     await page.waitForTimeout(3_000); // let whatever the browser does after a form settle into the log
     const session = await browser.newBrowserCDPSession();

@@ -78,8 +78,7 @@ test('kiosk: "Still there?" after the idle time, one tap continues, 20 s later e
   try {
     await page.screenshot({ path: path.join(screenshotDir, 'kiosk-start.png') });
     await chooseAudience(page, 'patient');
-    await completePlan(page);
-    await page.locator('#input-ageYears').fill('52');
+    await completePlan(page, {}, { age: 52 });
     await page.waitForSelector('#plan[data-triage="conservative"]');
     assert.equal(await page.locator('#start-over').isVisible(), true, 'a visible Start over');
 
@@ -117,9 +116,11 @@ test('kiosk: "Still there?" after the idle time, one tap continues, 20 s later e
     await page.locator('#still-there-continue').click();
     await dialog.waitFor({ state: 'hidden' });
     const back = await shown(page);
-    assert.deepEqual([back.questions, back.plan, back.header], [true, true, true], 'the answers and plan are back');
+    // (The patient was at the plan screen: the plan and the header are back; the answers are kept, below.)
+    assert.deepEqual([back.plan, back.header], [true, true], 'the plan is back');
     await page.clock.runFor(25_000);
-    assert.equal((await traces(page)).checked.length, RED_FLAGS.length + 1, 'answers kept after "Yes, I am still here"');
+    const kept = (await traces(page)).checked;
+    assert.ok([...RED_FLAGS, 'painScore', 'ageYears-pick', 'symptomWeeks-pick'].every((name) => kept.includes(name)), `answers kept after "Yes, I am still here": ${kept}`);
 
     // Nobody answers this time: 30 s idle, then 20 s, then the start screen with nothing left.
     await page.clock.runFor(6_000);
@@ -143,9 +144,12 @@ test('kiosk: Start over clears at once; no way out of the page by link, Back or 
   const { context, page, errors } = await openKiosk('?kiosk', { width: 800, height: 1280 });
   try {
     const startUrl = page.url();
-    await chooseAudience(page, 'clinician');
+    // A kiosk offers the patient wording only (settings.json: kioskClinicianWording).
+    assert.equal(await page.locator('#chooser [data-audience="clinician"]').isVisible(), false);
+    await chooseAudience(page, 'patient');
     await completePlan(page, { fever: true });
     await page.waitForSelector('#plan[data-triage="urgent"]');
+    await page.locator('#plan details.more > summary').click(); // every line, with its sources
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(screenshotDir, 'kiosk-urgent-tablet.png') });
 
@@ -217,8 +221,7 @@ test('privacy, not kiosk: leaving the page and pressing Back shows no answers fr
     await page.waitForSelector('html[data-engine="ready"]');
     await page.evaluate(() => window.addEventListener('pageshow', (event) => { window.restoredFromCache = event.persisted; }));
     await chooseAudience(page, 'patient');
-    await completePlan(page, { fever: true });
-    await page.locator('#input-ageYears').fill('52');
+    await completePlan(page, { fever: true }, { age: 52 });
     await page.waitForSelector('#plan[data-triage="urgent"]');
     // A real navigation away (another page of the same site), then the browser's Back.
     await page.goto(`${server.url}about.html`);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from './static-server.mjs';
+import { toQuestion, toPlan, pickNumber } from './aid-helpers.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const screenshotDir = path.join(repoRoot, 'test-results/screenshots');
@@ -69,10 +70,14 @@ async function chooseAudience(page, audience) {
 }
 
 async function answerRadio(page, questionKey, label) {
+  await toQuestion(page, questionKey); // patients: the screen that asks it
   await page.locator(`#q-${questionKey}`).getByRole('radio', { name: label, exact: true }).check();
 }
 
 async function typeInto(page, questionKey, text) {
+  await toQuestion(page, questionKey);
+  // Patients choose the number by touch (no typing at all); clinicians type it.
+  if (await page.locator(`#q-${questionKey} .picker`).isVisible()) return pickNumber(page, questionKey, Number(text));
   const input = page.locator(`#input-${questionKey}`);
   await input.click();
   await page.keyboard.press('Control+A');
@@ -85,6 +90,7 @@ async function fillFrom(page, input, { inDays = false } = {}) {
     await answerRadio(page, flag, ANSWER[String(value)]);
   }
   if (input.symptomWeeks !== undefined) {
+    await toQuestion(page, 'symptomWeeks');
     if (inDays) {
       await answerRadio(page, 'symptomWeeks', 'days');
       await typeInto(page, 'symptomWeeks', String(Math.round(input.symptomWeeks * 7)));
@@ -94,6 +100,7 @@ async function fillFrom(page, input, { inDays = false } = {}) {
   }
   if (input.painScore !== undefined) {
     // The 0-10 scale by keyboard: focus the scale, then arrow to the score.
+    await toQuestion(page, 'painScore');
     const scale = page.locator('#q-painScore');
     await scale.getByRole('radio', { name: '0', exact: true }).focus();
     await page.keyboard.press('Space');
@@ -108,6 +115,7 @@ async function fillFrom(page, input, { inDays = false } = {}) {
     await answerRadio(page, 'herniationContained', ANSWER[String(input.herniation.contained)]);
     await answerRadio(page, 'herniationLevel', input.herniation.level);
   }
+  await toPlan(page); // patients: the plan is the last screen
 }
 
 /** The plan the page's own engine gives for this input (the same file the page loaded). */
@@ -184,6 +192,8 @@ for (const { name, viewport, inDays } of CASES) {
         await assert.doesNotReject(plan.getByRole('alert').waitFor({ state: 'visible' }), 'the triage is an alert');
       }
 
+      // Patients: the full lines are folded under "More about your plan" (one tap opens them).
+      if (await page.locator('#plan details.more:not([open])').count()) await page.locator('#plan details.more > summary').click();
       // Why? on every line: hidden until clicked, then the engine's rationale and basis are visible.
       const expected = await enginePlan(page, Object.assign({}, input, { audience }));
       assert.equal(expected.triage, expect.triage);
@@ -191,6 +201,8 @@ for (const { name, viewport, inDays } of CASES) {
         const item = page.locator(`[data-rec-id="${line.id}"]`);
         const why = item.locator('[data-why]');
         assert.equal(await why.isVisible(), false, `${line.id}: Why? starts closed`);
+        // Named after its line for screen readers: "Why? <the line>".
+        assert.match(await item.locator('summary').evaluate((node) => node.textContent), /^Why\? \S/);
         await item.getByText('Why?', { exact: true }).click();
         await why.waitFor({ state: 'visible' });
         const text = await why.innerText();
@@ -229,8 +241,12 @@ test('page: keyboard only, a cauda-equina "yes" is an emergency at once', async 
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter'); // "I am a clinician"
     await page.locator('#workspace').waitFor({ state: 'visible' });
-    await page.keyboard.press('Tab'); // into the first red-flag group: its first option, "Yes"
-    const name = await page.evaluate(() => document.activeElement.name);
+    // Past "Show the help" and the group's "None of these", into the first question: its "Yes".
+    let name = '';
+    for (let presses = 0; presses < 3 && name !== 'saddleAnesthesia'; presses += 1) {
+      await page.keyboard.press('Tab');
+      name = await page.evaluate(() => document.activeElement.name || '');
+    }
     assert.equal(name, 'saddleAnesthesia');
     await page.keyboard.press('Space');
     await page.waitForSelector('#plan[data-triage="emergency"]');
@@ -337,6 +353,7 @@ test('page: no WCAG 2.2 AA violations found by axe-core on a full plan (phone an
     await chooseAudience(page, 'patient');
     await fillFrom(page, Object.assign({}, input, { redFlags: Object.assign({}, input.redFlags, { osteoporosis: null }) }));
     await page.waitForSelector('#plan[data-triage="incomplete"]');
+    await page.locator('#plan details.more > summary').click(); // the patient's full lines, folded
     await page.locator('[data-rec-id] summary').first().click();
     await page.addScriptTag({ content: axeSource });
     for (const viewport of [VIEWPORTS.phone, VIEWPORTS.kiosk]) {

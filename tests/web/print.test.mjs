@@ -29,8 +29,9 @@ async function printToPdf(page, name) {
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   const layout = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))[1]);
+  const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(printDir, name)]);
-  return { text: squash(text), layout, pages };
+  return { text: squash(text), layout, pages, first: squash(first) };
 }
 
 /** A page with this clinic's settings (settings.json served with a clinic name), a plan drawn from a vector. */
@@ -113,8 +114,16 @@ test('print: the longest conservative plan and the patient wording, English and 
       const language = locale.slice(0, 2);
       const content = await page.evaluate((code) => window.Radiculo.engine.content(code), language);
       const ui = Object.fromEntries(Object.entries(content.ui).map(([k, v]) => [k, typeof v === 'object' ? v[audience] || '' : v]));
-      const { text, pages } = await printToPdf(page, `${name}-${audience}-${language}`);
+      const { text, pages, first } = await printToPdf(page, `${name}-${audience}-${language}`);
       assertPrintedPlan(text, plan, ui);
+      if (audience === 'patient') {
+        // The care-card order on paper too: the result, what to do, then when to get help, all on page 1.
+        const safety = content.recommendations['seek-care-if-red-flags'].safetyNet.patient;
+        const positions = [squash(plan.headline), squash(ui.recommendationsTitle), squash(ui.safetyNetTitle),
+          ...safety.flatMap((tier) => [squash(tier.lead), ...tier.items.map(squash)])].map((part) => first.indexOf(part));
+        assert.ok(positions.every((position) => position >= 0), `page 1 holds the result, what to do and every line of when to get help (${positions})`);
+        assert.ok(positions[0] < positions[1] && positions[1] < positions[2], 'in that order');
+      }
       assert.ok(text.includes(squash(ui.printTitle)));
       assert.ok(text.includes(squash(content.disclaimer[audience])));
       if (audience === 'patient') {
@@ -138,7 +147,7 @@ test('print: an emergency plan prints what to do now, first', async () => {
     const { text, layout, pages } = await printToPdf(page, 'emergency-patient-en');
     assert.ok(text.includes('Emergency: get care now'));
     assert.ok(text.indexOf(squash(plan.recommendations[0].text)) < text.indexOf('Your answers'), 'what to do before the answers');
-    assert.match(layout, /Numbness or tingling around your +Yes/);
+    assert.match(layout, /A numb or tingly feeling[^\n]* +Yes/);
     assert.match(layout, /Fever or chills +not answered/);
     assert.equal(pages, 1);
   } finally {

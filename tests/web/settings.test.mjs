@@ -14,6 +14,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startStaticServer } from './static-server.mjs';
 import { launchChromium, collectErrors, chooseAudience, webDir, screenshotDir, webCopy, waitForControl } from './browser-helpers.mjs';
+import { answer as answerOnItsScreen, toPlan } from './aid-helpers.mjs';
 
 let browser;
 let dir;
@@ -55,8 +56,8 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Answers a red flag by its value (works in any language). */
-const answer = (page, flag, value) => page.locator(`#q-${flag} input[value="${value}"]`).check();
+/** Answers a red flag by its value (works in any language); patients on the screen that asks it. */
+const answer = answerOnItsScreen;
 
 /** A page of the copy with the worker blocked; console warnings are kept too. */
 async function open(query = '', contextOptions = {}) {
@@ -78,6 +79,7 @@ test('settings: the shipped settings.json says "your local emergency number", no
   try {
     await chooseAudience(page, 'patient');
     await answer(page, 'saddleAnesthesia', 'yes');
+    await toPlan(page); // patients: on from the care card to the plan
     const box = page.locator('[data-call-now="emergency"]');
     await box.waitFor({ state: 'visible' });
     assert.equal(await box.innerText(), 'Call your local emergency number or go to the emergency department now.');
@@ -110,6 +112,7 @@ test('settings: an edited settings.json changes the numbers, clinic, language, a
     assert.equal(await page.locator('#settings-notice').isVisible(), false);
 
     await answer(page, 'saddleAnesthesia', 'yes');
+    await toPlan(page); // patients: on from the care card to the plan
     const box = page.locator('#plan-body > [data-call-now="emergency"]');
     await box.waitFor({ state: 'visible' });
     assert.match(await box.innerText(), /^Llame al 112 o vaya ahora a urgencias de un hospital \(sala de emergencias\)\.\n+Clínica: Riverside Spine Clinic/);
@@ -124,6 +127,7 @@ test('settings: an edited settings.json changes the numbers, clinic, language, a
     for (const flag of ['saddleAnesthesia', 'bladderBowelDysfunction', 'bilateralLegWeakness', 'bilateralSciatica',
       'sexualDysfunction', 'gaitDisturbance']) await answer(page, flag, 'no');
     await answer(page, 'fever', 'yes');
+    await toPlan(page);
     await page.waitForSelector('#plan[data-triage="urgent"]');
     const urgent = await page.locator('[data-call-now="urgent"]').innerText();
     assert.match(urgent, /^See a clinician today: call 0300 123 4567\./);
@@ -155,6 +159,7 @@ test('settings: every value that does not fit is named on the admin line and the
     kioskIdleSeconds: 5,
     defaultLanguage: 'fr',
     defaultAudience: 'nurse',
+    takeHomeAddress: 'https://example.org/radiculo/#answers', // the code goes after '#'
     emergencyNumer: '112', // a typo in a key
   });
   const { context, page, errors, warnings } = await open('', { viewport: { width: 800, height: 1280 } });
@@ -165,6 +170,7 @@ test('settings: every value that does not fit is named on the admin line and the
       /^Settings: urgentAdviceNumber ignored: write the number in quotes, e\.g\. "urgentAdviceNumber": "911"$/,
       /^Settings: clinicName ignored: contains control or text-direction characters$/,
       /^Settings: clinicContact ignored: longer than 120 characters$/,
+      /^Settings: takeHomeAddress ignored: must be the web address of this aid in quotes, starting with https:\/\/, without a '#' part/,
       /^Settings: kioskIdleSeconds ignored: must be a whole number of seconds from 15 to 3600, without quotes; using 90$/,
       /^Settings: defaultLanguage ignored: must be "auto" or one of the languages offered \("en", "es"\); using "auto"$/,
       /^Settings: defaultAudience ignored: must be "" \(ask\) or one of "clinician", "patient"$/,
@@ -179,16 +185,20 @@ test('settings: every value that does not fit is named on the admin line and the
     await page.locator('#settings-notice').screenshot({ path: path.join(screenshotDir, 'settings-notice.png') });
 
     // None of them is used: the defaults stand in.
-    assert.deepEqual(await page.evaluate(() => ({ ...window.Radiculo.settings })), { ...shipped(), languages: ['en', 'es'] });
+    // (printer and kioskClinicianWording are not in the shipped file: their defaults, a printer outside a kiosk only.)
+    assert.deepEqual(await page.evaluate(() => ({ ...window.Radiculo.settings })),
+      { ...shipped(), languages: ['en', 'es'], printer: null, kioskClinicianWording: false });
     assert.equal(await page.locator('#chooser').isVisible(), true, 'no default audience');
     await chooseAudience(page, 'patient');
     await answer(page, 'saddleAnesthesia', 'yes');
+    await toPlan(page); // patients: on from the care card to the plan
     assert.equal(await page.locator('[data-call-now="emergency"]').innerText(),
       'Call your local emergency number or go to the emergency department now.');
     // The cauda equina and cord questions answered no, so a same-day flag gives the urgent plan.
     for (const flag of ['saddleAnesthesia', 'bladderBowelDysfunction', 'bilateralLegWeakness', 'bilateralSciatica',
       'sexualDysfunction', 'gaitDisturbance']) await answer(page, flag, 'no');
     await answer(page, 'fever', 'yes');
+    await toPlan(page);
     await page.waitForSelector('#plan[data-triage="urgent"]');
     assert.equal(await page.locator('[data-call-now="urgent"]').innerText(), 'See a clinician today: call your doctor\'s surgery or urgent care.');
     await page.locator('#plan-body [data-call-now]').screenshot({ path: path.join(screenshotDir, 'settings-call-now-urgent-default.png') });
@@ -225,6 +235,7 @@ fetch('collect', { method: 'POST', body: 'saddleAnesthesia=yes' });
     assert.match(lines[0], /^Settings: settings\.json is not valid JSON \(.+\); using the defaults$/);
     await chooseAudience(page, 'patient');
     await answer(page, 'saddleAnesthesia', 'yes');
+    await toPlan(page); // patients: on from the care card to the plan
     await page.waitForSelector('#plan[data-triage="emergency"]');
     assert.equal(await page.locator('[data-call-now="emergency"]').count(), 1, 'the call-now box is there');
     assert.equal(await page.title(), 'Radiculo');
@@ -258,6 +269,7 @@ test('settings: patient wording off and one reviewed language: clinician wording
     assert.equal(await page.locator('#questions-title').innerText(), 'Assessment');
     // "Start again" comes back to the same place, not to "Which best describes you?".
     await answer(page, 'fever', 'yes');
+    await toPlan(page);
     await page.locator('#start-again').click();
     assert.equal(await page.locator('#chooser').isVisible(), false);
     assert.equal(await page.getAttribute('html', 'data-audience'), 'clinician');

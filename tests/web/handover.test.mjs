@@ -1,0 +1,285 @@
+// Handing the plan over without a server (issue 15; web/handover.js): the take-home QR code, read
+// back from the pixels the page draws (jsQR on a real screenshot), opened on an emulated phone to the
+// identical plan; the printout's code; a damaged or foreign code refused with a clear message and no
+// plan; every shared case through the answer code and back; "Copy for the record" giving the
+// engine's note; FHIR answers saved and opened again; the Questionnaire from the intended-use page.
+// Throughout: no request leaves the origin and nothing is stored.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { startAid, openPage, chooseAudience, fillFrom, vector, screenshotDir, VIEWPORTS } from './aid-helpers.mjs';
+import { loadEngine } from '../wasm/load-engine.mjs';
+import { loadVectors } from '../wasm/vectors.mjs';
+
+let aid;
+before(async () => { aid = await startAid(); });
+after(async () => { await aid?.close(); });
+
+const PHONE = { viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true, serviceWorkers: 'block', reducedMotion: 'reduce' };
+const KIOSK = { viewport: { width: 1080, height: 1920 }, hasTouch: true, serviceWorkers: 'block' };
+
+/** The text a QR code in a PNG image carries. */
+function decodePng(bytes) {
+  const image = PNG.sync.read(bytes);
+  const found = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+  assert.ok(found, 'the QR code could not be read from its pixels');
+  return { text: found.data, version: found.version };
+}
+
+/** The text a QR code carries, read from a screenshot of the element (as a phone camera would). */
+async function scan(locator) {
+  return decodePng(await locator.screenshot());
+}
+
+/** Nothing kept by the page: no cookie, no web storage, no IndexedDB, no cache. */
+async function assertNothingStored(page, context) {
+  assert.deepEqual(await context.cookies(), []);
+  const kept = await page.evaluate(async () => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    databases: indexedDB.databases ? (await indexedDB.databases()).length : 0,
+    caches: (await caches.keys()).length,
+  }));
+  assert.deepEqual(kept, { local: 0, session: 0, databases: 0, caches: 0 });
+}
+
+/** What the plan says, word for word (the screen and the print sheet; the code's canvas has no text). */
+const planText = (page) => page.locator('#plan-body').evaluate((node) => node.textContent);
+
+test('handover: a phone opens the kiosk\'s take-home code and shows the identical plan, then drops the answers from the address', async () => {
+  const kiosk = await openPage(aid, KIOSK);
+  const phone = await aid.browser.newContext(PHONE);
+  try {
+    const { page } = kiosk;
+    await chooseAudience(page, 'patient');
+    await fillFrom(page, vector('priority-age-90-patient').input);
+    await page.waitForSelector('#plan[data-triage]');
+    const triage = await page.locator('#plan').getAttribute('data-triage');
+    await page.locator('#take-home-show').click();
+    await page.locator('#take-home').waitFor({ state: 'visible' });
+    await page.locator('#take-home').screenshot({ path: path.join(screenshotDir, 'handover-take-home-kiosk.png') });
+    const { text, version } = await scan(page.locator('#take-home-code'));
+    assert.equal(text, await page.locator('#take-home-link').textContent(), 'the code is the link shown under it');
+    assert.ok(text.startsWith(`${aid.server.url}#R1`), text);
+    assert.ok(version <= 6, `QR version ${version}: small enough to scan from a kiosk screen at arm's length`);
+
+    const mobile = await phone.newPage();
+    const offOrigin = [];
+    const origin = new URL(aid.server.url).origin;
+    await phone.route((address) => address.origin !== origin, (route) => { offOrigin.push(route.request().url()); return route.abort(); });
+    await mobile.goto(text);
+    await mobile.waitForSelector('html[data-engine="ready"]');
+    await mobile.waitForSelector(`#plan[data-triage="${triage}"]`);
+    assert.equal(new URL(mobile.url()).hash, '', 'the answers are gone from the address bar');
+    assert.equal(await mobile.evaluate(() => document.documentElement.getAttribute('data-audience')), 'patient');
+    assert.match(await mobile.locator('#page-notice').textContent(), /Opened from your code/);
+    assert.equal(await planText(mobile), await planText(page), 'the same plan, word for word');
+    await mobile.screenshot({ path: path.join(screenshotDir, 'handover-opened-on-phone.png') });
+    assert.deepEqual(offOrigin, []);
+    assert.deepEqual(kiosk.offOrigin, []);
+    await assertNothingStored(mobile, phone);
+    await assertNothingStored(page, kiosk.context);
+
+    // The kiosk's next person: no code, no link left on the screen.
+    await page.evaluate(() => window.Radiculo.app.startAgain({ nextPerson: true }));
+    assert.equal(await page.locator('#take-home').isHidden(), true);
+    assert.equal(await page.locator('#take-home-link').textContent(), '');
+    assert.equal(await page.locator('#take-home-code').evaluate((canvas) => canvas.width), 0);
+  } finally {
+    await phone.close();
+    await kiosk.context.close();
+  }
+});
+
+test('handover: the printed plan carries the same code, and a clinician reopens it in Spanish and the clinician wording', async () => {
+  const { page, context, offOrigin } = await openPage(aid, { viewport: VIEWPORTS.desk, serviceWorkers: 'block', locale: 'es-ES' });
+  try {
+    await chooseAudience(page, 'clinician');
+    await fillFrom(page, vector('urgent-infection-fever').input);
+    await page.waitForSelector('#plan[data-triage="urgent"]');
+    // The pixels the printer gets: the canvas's own image.
+    const png = await page.locator('.print-sheet .print-code__image').evaluate((canvas) => canvas.toDataURL('image/png').split(',')[1]);
+    const printed = decodePng(Buffer.from(png, 'base64'));
+    await page.locator('#take-home-show').click();
+    assert.equal(printed.text, await page.locator('#take-home-link').textContent());
+    await page.pdf({ path: path.join(screenshotDir, '..', 'handover-print.pdf'), format: 'A4' });
+
+    const reopened = await context.newPage();
+    await reopened.goto(printed.text);
+    await reopened.waitForSelector('#plan[data-triage="urgent"]');
+    assert.equal(await reopened.evaluate(() => document.documentElement.lang), 'es');
+    assert.equal(await reopened.evaluate(() => document.documentElement.getAttribute('data-audience')), 'clinician');
+    assert.equal(await planText(reopened), await planText(page));
+    assert.deepEqual(offOrigin, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('handover: a damaged code or one made for other questions is refused with a clear message and no plan', async () => {
+  const { page, context, offOrigin } = await openPage(aid, { viewport: VIEWPORTS.phone, serviceWorkers: 'block' });
+  try {
+    const code = await page.evaluate((input) => window.Radiculo.handover.encode(input, window.Radiculo.engine.schema()),
+      Object.assign({ audience: 'patient', language: 'en' }, vector('emergency-saddle-anesthesia-only-answer').input));
+    const cases = [
+      { name: 'one answer changed', code: code.replace(/^(.{9})(.)/, (whole, head, c) => head + (c === '1' ? '0' : '1')), message: /damaged or incomplete/ },
+      { name: 'cut short', code: code.slice(0, -5), message: /damaged or incomplete/ },
+      { name: 'another format', code: `R9${code.slice(2)}`, message: /another version/ },
+    ];
+    // Made for other questions: the same answers under another fingerprint, with a correct check.
+    const foreign = await page.evaluate((text) => {
+      const body = `R1ZZZZ${text.slice(6, -3)}`;
+      let value = 0x811c9dc5;
+      for (let i = 0; i < body.length; i += 1) { value ^= body.charCodeAt(i); value = Math.imul(value, 0x01000193) >>> 0; }
+      return body + (value % 36 ** 3).toString(36).toUpperCase().padStart(3, '0');
+    }, code);
+    cases.push({ name: 'other questions', code: foreign, message: /another version/ });
+    for (const item of cases) {
+      await page.goto(`${aid.server.url}#${item.code}`);
+      await page.waitForSelector('html[data-engine="ready"]');
+      await page.locator('#page-notice').waitFor({ state: 'visible' });
+      assert.match(await page.locator('#page-notice').textContent(), item.message, item.name);
+      assert.equal(await page.locator('#plan').getAttribute('data-triage'), null, `${item.name}: no plan`);
+      assert.equal(new URL(page.url()).hash, '', `${item.name}: the code is gone from the address`);
+    }
+    await page.screenshot({ path: path.join(screenshotDir, 'handover-code-refused.png') });
+    // A page link such as #plan is not a code.
+    const fresh = await context.newPage();
+    await fresh.goto(`${aid.server.url}#plan`);
+    await fresh.waitForSelector('html[data-engine="ready"]');
+    assert.equal(await fresh.locator('#page-notice').isHidden(), true);
+    assert.equal(new URL(fresh.url()).hash, '#plan');
+    assert.deepEqual(offOrigin, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('handover: every shared case, in both wordings and languages, goes through the answer code and back unchanged, in a small QR code', async () => {
+  const { page, context } = await openPage(aid, { viewport: VIEWPORTS.tablet, serviceWorkers: 'block' });
+  try {
+    const inputs = loadVectors().filter((item) => item.expect.ok && item.input && typeof item.input === 'object' && !('resourceType' in item.input))
+      .flatMap((item) => ['clinician', 'patient'].flatMap((audience) => ['en', 'es'].map((language) => ({ name: item.name, input: Object.assign({}, item.input, { audience, language }) }))));
+    const result = await page.evaluate(({ inputs, address }) => {
+      const schema = window.Radiculo.engine.schema();
+      const sorted = (value) => JSON.stringify(value, (key, item) => (Array.isArray(item) ? [...item].sort()
+        : item && typeof item === 'object' ? Object.fromEntries(Object.entries(item).sort()) : item));
+      const failures = [];
+      let longest = '';
+      let largest = 0;
+      for (const { name, input } of inputs) {
+        const code = window.Radiculo.handover.encode(input, schema);
+        const back = window.Radiculo.handover.decode(code, schema);
+        if (!back.ok || sorted(back.assessment) !== sorted(input)) failures.push(name);
+        const qr = window.qrcode(0, 'M');
+        qr.addData(`${address}#`, 'Byte');
+        qr.addData(code, 'Alphanumeric');
+        qr.make();
+        if (code.length > longest.length) longest = code;
+        largest = Math.max(largest, qr.getModuleCount());
+      }
+      return { failures, longest, largest, count: inputs.length };
+    }, { inputs, address: aid.server.url });
+    assert.deepEqual(result.failures, []);
+    assert.ok(result.count >= 300, `${result.count} cases`);
+    const version = (result.largest - 17) / 4;
+    console.log(`handover: ${result.count} cases; longest code ${result.longest.length} characters (${result.longest}); largest QR version ${version} (${result.largest} modules) for ${aid.server.url}`);
+    assert.ok(version <= 6, `QR version ${version}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('handover: "Copy for the record" gives the engine\'s note, and FHIR answers are saved and opened again to the same plan', async () => {
+  const { page, context, offOrigin } = await openPage(aid, { viewport: VIEWPORTS.desk, serviceWorkers: 'block' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(aid.server.url).origin });
+  const engine = await loadEngine();
+  try {
+    await chooseAudience(page, 'clinician');
+    const input = vector('reassess-candidate-contained-l4-l5').input;
+    await fillFrom(page, input);
+    await page.waitForSelector('#plan[data-triage="reassess"]');
+    const before = await planText(page);
+
+    await page.locator('#copy-note').click();
+    await page.locator('#record-note').waitFor({ state: 'visible' });
+    const shown = await page.locator('#record-note-text').inputValue();
+    const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+    const expected = JSON.parse(engine.note(JSON.stringify(Object.assign({ audience: 'clinician', language: 'en' }, input)), today, aid.server.url));
+    assert.equal(shown, expected.note, 'the note is the engine\'s, for these answers');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected.note, 'and it is on the clipboard');
+    await page.locator('#handover').screenshot({ path: path.join(screenshotDir, 'handover-note-clinician.png') });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-fhir').click()]);
+    const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.equal(saved.resourceType, 'QuestionnaireResponse');
+    assert.match(download.suggestedFilename(), /^radiculo-answers-\d{4}-\d{2}-\d{2}\.json$/);
+
+    await page.locator('#start-again').click();
+    await chooseAudience(page, 'clinician');
+    await page.locator('#open-fhir-file').setInputFiles({ name: 'answers.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(saved)) });
+    await page.waitForSelector('#plan[data-triage="reassess"]');
+    assert.equal(await planText(page), before, 'the same plan from the saved answers');
+    assert.match(await page.locator('#page-notice').textContent(), /Opened the answers from the file/);
+
+    // Not Radiculo's answers: refused, with the place named; the answers on the page stay.
+    const other = { ...saved, questionnaire: 'http://example.org/Questionnaire/other' };
+    await page.locator('#open-fhir-file').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
+    await page.locator('#handover-status').waitFor({ state: 'visible' });
+    assert.match(await page.locator('#handover-status').textContent(), /could not be opened as Radiculo answers: .*questionnaire/);
+    assert.equal(await planText(page), before);
+    assert.deepEqual(offOrigin, []);
+    await assertNothingStored(page, context);
+  } finally {
+    await context.close();
+  }
+});
+
+test('handover: the intended-use page gives the FHIR Questionnaire for integrators', async () => {
+  const { page, context, offOrigin } = await openPage(aid, { viewport: VIEWPORTS.desk, serviceWorkers: 'block', url: `${aid.server.url}about.html?lang=en&audience=clinician` });
+  try {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-fhir-questionnaire]').click()]);
+    const questionnaire = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.equal(questionnaire.resourceType, 'Questionnaire');
+    const engine = await loadEngine();
+    assert.deepEqual(questionnaire, JSON.parse(engine.fhirQuestionnaire('clinician')));
+    assert.deepEqual(offOrigin, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('handover: patients see only the take-home code, not the clinician\'s record and FHIR buttons', async () => {
+  const { page, context } = await openPage(aid, { viewport: VIEWPORTS.phone, serviceWorkers: 'block' });
+  try {
+    await chooseAudience(page, 'patient');
+    await fillFrom(page, vector('adult-age-18-is-in-scope').input);
+    await page.waitForSelector('#plan[data-triage="conservative"]');
+    assert.equal(await page.locator('#take-home-show').isVisible(), true);
+    for (const id of ['#copy-note', '#save-fhir', '#open-fhir']) assert.equal(await page.locator(id).isVisible(), false, id);
+  } finally {
+    await context.close();
+  }
+});
+
+test('handover: a kiosk copy with takeHomeAddress in settings.json gives a code for the clinic\'s public address', async () => {
+  const opened = await openPage(aid, { viewport: VIEWPORTS.tablet, serviceWorkers: 'block' });
+  const { page, context, offOrigin } = opened;
+  try {
+    await page.route('**/settings.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ takeHomeAddress: 'https://radiculo.example.org/aid/' }) }));
+    await page.reload();
+    await page.waitForSelector('html[data-engine="ready"]');
+    await chooseAudience(page, 'patient');
+    await fillFrom(page, vector('adult-age-18-is-in-scope').input);
+    await page.waitForSelector('#plan[data-triage="conservative"]');
+    await page.locator('#take-home-show').click();
+    const { text } = await scan(page.locator('#take-home-code'));
+    assert.match(text, /^https:\/\/radiculo\.example\.org\/aid\/#R1[0-9A-Z*+.-]+$/);
+    assert.deepEqual(offOrigin, [], 'the code names the address; the page never contacts it');
+  } finally {
+    await context.close();
+  }
+});

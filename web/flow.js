@@ -1,0 +1,296 @@
+/* Radiculo: the patient's step-by-step flow, and the care card under an answer that needs action now.
+ *
+ * Patients answer one question group per screen, with "Step 3 of 7", Back (answers kept) and
+ * Continue; the plan is the last screen. The questions about care and scans so far are asked only
+ * when they can change the plan: from 6 weeks into the bout (conservative care must have lasted 6
+ * weeks before the plan moves on, and can never be longer than the bout), or when the person asks to
+ * add them; the injection's scan questions only after "yes" to a procedure. A question not asked
+ * is not sent, so the engine's own default stands (no, 0 weeks, not known).
+ *
+ * An answer that makes the plan an emergency puts a red care card directly under it (the engine's
+ * content: the triage, what to do, who to call; at a kiosk, tell the desk) and sets the rest of the
+ * screen's questions aside, with one tap back to them; "Not sure" to a cauda equina or cord question
+ * does the same with its own card (examined within hours). For clinicians the card shows only where
+ * the plan is not beside the questions. */
+(function () {
+  'use strict';
+
+  const Radiculo = (window.Radiculo = window.Radiculo || {});
+  const el = (...args) => Radiculo.element(...args);
+  const CARE_FROM_WEEKS = 6; // the source's 6 weeks of conservative care
+  const isShown = (node) => Boolean(node && node.getClientRects().length);
+
+  Radiculo.createFlow = function createFlow(form, questionnaire, content, hooks) {
+    const root = document.documentElement;
+    const emergencyGroup = ((content.redFlagGroups || [])[0] || { flags: [] });
+    const state = { active: false, index: 0, atPlan: false, careOpened: false, nudged: new Set(), setAside: '', lastKey: '', card: null };
+    let words = null;
+    let content_ = content;
+
+    // ---------- the screens ----------
+
+    const progress = el('div', { className: 'step-progress', id: 'step-progress' }, [
+      el('p', { className: 'step-progress__text', id: 'step-progress-text' }),
+      el('progress', { className: 'step-progress__bar', 'aria-labelledby': 'step-progress-text' }),
+    ]);
+    const notice = el('p', { className: 'step-nav__notice', id: 'step-notice', role: 'alert', hidden: true });
+    const back = el('button', { type: 'button', className: 'button step-nav__back', 'data-step-back': '' });
+    const next = el('button', { type: 'button', className: 'button button--primary step-nav__continue', 'data-step-continue': '' });
+    const nav = el('div', { className: 'step-nav', id: 'step-nav' }, [notice, el('div', { className: 'step-nav__buttons' }, [back, next])]);
+    form.prepend(progress);
+    form.appendChild(nav);
+
+    const checked = (name) => {
+      const input = form.querySelector(`input[name="${name}"]:checked`);
+      return input ? input.value : undefined;
+    };
+
+    function careIncluded() {
+      const weeks = questionnaire.weeks();
+      return state.careOpened || (typeof weeks === 'number' && weeks >= CARE_FROM_WEEKS);
+    }
+
+    /** Asked now: every question for clinicians; for patients, care only when it counts (see above). */
+    function isAsked(key) {
+      if (!state.active || !questionnaire.careKeys.includes(key)) return true;
+      if (!careIncluded()) return false;
+      return !questionnaire.herniationKeys.includes(key) || checked('procedureCandidate') === 'yes';
+    }
+
+    function steps() {
+      return Array.from(form.querySelectorAll('[data-step]')).filter((node) => node.getAttribute('data-step') !== 'care' || careIncluded());
+    }
+
+    function current() {
+      const list = steps();
+      state.index = Math.max(0, Math.min(state.index, list.length - 1));
+      return list[state.index];
+    }
+
+    /** Shows the current screen: its questions only, the progress, Back and Continue. */
+    function render(focus) {
+      root.toggleAttribute('data-flow-at-plan', state.active && state.atPlan);
+      if (!state.active) return;
+      const list = steps();
+      const step = current();
+      for (const node of form.querySelectorAll('[data-step]')) node.toggleAttribute('data-step-hidden', node !== step);
+      form.querySelector('#section-red-flags').toggleAttribute('data-step-hidden', !step.matches('.q-group'));
+      progress.querySelector('.step-progress__text').textContent = Radiculo.fillTemplate(words.ui('stepProgress'), { step: state.index + 1, total: list.length });
+      const bar = progress.querySelector('progress');
+      bar.max = list.length;
+      bar.value = state.index + 1;
+      back.hidden = state.index === 0;
+      back.textContent = words.ui('back');
+      next.textContent = words.ui(state.index === list.length - 1 ? 'seeMyPlan' : 'continue');
+      applySetAside();
+      if (focus) {
+        const heading = step.querySelector('.q-group__title, .q-section__title');
+        heading.setAttribute('tabindex', '-1');
+        window.scrollTo(0, 0);
+        heading.focus({ preventScroll: true });
+      }
+    }
+
+    function go(index) {
+      state.index = index;
+      state.atPlan = false;
+      notice.hidden = true;
+      render(true);
+      hooks.changed();
+    }
+
+    function showPlan() {
+      state.atPlan = true;
+      render(false);
+      hooks.showPlan();
+    }
+
+    function unansweredHere() {
+      const step = current();
+      if (step.getAttribute('data-step') === 'care') return [];
+      return Array.from(step.querySelectorAll('.question[data-question]'))
+        .filter((node) => isShown(node) && !questionnaire.isAnswered(node.getAttribute('data-question')));
+    }
+
+    function onContinue() {
+      const missing = unansweredHere();
+      const key = current().getAttribute('data-step');
+      if (missing.length && !state.nudged.has(key)) {
+        // Once per screen: say what is missing, then Continue goes on (unanswered stays unanswered).
+        state.nudged.add(key);
+        notice.textContent = words.ui('stepUnanswered');
+        notice.hidden = false;
+        for (const node of missing) node.classList.add('question--missing');
+        const control = missing[0].querySelector('input');
+        if (control) control.focus();
+        return;
+      }
+      if (state.index >= steps().length - 1) showPlan();
+      else go(state.index + 1);
+    }
+
+    back.addEventListener('click', () => go(state.index - 1));
+    next.addEventListener('click', onContinue);
+
+    // ---------- the care card under an answer ----------
+
+    function cardFor(result) {
+      const flags = questionnaire.redFlagKeys;
+      if (result && result.ok && result.triage === 'emergency') {
+        const yes = flags.filter((flag) => checked(flag) === 'yes');
+        const key = yes.includes(state.lastKey) ? state.lastKey : yes[yes.length - 1];
+        return key ? { type: 'emergency', key, line: 'emergency-referral', planReady: true } : null;
+      }
+      const unsure = emergencyGroup.flags.filter((flag) => checked(flag) === 'not-sure');
+      if (unsure.length) {
+        const key = unsure.includes(state.lastKey) ? state.lastKey : unsure[unsure.length - 1];
+        return { type: 'check-now', key, line: 'examine-within-hours', planReady: Boolean(result && result.ok) };
+      }
+      return null;
+    }
+
+    function buildCard(card) {
+      const pick = words.pick;
+      const kiosk = root.classList.contains('kiosk');
+      const call = Radiculo.callNowBox ? Radiculo.callNowBox(card.type, words) : null;
+      if (call) {
+        call.removeAttribute('data-call-now');
+        call.className = 'care-card__call';
+      }
+      // Short enough to be seen whole under the answer: the triage, then the one thing to do
+      // (at a kiosk: tell the desk), with the clinic's number; the plan has the rest.
+      const node = el('div', {
+        className: `care-card care-card--${card.type}`, role: 'alert', 'data-care-card': card.type, 'data-for': card.key,
+      }, [
+        el('p', { className: 'care-card__title' }, [Radiculo.icon('emergency'), words.triage(card.type)]),
+        kiosk && content_.kioskTellStaff ? el('p', { className: 'care-card__kiosk' }, [pick(content_.kioskTellStaff)]) : null,
+        call,
+        el('div', { className: 'care-card__actions' }, [
+          // On to the plan whenever there is one (an emergency plan always; a check-now plan once the
+          // engine has what it needs): never a button that leads to "more answers needed".
+          card.planReady || !state.active
+            ? el('button', { type: 'button', className: 'button button--primary', 'data-card-plan': '' }, [words.ui(state.active ? 'cardSeePlan' : 'seePlan')])
+            : null,
+          state.active ? el('button', { type: 'button', className: 'button', 'data-card-back': '' }, [words.ui('cardBackToQuestions')]) : null,
+        ]),
+        state.active ? el('p', { className: 'care-card__aside', 'data-card-aside': '' }, [words.ui('cardSetAside')]) : null,
+      ]);
+      node.addEventListener('click', (event) => {
+        if (event.target.closest('[data-card-back]')) {
+          state.setAside = '';
+          applySetAside();
+          const rest = node.nextElementSibling && node.nextElementSibling.querySelector('input');
+          if (rest) rest.focus();
+        } else if (event.target.closest('[data-card-plan]')) {
+          if (state.active) showPlan();
+          else hooks.toPlan();
+        }
+      });
+      return node;
+    }
+
+    /** The card follows the answers; a new one sets the rest of its screen aside (patients). */
+    function updateCard(result) {
+      const card = cardFor(result);
+      const sameCard = card && state.card && card.type === state.card.type && card.key === state.card.key;
+      const same = sameCard && card.planReady === state.card.planReady; // else redrawn, not raised again
+      if (same && state.card.node.isConnected && state.card.words === words) return;
+      if (state.card) state.card.node.remove();
+      state.card = null;
+      if (!card) {
+        state.setAside = '';
+        applySetAside();
+        return;
+      }
+      const question = form.querySelector(`#q-${card.key}`);
+      const node = buildCard(card);
+      question.after(node);
+      const isNew = !sameCard;
+      state.card = Object.assign(card, { node, words });
+      if (isNew && state.active) state.setAside = card.key;
+      applySetAside();
+      if (isNew && isShown(node)) {
+        // Directly under the answer, and on the screen with the answer: no scrolling to find it.
+        const rect = node.getBoundingClientRect();
+        const answers = question.querySelector('.choices').getBoundingClientRect().top;
+        if (rect.bottom > window.innerHeight) window.scrollBy(0, Math.min(rect.bottom - window.innerHeight + 12, answers - 8));
+      }
+    }
+
+    /** Set aside: every question after the card's on this screen, and Continue. */
+    function applySetAside() {
+      for (const node of form.querySelectorAll('[data-set-aside]')) node.removeAttribute('data-set-aside');
+      const aside = state.active && !state.atPlan && state.setAside && state.card && state.card.key === state.setAside;
+      if (state.card) state.card.node.toggleAttribute('data-aside', Boolean(aside));
+      if (!aside) return;
+      const question = form.querySelector(`#q-${state.setAside}`);
+      const step = question.closest('[data-step]');
+      let after = false;
+      for (const node of step.querySelectorAll('.question')) {
+        if (after) node.setAttribute('data-set-aside', '');
+        if (node === question) after = true;
+      }
+      // Continue is set aside only on the card's own screen (a card redrawn from another screen leaves it).
+      if (step === current()) nav.setAttribute('data-set-aside', '');
+    }
+
+    form.addEventListener('change', (event) => {
+      const question = event.target !== form && event.target.closest && event.target.closest('[data-question]');
+      if (question) state.lastKey = question.getAttribute('data-question');
+      if (question) question.classList.remove('question--missing');
+    });
+
+    return {
+      isAsked,
+      /** Patients: on, at the first screen (or where they were); clinicians: off, everything shown. */
+      setActive(active, nextWords) {
+        words = nextWords;
+        state.active = active;
+        root.toggleAttribute('data-flow', active);
+        if (active) root.setAttribute('data-flow', 'steps');
+        if (state.card) { state.card.node.remove(); state.card = null; }
+        render(false);
+      },
+      setWords(nextWords, nextContent) {
+        words = nextWords;
+        if (nextContent) content_ = nextContent;
+        if (state.card) { state.card.node.remove(); state.card = null; }
+        render(false);
+      },
+      /** After each evaluation: the card, and the screens (the care screen comes and goes with the weeks). */
+      update(result) {
+        updateCard(result);
+        if (state.active) render(false);
+      },
+      reset() {
+        Object.assign(state, { index: 0, atPlan: false, careOpened: false, setAside: '', lastKey: '' });
+        state.nudged.clear();
+        notice.hidden = true;
+        if (state.card) { state.card.node.remove(); state.card = null; }
+        for (const node of form.querySelectorAll('.question--missing')) node.classList.remove('question--missing');
+        render(false);
+      },
+      start() { go(0); },
+      /** Back from the plan: to the screen the person left, or to the care screen when asked to add it. */
+      backFromPlan(addCare) {
+        if (addCare) state.careOpened = true;
+        go(addCare ? steps().findIndex((node) => node.getAttribute('data-step') === 'care') : state.index);
+      },
+      /** To the screen of a question (a "still needed" link on the plan). */
+      showQuestion(key) {
+        if (!state.active) return;
+        const node = form.querySelector(`#q-${key}`);
+        const index = steps().findIndex((step) => step.contains(node));
+        if (index >= 0) go(index);
+      },
+      /** Answers opened from elsewhere (handover.js): straight to the plan; the care screen comes too when they hold care answers. */
+      openAtPlan(withCare) {
+        if (withCare) state.careOpened = true;
+        if (state.active) showPlan();
+      },
+      careIncluded,
+      isActive: () => state.active,
+      isAtPlan: () => state.active && state.atPlan,
+    };
+  };
+})();

@@ -1,0 +1,400 @@
+/* Radiculo: handing the plan over, with no server. Three ways, each only when the person asks:
+ *  - "Take this plan with you": a QR code of this page's address with the answers in the fragment
+ *    (after '#', which a browser never sends to a server). Opening it recomputes the plan on that
+ *    device; the page then drops the fragment from the address bar. The printout carries the code.
+ *  - "Copy for the record" (clinicians): the engine's plain-text note, for any record system.
+ *  - "Save answers (FHIR)" / "Open answers (FHIR)" (clinicians): a FHIR R4 QuestionnaireResponse file.
+ * Nothing here is stored or sent; the code and the note live only on the screen until the next reset.
+ *
+ * The answer code is written from the engine's own input schema (engine.schema()), field by field
+ * in the schema's order, so no list of fields lives here. It names the schema it was made from (a
+ * fingerprint of every field, type and choice): a code made for other fields is refused with a
+ * clear message, never read into the wrong questions. A check over the whole code catches a
+ * damaged or altered code. Format, in the QR "alphanumeric" letters (a small code):
+ *   R1 <fingerprint: 4> <one token per field> <check: 3>
+ *   boolean: 1 yes, 0 no, N not sure, - not answered; choice: its index 0-9A-Z, or -;
+ *   number: its digits then *, or * alone; set of choices: a bit mask then *; object: + then its
+ *   fields, or -. */
+(function () {
+  'use strict';
+
+  const Radiculo = (window.Radiculo = window.Radiculo || {});
+  const byId = (id) => document.getElementById(id);
+  const element = (...args) => Radiculo.element(...args);
+
+  const FORMAT = 'R1';
+  const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const FINGERPRINT_LENGTH = 4;
+  const CHECK_LENGTH = 3;
+  const QR_ERROR_CORRECTION = 'M'; // 15% of the code may be lost (glare, a smudged printout)
+
+  // ---------- the answer code ----------
+
+  /** FNV-1a (32 bits) of a text, as `length` base-36 digits. */
+  function hash(text, length) {
+    let value = 0x811c9dc5;
+    for (let i = 0; i < text.length; i += 1) {
+      value ^= text.charCodeAt(i);
+      value = Math.imul(value, 0x01000193) >>> 0;
+    }
+    return (value % 36 ** length).toString(36).toUpperCase().padStart(length, '0');
+  }
+
+  /** The schema's fields as a flat list: {path, kind, choices, nullable}, in the schema's order. */
+  function fieldsOf(schema) {
+    const fields = [];
+    const walk = (node, path) => {
+      for (const [name, property] of Object.entries(node.properties || {})) {
+        const at = [...path, name];
+        const types = [].concat(property.type || []);
+        if (property.properties) {
+          fields.push({ path: at, kind: 'object' });
+          walk(property, at);
+        } else if (property.enum) {
+          fields.push({ path: at, kind: 'choice', choices: property.enum });
+        } else if (types.includes('array') && property.items && property.items.enum) {
+          fields.push({ path: at, kind: 'set', choices: property.items.enum });
+        } else if (types.includes('boolean')) {
+          fields.push({ path: at, kind: 'boolean', nullable: types.includes('null') });
+        } else if (types.includes('integer') || types.includes('number')) {
+          fields.push({ path: at, kind: 'number' });
+        } else {
+          throw new Error(`answer code: field ${at.join('/')} has a type the code cannot carry`);
+        }
+      }
+    };
+    walk(schema, []);
+    for (const field of fields) {
+      if (field.choices && field.choices.length > (field.kind === 'set' ? 31 : DIGITS.length)) {
+        throw new Error(`answer code: field ${field.path.join('/')} has too many choices`);
+      }
+    }
+    return fields;
+  }
+
+  function fingerprint(fields) {
+    return hash(fields.map((field) => `${field.path.join('/')}:${field.kind}:${field.nullable ? 'null' : ''}:${(field.choices || []).join(',')}`).join(';'), FINGERPRINT_LENGTH);
+  }
+
+  /** The assessment as a code. Throws if it holds anything the schema does not name. */
+  function encode(assessment, schema) {
+    const fields = fieldsOf(schema);
+    let body = '';
+    const skipped = new Set(); // paths under an absent object
+    const seen = new Set();
+    for (const field of fields) {
+      const key = field.path.join('/');
+      if (skipped.has(field.path.slice(0, -1).join('/'))) { skipped.add(key); continue; }
+      let value = assessment;
+      for (const part of field.path) value = value !== null && typeof value === 'object' && part in value ? value[part] : undefined;
+      if (value !== undefined) seen.add(key);
+      switch (field.kind) {
+        case 'object':
+          if (value === undefined) { body += '-'; skipped.add(key); } else body += '+';
+          break;
+        case 'boolean':
+          body += value === undefined ? '-' : value === true ? '1' : value === false ? '0' : value === null && field.nullable ? 'N' : fail(key);
+          break;
+        case 'choice':
+          body += value === undefined ? '-' : field.choices.includes(value) ? DIGITS[field.choices.indexOf(value)] : fail(key);
+          break;
+        case 'number':
+          body += `${value === undefined ? '' : typeof value === 'number' && Number.isFinite(value) ? String(value).toUpperCase() : fail(key)}*`;
+          break;
+        case 'set':
+          if (value === undefined) body += '*';
+          else if (!Array.isArray(value) || value.some((item) => !field.choices.includes(item))) fail(key);
+          else body += `${value.reduce((mask, item) => mask | (1 << field.choices.indexOf(item)), 0)}*`;
+          break;
+        default: fail(key);
+      }
+    }
+    // Never drop an answer: everything the assessment holds must have been written.
+    const holds = (node, path) => Object.entries(node).flatMap(([name, value]) => {
+      const at = [...path, name];
+      return value !== null && typeof value === 'object' && !Array.isArray(value) ? [at.join('/'), ...holds(value, at)] : [at.join('/')];
+    });
+    for (const key of holds(assessment, [])) if (!seen.has(key)) fail(key);
+    const code = FORMAT + fingerprint(fields) + body;
+    return code + hash(code, CHECK_LENGTH);
+  }
+
+  function fail(key) {
+    throw new Error(`answer code: cannot carry the answer at ${key}`);
+  }
+
+  /**
+   * A code back to its assessment: {ok: true, assessment} or {ok: false, reason} with reason
+   * 'format' (not a code of this kind), 'version' (made for other questions) or 'damaged'.
+   */
+  function decode(code, schema) {
+    const text = String(code || '').trim().toUpperCase();
+    if (!text.startsWith('R') || text.length < FORMAT.length + FINGERPRINT_LENGTH + CHECK_LENGTH) return { ok: false, reason: 'format' };
+    if (!text.startsWith(FORMAT)) return { ok: false, reason: 'version' };
+    const fields = fieldsOf(schema);
+    const payload = text.slice(0, -CHECK_LENGTH);
+    if (hash(payload, CHECK_LENGTH) !== text.slice(-CHECK_LENGTH)) return { ok: false, reason: 'damaged' };
+    if (payload.slice(FORMAT.length, FORMAT.length + FINGERPRINT_LENGTH) !== fingerprint(fields)) return { ok: false, reason: 'version' };
+    let at = FORMAT.length + FINGERPRINT_LENGTH;
+    const assessment = {};
+    const absent = new Set();
+    const put = (path, value) => {
+      let node = assessment;
+      for (const part of path.slice(0, -1)) node = node[part];
+      node[path[path.length - 1]] = value;
+    };
+    const number = () => {
+      const end = payload.indexOf('*', at);
+      if (end < 0) return { bad: true };
+      const literal = payload.slice(at, end);
+      at = end + 1;
+      if (literal === '') return { value: undefined };
+      const value = Number(literal);
+      // Only the exact text this page writes: no other spelling of a number is accepted.
+      return Number.isFinite(value) && String(value).toUpperCase() === literal ? { value } : { bad: true };
+    };
+    for (const field of fields) {
+      const parent = field.path.slice(0, -1).join('/');
+      if (absent.has(parent)) { absent.add(field.path.join('/')); continue; }
+      if (field.kind === 'number' || field.kind === 'set') {
+        const read = number();
+        if (read.bad) return { ok: false, reason: 'damaged' };
+        if (read.value === undefined) continue;
+        if (field.kind === 'number') { put(field.path, read.value); continue; }
+        const mask = read.value;
+        if (!Number.isInteger(mask) || mask < 0 || mask >= 2 ** field.choices.length) return { ok: false, reason: 'damaged' };
+        put(field.path, field.choices.filter((choice, index) => mask & (1 << index)));
+        continue;
+      }
+      const token = payload[at];
+      at += 1;
+      if (token === undefined) return { ok: false, reason: 'damaged' };
+      if (token === '-') {
+        if (field.kind === 'object') absent.add(field.path.join('/'));
+        continue;
+      }
+      if (field.kind === 'object' && token === '+') put(field.path, {});
+      else if (field.kind === 'boolean' && (token === '1' || token === '0')) put(field.path, token === '1');
+      else if (field.kind === 'boolean' && token === 'N' && field.nullable) put(field.path, null);
+      else if (field.kind === 'choice' && DIGITS.indexOf(token) >= 0 && DIGITS.indexOf(token) < field.choices.length) put(field.path, field.choices[DIGITS.indexOf(token)]);
+      else return { ok: false, reason: 'damaged' };
+    }
+    if (at !== payload.length) return { ok: false, reason: 'damaged' };
+    return { ok: true, assessment };
+  }
+
+  // ---------- the QR code (qrcode-generator, lib/qrcode.js) ----------
+
+  /** The QR code of `address#code`: the address as bytes, the code in the smaller alphanumeric mode. */
+  function makeQr(address, code) {
+    const qr = window.qrcode(0, QR_ERROR_CORRECTION); // 0: the smallest version that holds it
+    qr.addData(`${address}#`, 'Byte');
+    qr.addData(code, 'Alphanumeric');
+    qr.make();
+    return qr;
+  }
+
+  /** Draws the QR code on a canvas, `cssSize` pixels square, sharp on any screen. */
+  function drawQr(canvas, qr, cssSize) {
+    const quiet = 4; // the white border scanners need, in modules
+    const modules = qr.getModuleCount() + 2 * quiet;
+    const cell = Math.max(2, Math.floor((cssSize * (window.devicePixelRatio || 1)) / modules));
+    canvas.width = canvas.height = modules * cell;
+    canvas.style.width = canvas.style.height = `${(modules * cell) / (window.devicePixelRatio || 1)}px`;
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.fillStyle = '#000';
+    for (let row = 0; row < qr.getModuleCount(); row += 1) {
+      for (let column = 0; column < qr.getModuleCount(); column += 1) {
+        if (qr.isDark(row, column)) context.fillRect((column + quiet) * cell, (row + quiet) * cell, cell, cell);
+      }
+    }
+  }
+
+  // ---------- the page ----------
+
+  const state = { engine: null, words: null, settings: {}, assessment: null, schema: null };
+
+  const schema = () => {
+    if (!state.schema) state.schema = state.engine.schema();
+    return state.schema;
+  };
+
+  /** Where the code leads: the clinic's address from settings.json, else this page's own (not file://). */
+  function address() {
+    if (state.settings.takeHomeAddress) return state.settings.takeHomeAddress;
+    if (!/^https?:$/.test(window.location.protocol)) return '';
+    return window.location.href.split('#')[0];
+  }
+
+  const today = () => {
+    const now = new Date();
+    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  };
+
+  function say(text, problem) {
+    const status = byId('handover-status');
+    status.textContent = text;
+    status.hidden = !text;
+    status.classList.toggle('handover__status--problem', Boolean(problem));
+  }
+
+  /** Everything the last person made here is gone: code, note, messages. */
+  function clear() {
+    state.assessment = null;
+    byId('handover').hidden = true;
+    byId('take-home').hidden = true;
+    byId('take-home-show').setAttribute('aria-expanded', 'false');
+    const canvas = byId('take-home-code');
+    canvas.width = canvas.height = 0;
+    byId('take-home-link').textContent = '';
+    byId('record-note').hidden = true;
+    byId('record-note-text').value = '';
+    say('');
+  }
+
+  function showTakeHome() {
+    const panel = byId('take-home');
+    if (!panel.hidden) {
+      panel.hidden = true;
+      byId('take-home-show').setAttribute('aria-expanded', 'false');
+      return;
+    }
+    const where = address();
+    if (!where) {
+      say(state.words.ui('takeHomeNoAddress'), true);
+      return;
+    }
+    const code = encode(state.assessment, schema());
+    const qr = makeQr(where, code);
+    drawQr(byId('take-home-code'), qr, 240);
+    byId('take-home-code').setAttribute('aria-label', state.words.ui('takeHomeCodeLabel'));
+    byId('take-home-link').textContent = `${where}#${code}`;
+    panel.hidden = false;
+    byId('take-home-show').setAttribute('aria-expanded', 'true');
+    say('');
+  }
+
+  /** The code, small, at the top of the printout: a clinician scans it to reopen the plan. */
+  function addToPrintout(body) {
+    const sheet = body && body.querySelector('.print-sheet');
+    const where = address();
+    if (!sheet || !where || !state.assessment) return;
+    const canvas = element('canvas', { className: 'print-code__image', role: 'img', 'aria-label': state.words.ui('takeHomeCodeLabel') });
+    drawQr(canvas, makeQr(where, encode(state.assessment, schema())), 400); // sharp on paper; print.css sets 26 mm
+    sheet.insertBefore(element('div', { className: 'print-code' }, [
+      canvas, element('p', { className: 'print-code__caption' }, [state.words.ui('printCodeCaption')]),
+    ]), sheet.children[1] || null);
+  }
+
+  function copyNote() {
+    const result = state.engine.note(state.assessment, today(), address() || window.location.href.split('#')[0]);
+    if (!result.ok) { say(state.words.ui('handoverFailed'), true); return; }
+    const box = byId('record-note-text');
+    box.value = result.note;
+    byId('record-note').hidden = false;
+    box.focus();
+    box.select();
+    box.scrollTop = 0; // the note's first lines (the answers and the triage) in view
+    const copied = () => say(state.words.ui('copyNoteDone'));
+    const manual = () => say(state.words.ui('copyNoteManual'));
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(result.note).then(copied, manual);
+    else manual();
+  }
+
+  function saveFhir() {
+    const response = state.engine.toQuestionnaireResponse(state.assessment);
+    if (response.resourceType !== 'QuestionnaireResponse') { say(state.words.ui('handoverFailed'), true); return; }
+    const blob = new Blob([`${JSON.stringify(response, null, 2)}\n`], { type: 'application/fhir+json' });
+    const link = element('a', { href: URL.createObjectURL(blob), download: `radiculo-answers-${today()}.json` });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(() => URL.revokeObjectURL(link.href), 0);
+    say(state.words.ui('saveFhirDone'));
+  }
+
+  function openFhir(event) {
+    const file = event.target.files && event.target.files[0];
+    event.target.value = ''; // the same file can be opened again
+    if (!file) return;
+    file.text().then((text) => {
+      const result = state.engine.fromQuestionnaireResponse(text);
+      if (!result.ok) {
+        const errors = (result.errors || []).slice(0, 3).map((error) => `${error.field || ''} ${error.message}`.trim());
+        say(`${state.words.ui('openFhirFailed')} ${errors.join('; ')}`, true);
+        return;
+      }
+      if (!Radiculo.app.openAnswers(result.assessment)) {
+        Radiculo.app.showNotice(state.words.ui('openFhirFailed'));
+        return;
+      }
+      Radiculo.app.showNotice(state.words.ui('openFhirDone'));
+    }, () => say(state.words.ui('openFhirFailed'), true));
+  }
+
+  /**
+   * A code in the address (a scanned QR code): drop it from the address bar at once (so it is not
+   * left in the address bar or copied on), then open its answers, or say why it cannot be opened.
+   */
+  function openFromAddress() {
+    const code = window.location.hash.slice(1);
+    if (!/^R\d/i.test(code)) return; // '#plan' and other page links are not codes
+    window.history.replaceState(null, '', window.location.href.split('#')[0]);
+    const result = decode(code, schema());
+    if (!result.ok) {
+      Radiculo.app.showNotice(state.words.ui(result.reason === 'version' ? 'codeOtherVersion' : 'codeDamaged'));
+      return;
+    }
+    const plan = state.engine.evaluate(result.assessment);
+    if (!plan.ok) {
+      Radiculo.app.showNotice(state.words.ui('codeDamaged'));
+      return;
+    }
+    if (!Radiculo.app.openAnswers(result.assessment)) {
+      Radiculo.app.showNotice(state.words.ui('codeDamaged'));
+      return;
+    }
+    Radiculo.app.showNotice(state.words.ui('codeOpened'));
+  }
+
+  function init() {
+    state.engine = Radiculo.engine;
+    state.words = Radiculo.app.words();
+    state.settings = Radiculo.settings || {};
+    byId('take-home-show').addEventListener('click', showTakeHome);
+    byId('copy-note').addEventListener('click', copyNote);
+    byId('save-fhir').addEventListener('click', saveFhir);
+    byId('open-fhir-file').addEventListener('change', openFhir);
+    byId('open-fhir').addEventListener('click', () => byId('open-fhir-file').click());
+    openFromAddress();
+    window.addEventListener('hashchange', openFromAddress); // a code link followed in an open page
+  }
+
+  document.addEventListener('radiculo:ready', init, { once: true });
+  document.addEventListener('radiculo:words', (event) => { state.words = event.detail.words; });
+  document.addEventListener('radiculo:reset', clear);
+  document.addEventListener('radiculo:plan', (event) => {
+    const { assessment, body, words } = event.detail;
+    const changed = JSON.stringify(assessment) !== JSON.stringify(state.assessment);
+    state.words = words;
+    state.assessment = assessment;
+    byId('handover').hidden = false;
+    if (changed) {
+      byId('take-home').hidden = true; // a code of the old answers must not stay on screen
+      byId('take-home-show').setAttribute('aria-expanded', 'false');
+      byId('record-note').hidden = true;
+      say('');
+    }
+    addToPrintout(body);
+  });
+  document.addEventListener('radiculo:waiting', () => {
+    state.assessment = null;
+    byId('handover').hidden = true;
+    byId('take-home').hidden = true;
+    byId('record-note').hidden = true;
+  });
+
+  Radiculo.handover = { encode, decode };
+})();
