@@ -36,7 +36,10 @@ async function printToPdf(page, name) {
 
 /** A page with this clinic's settings (settings.json served with a clinic name), a plan drawn from a vector. */
 async function planPage(name, { audience = 'clinician', locale = 'en-US', settings } = {}) {
-  const opened = await openPage(aid, { viewport: VIEWPORTS.desk, locale });
+  // No service worker: once one controls the page (a race with the reload below), settings.json is
+  // fetched by the worker, which page.route never sees, and the printout lost the clinic's name
+  // now and then (issue 13's flaky print test).
+  const opened = await openPage(aid, { viewport: VIEWPORTS.desk, locale, serviceWorkers: 'block' });
   const { page } = opened;
   if (settings) {
     await page.route('**/settings.json', (route) => route.fulfill({
