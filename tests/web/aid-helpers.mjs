@@ -161,6 +161,12 @@ async function fillAnswers(page, input) {
 /**
  * The same answers set in one step (radios checked, fields filled, one change event): for scans that
  * only need the resulting screen. fillFrom is the person-like way.
+ * - A duration under a week that is a whole number of days is entered in days, as the patient's
+ *   touch choice writes it ("3 days" is 3/7 weeks); every other duration in weeks (the unit is
+ *   always set: clearAnswers leaves it as it was).
+ * - assessedFindings are ticked (the page offers them to clinicians only, while the finding is there).
+ * - Patients are asked about care and scans only from 6 weeks: answers about them given earlier are
+ *   added as a person adds them, with "Add care so far" on the plan (shown on a plan of simple care).
  */
 export async function fillFast(page, input) {
   await page.evaluate(({ input, VALUE }) => {
@@ -168,7 +174,12 @@ export async function fillFast(page, input) {
     const check = (key, value) => { form.querySelector(`#q-${key} input[value="${value}"]`).checked = true; };
     const type = (key, value) => { form.querySelector(`#input-${key}`).value = String(value); };
     for (const [flag, value] of Object.entries(input.redFlags || {})) check(flag, VALUE[String(value)]);
-    if (input.symptomWeeks !== undefined) type('symptomWeeks', input.symptomWeeks);
+    if (input.symptomWeeks !== undefined) {
+      const days = Math.round(input.symptomWeeks * 7);
+      const inDays = typeof input.symptomWeeks === 'number' && input.symptomWeeks < 1 && days / 7 === input.symptomWeeks;
+      form.querySelector(`input[name="symptomWeeks-unit"][value="${inDays ? 'days' : 'weeks'}"]`).checked = true;
+      type('symptomWeeks', inDays ? days : input.symptomWeeks);
+    }
     if (input.painScore !== undefined) check('painScore', String(input.painScore));
     for (const key of ['muscleSpasm', 'priorLumbarSurgery', 'improving', 'procedureCandidate', 'priorMri']) {
       if (input[key] !== undefined) check(key, VALUE[String(input[key])]);
@@ -179,9 +190,15 @@ export async function fillFast(page, input) {
       check('herniationContained', VALUE[String(input.herniation.contained)]);
       check('herniationLevel', input.herniation.level);
     }
+    for (const key of input.assessedFindings || []) form.querySelector(`[data-finding="${key}"] input`).checked = true;
     form.dispatchEvent(new Event('change', { bubbles: true }));
   }, { input, VALUE });
   await toPlan(page);
+  const care = ['conservativeCareWeeks', 'improving', 'procedureCandidate', 'priorMri', 'herniation'].some((key) => input[key] !== undefined);
+  if (care && await inSteps(page) && await page.locator('#plan-add-care').isVisible()) {
+    await page.locator('#plan-add-care').click();
+    await toPlan(page);
+  }
 }
 
 /** The plan the page's own engine gives for this input (the very module the page loaded). */
