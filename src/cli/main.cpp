@@ -150,6 +150,11 @@ int fhir(const std::vector<std::string>& args) {
   return usage();
 }
 
+// The content's words in the language a plan or an error answer says it is worded in.
+nlohmann::json wordsFor(const nlohmann::json& answer) {
+  return nlohmann::json::parse(radiculo::contentJson(answer.value("language", std::string(radiculo::kDefaultLanguage))));
+}
+
 int evaluate(const std::vector<std::string>& args) {
   bool asText = false;
   bool asNote = false;
@@ -174,7 +179,7 @@ int evaluate(const std::vector<std::string>& args) {
   if (asNote) {
     const nlohmann::json note = nlohmann::json::parse(radiculo::clinicalNoteJson(input, today(), ""));
     if (!note.at("ok").get<bool>()) {
-      std::cout << radiculo::renderTextErrors(note);
+      std::cout << radiculo::renderTextErrors(note, wordsFor(note));
       return flushed(kInvalidInput);
     }
     std::cout << terminalSafeText(note.at("note").get<std::string>());
@@ -186,11 +191,9 @@ int evaluate(const std::vector<std::string>& args) {
   if (!asText) {
     std::cout << output << "\n";
   } else if (!ok) {
-    std::cout << radiculo::renderTextErrors(result);
+    std::cout << radiculo::renderTextErrors(result, wordsFor(result));
   } else {
-    // The plan says which language and audience it was worded for.
-    const nlohmann::json words = nlohmann::json::parse(radiculo::contentJson(result.at("language").get<std::string>()));
-    std::cout << radiculo::renderTextReport(result, words, result.at("audience").get<std::string>());
+    std::cout << radiculo::renderTextReport(result, wordsFor(result));
   }
   return flushed(ok ? kPlan : kInvalidInput);
 }

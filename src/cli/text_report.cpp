@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "terminal_text.h"
+#include "text.h"
 
 namespace radiculo {
 
@@ -40,60 +41,71 @@ std::string citations(const json& numbers) {
 
 }  // namespace
 
-std::string renderTextReport(const json& plan, const json& words, const std::string& audience) {
+std::string renderTextReport(const json& plan, const json& words) {
+  const std::string audience = plan.at("audience").get<std::string>();
   const json& ui = words.at("ui");
-  const auto label = [&](const json& byAudience) { return byAudience.at(audience).get<std::string>(); };
+  // A label of the content, worded for the plan's audience or the same for both.
+  const auto label = [&](const json& value) {
+    return value.is_object() ? value.at(audience).get<std::string>() : value.get<std::string>();
+  };
+  const auto text = [](const json& value) { return value.get<std::string>(); };
   std::string out;
-  out += wrap(label(words.at("triages").at(plan.at("triage").get<std::string>())), "", "== ") ;
-  out += wrap(plan.at("headline").get<std::string>(), "", "");
+  out += wrap(text(plan.at("triageLabel")), "", "== ");
+  out += wrap(text(plan.at("headline")), "", "");
+  out += wrap(text(plan.at("reason")), "", label(ui.at("whyApplies")) + " ");
   out += "\n";
   for (const json& line : plan.at("recommendations")) {
     // The label as written: upper-casing byte by byte would break accented letters.
-    const std::string kind = label(words.at("kinds").at(line.at("kind").get<std::string>()));
-    out += wrap(line.at("text").get<std::string>() + " " + citations(line.at("citations")), "    ",
-                "* [" + kind + "] ");
-    out += wrap(line.at("rationale").get<std::string>(), "    ", "    " + ui.value("why", "Why?") + " ");
-    out += wrap(line.at("basis").get<std::string>(), "    ", "    " + ui.value("basis", "Basis:") + " ");
+    const std::string kind = label(words.at("kinds").at(text(line.at("kind"))));
+    out += wrap(text(line.at("text")) + " " + citations(line.at("citations")), "    ", "* [" + kind + "] ");
+    if (line.contains("ownReason")) out += wrap(text(line.at("ownReason")), "    ", "    " + label(ui.at("why")) + " ");
+    out += wrap(text(line.at("basis")), "    ", "    " + label(ui.at("basis")) + " ");
     for (const json& note : line.at("evidenceNotes"))
-      out += wrap(note.at("text").get<std::string>() + " " + citations(note.at("citations")), "    ",
-                  "    (" + label(words.at("stances").at(note.at("stance").get<std::string>())) + ") ");
+      out += wrap(text(note.at("text")) + " " + citations(note.at("citations")), "    ",
+                  note.contains("label") ? "    (" + text(note.at("label")) + ") " : "    ");
   }
   if (!plan.at("recommendations").empty()) out += "\n";
-  // What would change the plan: the unanswered questions that matter, and what a yes would bring.
+  // What would change the plan, as the plan words it.
   const json& change = plan.at("whatWouldChange");
-  for (const char* key : {"askNext", "returnEarlyIf"}) {
-    if (!change.contains(key) || change.at(key).empty()) continue;
-    // The page's own titles for these lists, in the plan's language and audience.
-    out += terminalSafe(label(ui.at(key == std::string("askNext") ? "askNextTitle" : "returnEarlyTitle"))) + "\n";
-    for (const json& entry : change.at(key)) {
-      const std::string flag = entry.at("flag").get<std::string>();
-      out += wrap(words.at("questions").at(flag).at(audience).at("short").get<std::string>() + " -> " +
-                      label(words.at("triages").at(entry.at("triageIfYes").get<std::string>())),
-                  "     ", "   - ");
-    }
-    out += "\n";
+  if (!change.at("askNext").empty()) {
+    out += terminalSafe(label(ui.at(plan.at("triage") == "incomplete" ? "planUnanswered" : "askNextTitle"))) + "\n";
+    for (const json& entry : change.at("askNext"))
+      out += wrap(text(entry.at("label")) + " -> " + label(ui.at("ifYes")) + " " + text(entry.at("triageIfYesLabel")), "     ", "   - ");
   }
-  out += terminalSafe(ui.value("references", "References")) + "\n";
+  for (const char* sentence : {"range", "reassessIn", "ifNotImproving"})
+    if (change.contains(sentence)) out += wrap(text(change.at(sentence)), "", "");
+  if (change.contains("returnEarly") && !change.at("returnEarly").empty()) {
+    out += terminalSafe(label(ui.at("returnEarlyTitle"))) + "\n";
+    for (const json& group : change.at("returnEarly"))
+      out += wrap(text(group.at("triageLabel")) + ": " + text(group.at("flags")), "     ", "   - ");
+  }
+  if (change.contains("injectionReasons")) {
+    out += terminalSafe(label(ui.at("injectionAbsentTitle"))) + "\n";
+    for (const json& reason : change.at("injectionReasons")) out += wrap(text(reason), "     ", "   - ");
+  }
+  out += "\n" + terminalSafe(label(ui.at("references"))) + "\n";
   for (const json& reference : plan.at("references")) {
-    std::string entry = reference.at("title").get<std::string>() + ". " + reference.at("publisher").get<std::string>();
-    if (reference.contains("year")) entry += ", " + reference.at("year").get<std::string>();  // none for a living page
+    std::string entry = text(reference.at("title")) + ". " + text(reference.at("publisher"));
+    if (reference.contains("year")) entry += ", " + text(reference.at("year"));  // none for a living page
     entry += ".";
-    if (reference.value("beyondSource", false)) entry += " " + ui.value("beyondSource", "(beyond the source page)");
+    if (reference.value("beyondSource", false)) entry += " " + label(ui.at("beyondSource"));
     out += wrap(entry, "     ", " " + reference.at("number").dump() + ". ");
   }
   out += "\n" + wrap(label(words.at("disclaimer")), "", "");
-  out += terminalSafe("Radiculo engine " + plan.at("engineVersion").get<std::string>() + ", content " +
-                      plan.at("contentVersion").get<std::string>() + " (" + plan.at("reviewStatus").get<std::string>() + ")") +
-         "\n";
+  out += wrap(fillTemplate(label(ui.at("versionsShort")), {{"engineVersion", text(plan.at("engineVersion"))},
+                                                          {"contentVersion", text(plan.at("contentVersion"))},
+                                                          {"reviewStatus", text(plan.at("reviewStatus"))}}),
+              "", "");
   return out;
 }
 
-std::string renderTextErrors(const json& errors) {
-  std::string out = "The assessment is not valid; no plan was made:\n";
+std::string renderTextErrors(const json& errors, const json& words) {
+  const json& ui = words.at("ui");
+  std::string out = terminalSafe(ui.at("cliInvalid").get<std::string>()) + "\n";
   for (const json& error : errors.at("errors")) {
     const std::string field = error.at("field").get<std::string>();
     // The field is the input's own key and the message may quote the input: shown escaped.
-    out += "  " + (field.empty() ? std::string("(whole input)") : terminalSafe(field)) + ": " +
+    out += "  " + terminalSafe(field.empty() ? ui.at("cliWholeInput").get<std::string>() : field) + ": " +
            terminalSafe(error.at("message").get<std::string>()) + "\n";
   }
   return out;

@@ -7,11 +7,11 @@
 
 namespace radiculo {
 
-// `words` is the engine's content JSON for the plan's language (labels and disclaimer);
-// `audience` is "clinician" or "patient".
-std::string renderTextReport(const nlohmann::json& plan, const nlohmann::json& words, const std::string& audience);
+// It places the plan's own words (the engine words every sentence, in the plan's language and
+// audience); `words` is the engine's content JSON for that language, for headings and labels.
+std::string renderTextReport(const nlohmann::json& plan, const nlohmann::json& words);
 
-// An error JSON -> one line per problem.
-std::string renderTextErrors(const nlohmann::json& errors);
+// An error JSON -> one line per problem, under a heading in the errors' language (`words`).
+std::string renderTextErrors(const nlohmann::json& errors, const nlohmann::json& words);
 
 }  // namespace radiculo

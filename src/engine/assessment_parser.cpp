@@ -48,29 +48,32 @@ struct FieldInput {
   const InputField* field = nullptr;
   std::string pointer;  // the value's JSON pointer
 
-  void error(std::string message) { errors.push_back({pointer, std::move(message)}); }
-  void error(std::string at, std::string message) { errors.push_back({std::move(at), std::move(message)}); }
+  using Params = std::vector<std::pair<std::string, std::string>>;
+  void error(ErrorCode code, Params params = {}) { errors.push_back({pointer, code, std::move(params)}); }
+  void error(std::string at, ErrorCode code, Params params = {}) {
+    errors.push_back({std::move(at), code, std::move(params)});
+  }
 };
 
 std::optional<bool> readBoolean(FieldInput& in, const json& value) {
   if (value.is_boolean()) return value.get<bool>();
-  in.error("must be true or false");
+  in.error(ErrorCode::notBoolean);
   return std::nullopt;
 }
 
 std::optional<double> readNumber(FieldInput& in, const json& value) {
   const InputField& field = *in.field;
   const bool whole = field.type == FieldType::integer;
-  const std::string range = describeNumber(field.minimum) + " to " + describeNumber(field.maximum);
-  const std::string expected = whole ? "must be a whole number from " + range : "must be a number from " + range;
+  const ErrorCode expected = whole ? ErrorCode::notWholeNumber : ErrorCode::notNumber;
+  const FieldInput::Params range{{"min", describeNumber(field.minimum)}, {"max", describeNumber(field.maximum)}};
   if (!value.is_number()) {
-    in.error(expected);
+    in.error(expected, range);
     return std::nullopt;
   }
   const double number = value.get<double>();
   if (!std::isfinite(number) || number < field.minimum || number > field.maximum ||
       (whole && std::floor(number) != number)) {
-    in.error(expected);
+    in.error(expected, range);
     return std::nullopt;
   }
   return number;
@@ -79,14 +82,14 @@ std::optional<double> readNumber(FieldInput& in, const json& value) {
 std::optional<Audience> readAudience(FieldInput& in, const json& value) {
   for (std::size_t i = 0; i < kAudienceIds.size(); ++i)
     if (value == kAudienceIds[i]) return static_cast<Audience>(i);
-  in.error("must be \"clinician\" or \"patient\"");
+  in.error(ErrorCode::notAudience);
   return std::nullopt;
 }
 
 std::optional<std::string> readLanguage(FieldInput& in, const json& value) {
   for (const std::string& language : in.languages)
     if (value == language) return language;
-  in.error("must be one of the content's languages: " + json(in.languages).dump());
+  in.error(ErrorCode::notLanguage, {{"values", json(in.languages).dump()}});
   return std::nullopt;
 }
 
@@ -103,9 +106,9 @@ std::vector<std::string> assessableNames() {
 // Each entry names a priority finding once: a red flag of the within-2-weeks tier or olderAge.
 // Whether the finding is present at all is checked across fields, once every field is read.
 void readAssessedFindings(FieldInput& in, const json& value, AssessedFindings& out) {
-  const std::string expected = "must be a list of distinct priority findings: " + json(assessableNames()).dump();
+  const FieldInput::Params expected{{"values", json(assessableNames()).dump()}};
   if (!value.is_array()) {
-    in.error(expected);
+    in.error(ErrorCode::notFindingList, expected);
     return;
   }
   for (std::size_t i = 0; i < value.size(); ++i) {
@@ -115,15 +118,15 @@ void readAssessedFindings(FieldInput& in, const json& value, AssessedFindings& o
     if (name == kOlderAgeFinding) slot = &out.olderAge;
     for (const RedFlagInfo& info : kRedFlags)
       if (isAssessable(info.flag) && name == info.key) slot = &out.flags[static_cast<std::size_t>(info.flag)];
-    if (slot == nullptr) in.error(entryPointer, expected);
-    else if (*slot) in.error(entryPointer, "is listed more than once");
+    if (slot == nullptr) in.error(entryPointer, ErrorCode::notFindingList, expected);
+    else if (*slot) in.error(entryPointer, ErrorCode::listedTwice);
     else *slot = true;
   }
 }
 
 void readRedFlags(FieldInput& in, const json& value, std::array<Answer, kRedFlagCount>& out) {
   if (!value.is_object()) {
-    in.error("must be an object of red-flag answers");
+    in.error(ErrorCode::notRedFlagObject);
     return;
   }
   for (const auto& [key, answer] : value.items()) {
@@ -132,12 +135,12 @@ void readRedFlags(FieldInput& in, const json& value, std::array<Answer, kRedFlag
     for (const RedFlagInfo& candidate : kRedFlags)
       if (key == candidate.key) info = &candidate;
     if (info == nullptr) {
-      in.error(flagPointer, "is not a known red flag (a misspelt red flag is never read as \"no\")");
+      in.error(flagPointer, ErrorCode::unknownRedFlag);
       continue;
     }
     if (answer.is_null()) continue;  // not yet answered: stays unknown
     if (!answer.is_boolean()) {
-      in.error(flagPointer, "must be true, false or null (not yet answered)");
+      in.error(flagPointer, ErrorCode::notRedFlagAnswer);
       continue;
     }
     out[static_cast<std::size_t>(info->flag)] = answer.get<bool>();
@@ -146,17 +149,17 @@ void readRedFlags(FieldInput& in, const json& value, std::array<Answer, kRedFlag
 
 std::optional<Herniation> readHerniation(FieldInput& in, const json& value) {
   if (!value.is_object()) {
-    in.error("must be an object with \"contained\" and \"level\"");
+    in.error(ErrorCode::notHerniationObject);
     return std::nullopt;
   }
   const auto& [containedPart, levelPart] = kHerniationParts;
   Herniation herniation;
   bool complete = true;
   for (const auto& [key, member] : value.items())
-    if (key != containedPart.name && key != levelPart.name) in.error(child(in.pointer, key), "is not a field of herniation");
+    if (key != containedPart.name && key != levelPart.name) in.error(child(in.pointer, key), ErrorCode::notHerniationField);
   const std::string containedPointer = child(in.pointer, containedPart.name);
   if (const auto contained = value.find(containedPart.name); contained == value.end()) {
-    in.error(containedPointer, "is required when herniation is given");
+    in.error(containedPointer, ErrorCode::requiredWithHerniation);
     complete = false;
   } else {
     FieldInput part{in.languages, in.errors, in.field, containedPointer};
@@ -165,7 +168,7 @@ std::optional<Herniation> readHerniation(FieldInput& in, const json& value) {
   }
   const std::string levelPointer = child(in.pointer, levelPart.name);
   if (const auto level = value.find(levelPart.name); level == value.end()) {
-    in.error(levelPointer, "is required when herniation is given");
+    in.error(levelPointer, ErrorCode::requiredWithHerniation);
     complete = false;
   } else {
     bool known = false;
@@ -175,7 +178,7 @@ std::optional<Herniation> readHerniation(FieldInput& in, const json& value) {
         known = true;
       }
     if (!known) {
-      in.error(levelPointer, "must be one of " + json(kHerniationLevels).dump());
+      in.error(levelPointer, ErrorCode::notHerniationLevel, {{"values", json(kHerniationLevels).dump()}});
       complete = false;
     }
   }
@@ -191,7 +194,7 @@ void readFields(const json& root, const std::vector<std::string>& languages, Err
     FieldInput input{languages, errors, nullptr, child("", key)};
     for (const InputField& field : kInputFields)
       if (key == field.name) input.field = &field;
-    if (input.field == nullptr) input.error("is not a field of the assessment");
+    if (input.field == nullptr) input.error(ErrorCode::unknownField);
     else input.field->read(input, value, out);
   }
 }
@@ -205,18 +208,18 @@ void checkAcrossFields(const json& root, const Assessment& assessment, ErrorList
     decidedByAFlag = decidedByAFlag ||
                      (assessment.answer(info.flag) == true && !assessment.assessed.flags[static_cast<std::size_t>(info.flag)]);
   if (!decidedByAFlag) {
-    if (!root.contains("symptomWeeks")) errors.push_back({"/symptomWeeks", "is required unless a red flag is true"});
-    if (!root.contains("painScore")) errors.push_back({"/painScore", "is required unless a red flag is true"});
+    if (!root.contains("symptomWeeks")) errors.push_back({"/symptomWeeks", ErrorCode::requiredUnlessRedFlag});
+    if (!root.contains("painScore")) errors.push_back({"/painScore", ErrorCode::requiredUnlessRedFlag});
   }
   if (assessment.symptomWeeks && assessment.conservativeCareWeeks > *assessment.symptomWeeks)
-    errors.push_back({"/conservativeCareWeeks", "must not be more than symptomWeeks"});
+    errors.push_back({"/conservativeCareWeeks", ErrorCode::moreThanOther, {{"other", "symptomWeeks"}}});
   // A finding can be assessed only when it is there: a listed flag not answered yes, or olderAge
   // without an age of 60 or over, is a mistake in the record, never silently ignored.
   for (const RedFlagInfo& info : kRedFlags)
     if (assessment.assessed.flags[static_cast<std::size_t>(info.flag)] && assessment.answer(info.flag) != true)
-      errors.push_back({"/assessedFindings", std::string("lists ") + info.key + ", which is not answered yes in redFlags"});
+      errors.push_back({"/assessedFindings", ErrorCode::findingNotYes, {{"finding", info.key}}});
   if (assessment.assessed.olderAge && !isOlderAge(assessment))
-    errors.push_back({"/assessedFindings", "lists olderAge, but ageYears is not 60 or over"});
+    errors.push_back({"/assessedFindings", ErrorCode::olderAgeUnder, {{"finding", std::string(kOlderAgeFinding)}, {"age", std::to_string(kOlderAge)}}});
 }
 
 }  // namespace
@@ -224,7 +227,7 @@ void checkAcrossFields(const json& root, const Assessment& assessment, ErrorList
 ParseResult parseAssessment(std::string_view text, const std::vector<std::string>& languages) {
   ParseResult result;
   if (text.size() > kMaxInputBytes) {
-    result.errors.push_back({"", "is larger than " + std::to_string(kMaxInputBytes / 1024) + " KiB"});
+    result.errors.push_back({"", ErrorCode::tooLarge, {{"kib", std::to_string(kMaxInputBytes / 1024)}}});
     return result;
   }
 
@@ -235,6 +238,10 @@ ParseResult parseAssessment(std::string_view text, const std::vector<std::string
     readFields(root, languages, errors, assessment);
     checkAcrossFields(root, assessment, errors);
     if (errors.empty()) result.assessment = assessment;
+    // A language or audience that was read is kept even when other fields have errors (an
+    // unread one stays at its default in `assessment`).
+    result.language = assessment.language;
+    result.audience = assessment.audience;
   }
   result.errors = std::move(errors).take();
   return result;

@@ -12,10 +12,10 @@
 
 namespace radiculo {
 
-// `assessment` is the (valid) assessment JSON the plan was made from; `date` is the day the note
-// is made (YYYY-MM-DD, the caller's clock: the engine has none); `address` where the aid runs
-// (empty for the CLI).
-std::string clinicalNote(const nlohmann::json& assessment, const nlohmann::json& plan, const Content& content,
-                         const std::string& date, const std::string& address);
+// `plan` is the plan with its answers (engine.cpp); `date` is the day the note is made
+// (YYYY-MM-DD, the caller's clock: the engine has none); `address` where the aid runs (empty for
+// the CLI).
+std::string clinicalNote(const nlohmann::json& plan, const Content& content, const std::string& date,
+                         const std::string& address);
 
 }  // namespace radiculo

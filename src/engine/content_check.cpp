@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "assessment.h"
+#include "error_codes.h"
 #include "input_fields.h"
 #include "pathway.h"
 #include "plan.h"
@@ -215,6 +216,21 @@ std::vector<std::string> checkContent(const Content& content) {
     check.text(words, where, "/units/decimalSeparator");
     check.text(words, where, "/units/weeks");
     if (content.interfaces.count(code) == 0) check.problem("ui/" + code + ".json is missing");
+    // Every error the engine can report has its message, and no message is for a code it lacks.
+    for (const std::string_view error : kErrorCodes) {
+      const json::json_pointer at("/errors/" + std::string(error));
+      if (!words.contains(at) || !words.at(at).is_string() || words.at(at).get<std::string>().empty()) {
+        check.problem(where + "/errors/" + std::string(error) + " is missing or empty");
+        continue;
+      }
+      for (const std::string& name : templateNames(words.at(at).get<std::string>()))
+        if (!contains(kErrorValues, name))
+          check.problem(where + "/errors/" + std::string(error) + " uses unknown placeholder {" + name + "}");
+    }
+    if (words.contains("errors"))
+      for (const auto& item : words.at("errors").items())
+        if (std::find(kErrorCodes.begin(), kErrorCodes.end(), item.key()) == kErrorCodes.end())
+          check.problem(where + "/errors/" + item.key() + " is not an error code of the engine");
   }
 
   // Every language has exactly the keys of every other (a translation never silently falls short).

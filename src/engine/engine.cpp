@@ -1,5 +1,6 @@
 #include "engine.h"
 
+#include <algorithm>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -7,6 +8,7 @@
 #include "assessment_parser.h"
 #include "clinical_note.h"
 #include "content.h"
+#include "error_words.h"
 #include "evaluate.h"
 #include "fhir.h"
 #include "json_text_reader.h"
@@ -27,18 +29,10 @@ namespace {
 // Output never throws on the way out, even for odd bytes in a string.
 std::string serialise(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-json errorsJson(const std::vector<FieldError>& errors) {
-  json list = json::array();
-  for (const FieldError& error : errors) {
-    json entry;
-    entry["field"] = error.field;
-    entry["message"] = error.message;
-    list.push_back(std::move(entry));
-  }
-  json result;
-  result["ok"] = false;
-  result["errors"] = list;
-  return result;
+// Errors worded in the language and audience the input asked for (error_words.h).
+std::string errorsText(const std::vector<FieldError>& errors, const std::string& language = kDefaultLanguage,
+                       Audience audience = kDefaultAudience) {
+  return serialise(errorsJson(errors, content(), language, audienceId(audience)));
 }
 
 // The field table as the page reads it: name, type, range, default and the questions that ask it.
@@ -60,7 +54,11 @@ json inputFieldsJson() {
 
 // A bug must surface as an error, never as a partial plan or an exception in the caller.
 std::string internalError() {
-  return serialise(errorsJson({{"", "internal error in the Radiculo engine; no plan was made"}}));
+  try {
+    return errorsText({{"", ErrorCode::internal}});
+  } catch (...) {  // the content itself failed: the words cannot come from it
+    return R"({"errors":[{"code":"internal","field":"","message":"internal error in the Radiculo engine; no plan was made","params":{}}],"ok":false})";
+  }
 }
 
 }  // namespace
@@ -86,11 +84,15 @@ struct FromResponse {
   std::optional<Assessment> assessment;
   json assessmentJson;
   std::vector<FieldError> errors;
+  std::string language = kDefaultLanguage;  // the errors' words
+  Audience audience = kDefaultAudience;
+
+  std::string errorsText() const { return radiculo::errorsText(errors, language, audience); }
 };
 FromResponse fromResponse(std::string_view text) {
   FromResponse out;
   if (text.size() > kMaxInputBytes) {
-    out.errors.push_back({"", "is larger than " + std::to_string(kMaxInputBytes / 1024) + " KiB"});
+    out.errors.push_back({"", ErrorCode::tooLarge, {{"kib", std::to_string(kMaxInputBytes / 1024)}}});
     return out;
   }
   json response;
@@ -100,12 +102,17 @@ FromResponse fromResponse(std::string_view text) {
     out.errors = std::move(errors).take();
     return out;
   }
+  const auto languages = content().languageCodes();
+  if (const auto language = response.find("language"); language != response.end() && language->is_string() &&
+      std::find(languages.begin(), languages.end(), language->get<std::string>()) != languages.end())
+    out.language = language->get<std::string>();
   ResponseReading reading = readQuestionnaireResponse(response);
   if (!reading.errors.empty()) {
     out.errors = reading.errors;
     return out;
   }
-  const ParseResult parsed = parseAssessment(reading.assessment.dump(), content().languageCodes());
+  const ParseResult parsed = parseAssessment(reading.assessment.dump(), languages);
+  out.audience = parsed.audience;
   for (FieldError error : parsed.errors) {
     for (const auto& [field, place] : reading.places)
       if (error.field == field || error.field.rfind(field + "/", 0) == 0) error.field = place + error.field.substr(field.size());
@@ -118,17 +125,32 @@ FromResponse fromResponse(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// The plan with the answers it came from, worded (plan.h answerRows); `assessmentJson` is the
+// valid input the assessment was read from.
+json planWithAnswers(const Assessment& assessment, const json& assessmentJson, const Content& words) {
+  json plan = evaluateAssessment(assessment, words);
+  plan["answers"] = answerRows(assessmentJson, words, assessment.language, audienceId(assessment.audience));
+  return plan;
+}
+
+}  // namespace
+
 std::string evaluateJson(std::string_view assessmentJson) {
   try {
     const Content& words = content();
     if (namesAResourceType(assessmentJson)) {
       const FromResponse response = fromResponse(assessmentJson);
-      if (!response.assessment) return serialise(errorsJson(response.errors));
-      return serialise(evaluateAssessment(*response.assessment, words));
+      if (!response.assessment) return response.errorsText();
+      return serialise(planWithAnswers(*response.assessment, response.assessmentJson, words));
     }
     const ParseResult parsed = parseAssessment(assessmentJson, words.languageCodes());
-    if (!parsed.assessment) return serialise(errorsJson(parsed.errors));
-    return serialise(evaluateAssessment(*parsed.assessment, words));
+    if (!parsed.assessment) return errorsText(parsed.errors, parsed.language, parsed.audience);
+    json assessment;
+    ErrorList unused;
+    readJsonObject(assessmentJson, assessment, unused);  // valid: the parser has read it already
+    return serialise(planWithAnswers(*parsed.assessment, assessment, words));
   } catch (...) {
     return internalError();
   }
@@ -141,19 +163,19 @@ std::string clinicalNoteJson(std::string_view input, std::string_view date, std:
     std::optional<Assessment> parsed;
     if (namesAResourceType(input)) {
       FromResponse response = fromResponse(input);
-      if (!response.assessment) return serialise(errorsJson(response.errors));
+      if (!response.assessment) return response.errorsText();
       parsed = response.assessment;
       assessment = response.assessmentJson;
     } else {
       const ParseResult result = parseAssessment(input, words.languageCodes());
-      if (!result.assessment) return serialise(errorsJson(result.errors));
+      if (!result.assessment) return errorsText(result.errors, result.language, result.audience);
       parsed = result.assessment;
       ErrorList unused;
       readJsonObject(input, assessment, unused);  // valid: the parser has read it already
     }
     json result;
     result["ok"] = true;
-    result["note"] = clinicalNote(assessment, evaluateAssessment(*parsed, words), words, std::string(date), std::string(address));
+    result["note"] = clinicalNote(planWithAnswers(*parsed, assessment, words), words, std::string(date), std::string(address));
     return serialise(result);
   } catch (...) {
     return internalError();
@@ -163,7 +185,7 @@ std::string clinicalNoteJson(std::string_view input, std::string_view date, std:
 std::string fhirQuestionnaireJson(std::string_view audience) {
   try {
     if (audience != "clinician" && audience != "patient")
-      return serialise(errorsJson({{"/audience", "must be \"clinician\" or \"patient\""}}));
+      return errorsText({{"/audience", ErrorCode::notAudience}});
     return serialise(fhirQuestionnaire(content(), std::string(audience)));
   } catch (...) {
     return internalError();
@@ -173,7 +195,7 @@ std::string fhirQuestionnaireJson(std::string_view audience) {
 std::string questionnaireResponseJson(std::string_view assessmentJson) {
   try {
     const ParseResult parsed = parseAssessment(assessmentJson, content().languageCodes());
-    if (!parsed.assessment) return serialise(errorsJson(parsed.errors));
+    if (!parsed.assessment) return errorsText(parsed.errors, parsed.language, parsed.audience);
     json assessment;
     ErrorList unused;
     readJsonObject(assessmentJson, assessment, unused);  // valid: the parser has read it already
@@ -186,7 +208,7 @@ std::string questionnaireResponseJson(std::string_view assessmentJson) {
 std::string assessmentFromResponseJson(std::string_view responseJson) {
   try {
     const FromResponse response = fromResponse(responseJson);
-    if (!response.assessment) return serialise(errorsJson(response.errors));
+    if (!response.assessment) return response.errorsText();
     json result;
     result["ok"] = true;
     result["assessment"] = response.assessmentJson;
@@ -201,8 +223,7 @@ std::string contentJson(std::string_view language) {
     const Content& all = content();
     const auto words = all.languages.find(std::string(language));
     if (words == all.languages.end())
-      return serialise(errorsJson({{"/language", "must be one of the content's languages: " +
-                                                     json(all.languageCodes()).dump()}}));
+      return errorsText({{"/language", ErrorCode::notLanguage, {{"values", json(all.languageCodes()).dump()}}}});
     json out = words->second;
     out["ok"] = true;
     out["ui"] = all.interfaces.at(words->first);

@@ -28,8 +28,8 @@ class ErrorList {
   // The listed errors, then one that counts the rest (if any were left out).
   std::vector<FieldError> take() && {
     if (unlisted_ > 0)
-      listed_.push_back({"", "and " + std::to_string(unlisted_) + " more problems (only the first " +
-                                 std::to_string(kMaxListedErrors) + " are listed)"});
+      listed_.push_back({"", ErrorCode::moreProblems,
+                         {{"count", std::to_string(unlisted_)}, {"max", std::to_string(kMaxListedErrors)}}});
     return std::move(listed_);
   }
 

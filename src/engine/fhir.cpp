@@ -320,16 +320,16 @@ class ResponseReader {
 
   void read(const json& response) {
     if (stringAt(response, "resourceType") != "QuestionnaireResponse") {
-      error("/resourceType", "must be \"QuestionnaireResponse\"");
+      error("/resourceType", ErrorCode::notQuestionnaireResponse);
       return;
     }
     // Answers to Radiculo's questionnaire only: its address, with or without "|version".
     const std::string questionnaire = stringAt(response, "questionnaire");
     const std::string url(kQuestionnaireUrl);
     if (questionnaire != url && questionnaire.rfind(url + "|", 0) != 0)
-      error("/questionnaire", "must be " + url + " (answers to another questionnaire are not Radiculo's)");
+      error("/questionnaire", ErrorCode::otherQuestionnaire, {{"url", url}});
     if (response.contains("language")) {
-      if (!response.at("language").is_string()) error("/language", "must be a language code");
+      if (!response.at("language").is_string()) error("/language", ErrorCode::notLanguageCode);
       else assessment_["language"] = response.at("language");
     }
     if (response.contains("extension")) readExtensions(response.at("extension"));
@@ -346,47 +346,49 @@ class ResponseReader {
   }
 
  private:
-  void error(std::string field, std::string message) { out_.errors.push_back({std::move(field), std::move(message)}); }
+  void error(std::string field, ErrorCode code, std::vector<std::pair<std::string, std::string>> params = {}) {
+    out_.errors.push_back({std::move(field), code, std::move(params)});
+  }
 
   void readExtensions(const json& extensions) {
-    if (!extensions.is_array()) return error("/extension", "must be a list");
+    if (!extensions.is_array()) return error("/extension", ErrorCode::notList);
     for (std::size_t i = 0; i < extensions.size(); ++i) {
       const json& extension = extensions[i];
       if (stringAt(extension, "url") != kAudienceExtension) continue;  // others are not Radiculo's to read
       if (!extension.contains("valueCode") || !extension.at("valueCode").is_string())
-        error(child(child("/extension", i), "valueCode"), "must be \"clinician\" or \"patient\"");
+        error(child(child("/extension", i), "valueCode"), ErrorCode::notAudience);
       else
         assessment_["audience"] = extension.at("valueCode");
     }
   }
 
   void readItems(const json& items, const std::string& pointer) {
-    if (!items.is_array()) return error(pointer, "must be a list of items");
+    if (!items.is_array()) return error(pointer, ErrorCode::notList);
     for (std::size_t i = 0; i < items.size(); ++i) readItem(items[i], child(pointer, i));
   }
 
   void readItem(const json& item, const std::string& pointer) {
     if (!item.is_object() || !item.contains("linkId") || !item.at("linkId").is_string())
-      return error(child(pointer, "linkId"), "is required");
+      return error(child(pointer, "linkId"), ErrorCode::required);
     const std::string linkId = item.at("linkId").get<std::string>();
     if (linkId.rfind("group-", 0) == 0) {
-      if (item.contains("answer")) error(child(pointer, "answer"), "a group has no answer");
+      if (item.contains("answer")) error(child(pointer, "answer"), ErrorCode::groupAnswered);
       if (item.contains("item")) readItems(item.at("item"), child(pointer, "item"));
       return;
     }
     const auto question = known_.find(linkId);
     if (question == known_.end())
-      return error(child(pointer, "linkId"), "is not a question of Radiculo's questionnaire: " + linkId);
-    if (!seen_.insert(linkId).second) return error(child(pointer, "linkId"), "is answered twice: " + linkId);
+      return error(child(pointer, "linkId"), ErrorCode::unknownQuestion, {{"linkId", linkId}});
+    if (!seen_.insert(linkId).second) return error(child(pointer, "linkId"), ErrorCode::answeredTwice, {{"linkId", linkId}});
     if (!item.contains("answer")) {  // asked, not answered (an empty list of findings is an answer)
       if (question->second == ItemKind::findings) assessment_["assessedFindings"] = json::array();
       return;
     }
     const json& answers = item.at("answer");
-    if (!answers.is_array()) return error(child(pointer, "answer"), "must be a list");
+    if (!answers.is_array()) return error(child(pointer, "answer"), ErrorCode::notList);
     const std::string answersPointer = child(pointer, "answer");
     if (question->second != ItemKind::findings && answers.size() > 1)
-      return error(child(answersPointer, 1), "is a second answer to a question that takes one");
+      return error(child(answersPointer, 1), ErrorCode::secondAnswer);
     std::vector<std::string> findings;
     for (std::size_t a = 0; a < answers.size(); ++a) {
       const std::string at = child(answersPointer, a);
@@ -398,22 +400,22 @@ class ResponseReader {
           if (*code == kYes) redFlags_[linkId] = true;
           else if (*code == kNo) redFlags_[linkId] = false;
           else if (*code == kNotSure) redFlags_[linkId] = nullptr;
-          else return error(child(at, "valueCoding"), "must be yes, no or not-sure");
+          else return error(child(at, "valueCoding"), ErrorCode::notYesNoNotSure);
           break;
         }
         case ItemKind::boolean:
           if (!answer.contains("valueBoolean") || !answer.at("valueBoolean").is_boolean())
-            return error(child(at, "valueBoolean"), "is required: this question is answered true or false");
+            return error(child(at, "valueBoolean"), ErrorCode::needsBoolean);
           setField(linkId, answer.at("valueBoolean"), child(at, "valueBoolean"));
           break;
         case ItemKind::integer:
           if (!answer.contains("valueInteger") || !answer.at("valueInteger").is_number_integer())
-            return error(child(at, "valueInteger"), "is required: this question is answered with a whole number");
+            return error(child(at, "valueInteger"), ErrorCode::needsInteger);
           setField(linkId, answer.at("valueInteger"), child(at, "valueInteger"));
           break;
         case ItemKind::decimal:
           if (!answer.contains("valueDecimal") || !answer.at("valueDecimal").is_number())
-            return error(child(at, "valueDecimal"), "is required: this question is answered with a number");
+            return error(child(at, "valueDecimal"), ErrorCode::needsDecimal);
           setField(linkId, answer.at("valueDecimal"), child(at, "valueDecimal"));
           break;
         case ItemKind::level: {
@@ -450,16 +452,16 @@ class ResponseReader {
   std::optional<std::string> codeOf(const json& answer, std::string_view system, const std::string& at) {
     const std::string place = child(at, "valueCoding");
     if (!answer.contains("valueCoding") || !answer.at("valueCoding").is_object()) {
-      error(place, "is required: this question is answered with one of its codes");
+      error(place, ErrorCode::needsCode);
       return std::nullopt;
     }
     const json& value = answer.at("valueCoding");
     if (stringAt(value, "system") != system) {
-      error(child(place, "system"), "must be " + std::string(system));
+      error(child(place, "system"), ErrorCode::otherSystem, {{"system", std::string(system)}});
       return std::nullopt;
     }
     if (!value.contains("code") || !value.at("code").is_string()) {
-      error(child(place, "code"), "is required");
+      error(child(place, "code"), ErrorCode::required);
       return std::nullopt;
     }
     return value.at("code").get<std::string>();

@@ -42,17 +42,18 @@ class BoundedObjectReader {
     Container& object = open_.back();
     // One look-up: the member is made here (null until its value comes) or found, if repeated.
     const auto [member, added] = object.value->get_ref<json::object_t&>().emplace(key, nullptr);
-    if (!added) errors_.push_back({object.pointer + "/" + pointerToken(key), "is given more than once; each key may appear only once"});
+    if (!added) errors_.push_back({object.pointer + "/" + pointerToken(key), ErrorCode::duplicateKey});
     object.member = &member->second;
     object.key = std::move(key);
     return true;
   }
 
-  bool parse_error(std::size_t, const std::string&, const json::exception& error) {
-    // nlohmann's message names the line and column; NaN, Infinity and 1e999 all end up here.
+  bool parse_error(std::size_t byte, const std::string&, const json::exception& error) {
+    // nlohmann's message names the line and column, in English: kept as the detail for
+    // integrators; every language's message can name the byte. NaN, Infinity and 1e999 end here.
     std::string message = error.what();
     if (const auto end = message.find("] "); end != std::string::npos) message = message.substr(end + 2);
-    errors_.push_back({"", "is not valid JSON: " + message});
+    errors_.push_back({"", ErrorCode::invalidJson, {{"byte", std::to_string(byte)}, {"detail", message}}});
     return false;
   }
 
@@ -78,7 +79,7 @@ class BoundedObjectReader {
   json* place(json value) {
     if (open_.empty()) {
       if (!value.is_object()) {
-        errors_.push_back({"", "must be a JSON object"});
+        errors_.push_back({"", ErrorCode::notObject});
         return nullptr;
       }
       root_ = std::move(value);
@@ -95,7 +96,7 @@ class BoundedObjectReader {
   }
 
   bool number(json value, std::string_view literal) {
-    if (const char* problem = inexactNumberProblem(literal, value.get<double>())) errors_.push_back({currentPointer(), problem});
+    if (const auto problem = inexactNumberProblem(literal, value.get<double>())) errors_.push_back({currentPointer(), *problem});
     return place(std::move(value)) != nullptr;
   }
 
@@ -103,7 +104,7 @@ class BoundedObjectReader {
     // Deeper than the contract goes: the input is invalid whatever the container holds, so
     // reading stops here, with one error.
     if (open_.size() > static_cast<std::size_t>(maxDepth_)) {
-      errors_.push_back({currentPointer(), "is nested deeper than the assessment allows"});
+      errors_.push_back({currentPointer(), ErrorCode::tooDeep});
       return false;
     }
     std::string pointer = currentPointer();
@@ -133,7 +134,7 @@ bool readJsonObject(std::string_view text, json& object, ErrorList& errors, int 
   // escaped), so one look for it before parsing is simpler and safer than any check after.
   if (const void* nul = text.empty() ? nullptr : std::memchr(text.data(), '\0', text.size())) {
     const auto at = static_cast<const char*>(nul) - text.data();
-    errors.push_back({"", "is not valid JSON: a NUL byte at byte " + std::to_string(at + 1) + "; JSON text never has one"});
+    errors.push_back({"", ErrorCode::nulByte, {{"byte", std::to_string(at + 1)}}});
     return false;
   }
   BoundedObjectReader reader(object, errors, maxDepth);

@@ -89,15 +89,14 @@ Decimal shorterAbove(const Decimal& decimal) {
 
 }  // namespace
 
-const char* inexactNumberProblem(std::string_view literal, double value) {
-  static constexpr const char* kTooManyDigits =
-      "has more significant digits than a number can hold exactly (15 always can)";
+std::optional<ErrorCode> inexactNumberProblem(std::string_view literal, double value) {
+  constexpr ErrorCode kTooManyDigits = ErrorCode::tooManyDigits;
   std::size_t significant = 0;
   const Decimal scale = decimalOf(literal, significant, false);
-  if (significant == 0) return nullptr;  // zero, however written
-  if (scale.exponent < kSmallestNormalExponent) return "is too close to zero to be read exactly";
+  if (significant == 0) return std::nullopt;  // zero, however written
+  if (scale.exponent < kSmallestNormalExponent) return ErrorCode::tooCloseToZero;
   // Two different decimals of at most 15 digits never become the same double.
-  if (significant <= kAlwaysExactDigits) return nullptr;
+  if (significant <= kAlwaysExactDigits) return std::nullopt;
   if (significant > kMostDigitsNeeded) return kTooManyDigits;
   const Decimal decimal = decimalOf(literal);
   // 16 or 17 digits: exact only as the double's shortest form, which is its correctly rounded
@@ -108,7 +107,7 @@ const char* inexactNumberProblem(std::string_view literal, double value) {
   std::snprintf(rounded, sizeof rounded, "%.*e", static_cast<int>(decimal.digits.size() - 1), magnitude);
   if (!(decimalOf(rounded) == decimal)) return kTooManyDigits;
   if (readBack(shorterBelow(decimal)) == magnitude || readBack(shorterAbove(decimal)) == magnitude) return kTooManyDigits;
-  return nullptr;
+  return std::nullopt;
 }
 
 }  // namespace radiculo

@@ -7,13 +7,16 @@
 // across a threshold, a bound or another field's value.
 #pragma once
 
+#include <optional>
 #include <string_view>
+
+#include "error_codes.h"
 
 namespace radiculo {
 
 // `literal` is a JSON number as written (the lexer has checked its grammar) and `value` the
-// double it was read as. Returns null when the reading is exact, else what is wrong with it,
-// worded as an error message about the field.
-const char* inexactNumberProblem(std::string_view literal, double value);
+// double it was read as. Returns nothing when the reading is exact, else what is wrong with it
+// (tooManyDigits or tooCloseToZero).
+std::optional<ErrorCode> inexactNumberProblem(std::string_view literal, double value);
 
 }  // namespace radiculo

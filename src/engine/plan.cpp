@@ -4,13 +4,17 @@
 #include "plan.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
+#include "input_fields.h"
 #include "pathway.h"
 #include "text.h"
 #include "version.h"
@@ -21,6 +25,33 @@ using nlohmann::json;
 
 namespace {
 
+// A duration as people say it: under 2 weeks in whole days ("3 days", "1 day"); from 2 weeks
+// in weeks, whole for patients ("3 weeks"), to two decimals for clinicians ("2.5 weeks").
+std::string wordedDuration(double weeks, const json& units, const std::string& audience, bool daysBelowTwoWeeks = true) {
+  if (daysBelowTwoWeeks && weeks < 2) {
+    const long days = std::lround(weeks * 7);
+    return std::to_string(days) + " " + units.at(days == 1 ? "day" : "days").get<std::string>();
+  }
+  std::string number = formatNumber(audience == "patient" ? std::round(weeks) : weeks);
+  if (const auto point = number.find('.'); point != std::string::npos)
+    number.replace(point, 1, units.at("decimalSeparator").get<std::string>());
+  return number + " " + units.at(number == "1" ? "week" : "weeks").get<std::string>();
+}
+
+// Does `text` open with `words`, ignoring the case of ASCII letters ("Other guidelines agree ...")?
+bool opensWith(const std::string& text, const std::string& words) {
+  if (text.size() < words.size()) return false;
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(text[i])) != std::tolower(static_cast<unsigned char>(words[i]))) return false;
+  return true;
+}
+
+// A label of content/ui: worded for the audience, or the same for both.
+std::string uiLabel(const json& ui, const std::string& key, const std::string& audience) {
+  const json& value = ui.at(key);
+  return value.is_object() ? value.at(audience).get<std::string>() : value.get<std::string>();
+}
+
 class PlanWriter {
  public:
   PlanWriter(const Assessment& assessment, const Decision& decision, json whatWouldChange, const Content& content)
@@ -30,6 +61,7 @@ class PlanWriter {
         content_(content),
         reviewed_(content.reviewedOn(assessment.language)),
         words_(content.languages.at(assessment.language)),
+        ui_(content.interfaces.at(assessment.language)),
         audience_(audienceId(assessment.audience)),
         triage_(decision.triage),
         headlineKey_(decision.headline != nullptr ? decision.headline->id : std::string()),
@@ -43,9 +75,13 @@ class PlanWriter {
     json plan;
     plan["ok"] = true;
     plan["triage"] = triageId(triage_);
+    plan["triageLabel"] = triageLabel(triageId(triage_));
+    plan["alert"] = infoOf(triage_).alert;  // action within the day: a surface announces it as an alert
     plan["language"] = a_.language;  // the words it was given in, for whoever places them
     plan["audience"] = audience_;
     plan["headline"] = worded(words_.at("headlines").at(headlineKey_));
+    // Why this plan: said once here; each line's rationale repeats it before its own reason (ownReason).
+    plan["reason"] = worded(words_.at("rationale").at("triage").at(headlineKey_));
     plan["redFlagsPresent"] = flagKeys(flagsPresent(a_));
     json unanswered = json::array();
     for (std::string_view key : unansweredKeys(a_)) unanswered.push_back(key);
@@ -57,7 +93,7 @@ class PlanWriter {
     plan["contentReviewed"] = reviewed_;
     plan["reviewStatus"] = reviewStatus(content_, a_.language, audience_);
     if (triage_ == Triage::conservative) plan["reassessInWeeks"] = reassessInWeeks(a_);
-    plan["whatWouldChange"] = whatWouldChange_;
+    plan["whatWouldChange"] = wordedChange();
     plan["recommendations"] = std::move(lines);
     return plan;
   }
@@ -79,6 +115,72 @@ class PlanWriter {
 
   std::string worded(const json& byAudience) const {
     return fillTemplate(byAudience.at(audience_).get<std::string>(), values_);
+  }
+
+  std::string ui(const std::string& key) const { return uiLabel(ui_, key, audience_); }
+
+  std::string triageLabel(std::string_view id) const { return words_.at("triages").at(std::string(id)).at(audience_).get<std::string>(); }
+
+  // "What would change this" (what_would_change.h), each part also worded: its structured keys stay
+  // for integrators; every surface shows these words and composes none of its own.
+  json wordedChange() const {
+    json change = whatWouldChange_;
+    for (json& entry : change.at("askNext")) {
+      entry["label"] = shortName(entry.at("flag").get<std::string>());
+      if (entry.contains("triageIfYes")) entry["triageIfYesLabel"] = triageLabel(entry.at("triageIfYes").get<std::string>());
+    }
+    const std::string best = change.at("bestTriage").get<std::string>(), worst = change.at("worstTriage").get<std::string>();
+    if (best != worst) change["range"] = fillTemplate(ui("triageRange"), {{"best", triageLabel(best)}, {"worst", triageLabel(worst)}});
+    if (change.contains("reassessInWeeks"))
+      change["reassessIn"] = fillTemplate(ui("reassessIn"), {{"weeks", duration(change.at("reassessInWeeks").get<double>(), false)}});
+    if (change.contains("ifNotImprovingAt6Weeks"))
+      change["ifNotImproving"] =
+          fillTemplate(ui("ifNotImproving"), {{"triage", triageLabel(change.at("ifNotImprovingAt6Weeks").get<std::string>())}});
+    if (change.contains("returnEarlyIf")) {
+      // By the triage a yes would bring, most serious (the engine's order) first: "Emergency: a, b or c."
+      json groups = json::array();
+      std::vector<std::pair<std::string, std::vector<std::string>>> byTriage;
+      for (const json& entry : change.at("returnEarlyIf")) {
+        const std::string triage = entry.at("triageIfYes").get<std::string>();
+        if (byTriage.empty() || byTriage.back().first != triage) byTriage.push_back({triage, {}});
+        byTriage.back().second.push_back(shortName(entry.at("flag").get<std::string>()));
+      }
+      for (const auto& [triage, names] : byTriage) {
+        json group;
+        group["triage"] = triage;
+        group["triageLabel"] = triageLabel(triage);
+        group["flags"] = joined(names, "listLastSeparatorOr") + ".";
+        groups.push_back(std::move(group));
+      }
+      change["returnEarly"] = groups;
+    }
+    if (change.contains("injectionNotOffered")) {
+      json reasons = json::array();
+      for (const json& reason : change.at("injectionNotOffered")) reasons.push_back(ui("injectionReason_" + reason.get<std::string>()));
+      change["injectionReasons"] = reasons;
+    }
+    if (change.contains("whatIf"))
+      for (json& entry : change.at("whatIf")) {
+        std::string pairs;
+        const auto pair = [&](const std::string& key, const json& value) {
+          const std::string answer = value.is_boolean() ? ui(value.get<bool>() ? "yes" : "no") : value.get<std::string>();
+          pairs += (pairs.empty() ? "" : " · ") + shortName(key) + ": " + answer;
+        };
+        for (const auto& [key, value] : entry.at("change").items()) {
+          if (key == "herniation") {
+            pair("herniationContained", value.at("contained"));
+            pair("herniationLevel", value.at("level"));
+          } else if (key == "redFlags") {
+            for (const auto& [flag, answer] : value.items()) pair(flag, answer);
+          } else {
+            pair(key, value);
+          }
+        }
+        entry["text"] = fillTemplate(ui("whatIfChange"), {{"change", pairs}});
+        if (entry.at("triage") != triageId(triage_))
+          entry["triageText"] = fillTemplate(ui("whatIfTriage"), {{"triage", triageLabel(entry.at("triage").get<std::string>())}});
+      }
+    return change;
   }
 
   // The short name of a question ("fever", "your age") in this language and audience.
@@ -119,18 +221,8 @@ class PlanWriter {
     return joined(names);
   }
 
-  // A duration as people say it: under 2 weeks in whole days ("3 days", "1 day"); from 2 weeks
-  // in weeks, whole for patients ("3 weeks"), to two decimals for clinicians ("2.5 weeks").
   std::string duration(double weeks, bool daysBelowTwoWeeks = true) const {
-    const json& units = words_.at("units");
-    if (daysBelowTwoWeeks && weeks < 2) {
-      const long days = std::lround(weeks * 7);
-      return std::to_string(days) + " " + units.at(days == 1 ? "day" : "days").get<std::string>();
-    }
-    std::string number = formatNumber(audience_ == "patient" ? std::round(weeks) : weeks);
-    if (const auto point = number.find('.'); point != std::string::npos)
-      number.replace(point, 1, units.at("decimalSeparator").get<std::string>());
-    return number + " " + units.at(number == "1" ? "week" : "weeks").get<std::string>();
+    return wordedDuration(weeks, words_.at("units"), audience_, daysBelowTwoWeeks);
   }
 
   // A template value: only one of kTemplateValues (plan.h), the names the content self-check allows.
@@ -183,6 +275,10 @@ class PlanWriter {
       json entry;
       entry["stance"] = note.at("stance");
       entry["text"] = worded(words_.at("evidenceNotes").at(note.at("id").get<std::string>()));
+      // The stance in words ("Guidelines differ"), to show before the text: left out where the
+      // text already opens with it, as most patient notes do ("Other guidelines agree that ...").
+      const std::string label = words_.at("stances").at(note.at("stance").get<std::string>()).at(audience_).get<std::string>();
+      if (!opensWith(entry["text"].get<std::string>(), label)) entry["label"] = label;
       entry["citations"] = note.at("citations");
       notes.push_back(std::move(entry));
     }
@@ -199,6 +295,7 @@ class PlanWriter {
       line["kind"] = row->kind;
       line["text"] = worded(recommendation);
       line["rationale"] = rationale(row->when);
+      if (row->when != "always") line["ownReason"] = worded(words_.at("rationale").at("conditions").at(row->when));
       line["basis"] = fillTemplate(recommendation.at("basis").get<std::string>(), values_);
       line["citations"] = rules_.at("recommendations").at(id).at("citations");
       line["evidenceNotes"] = evidenceNotes(id);
@@ -231,6 +328,7 @@ class PlanWriter {
   const Content& content_;
   json reviewed_;  // the clinical review date on record for this version and language, or null
   const json& words_;
+  const json& ui_;
   std::string audience_;
   Triage triage_;
   std::string headlineKey_;  // the headline row chosen, which also names the triage's rationale
@@ -242,6 +340,60 @@ class PlanWriter {
 
 json buildPlan(const Assessment& assessment, const Decision& decision, json whatWouldChange, const Content& content) {
   return PlanWriter(assessment, decision, std::move(whatWouldChange), content).plan();
+}
+
+json answerRows(const json& assessment, const Content& content, const std::string& language, const std::string& audience) {
+  const json& words = content.languages.at(language);
+  const json& ui = content.interfaces.at(language);
+  const auto shortName = [&](const std::string& key) {
+    return words.at("questions").at(key).at(audience).at("short").get<std::string>();
+  };
+  const auto yesNo = [&](const json& value) { return uiLabel(ui, value.is_null() ? "notSure" : value.get<bool>() ? "yes" : "no", audience); };
+  json rows = json::array();
+  const auto row = [&](const std::string& key, std::string value) {
+    json entry;
+    entry["key"] = key;
+    entry["label"] = shortName(key);
+    entry["value"] = std::move(value);
+    rows.push_back(std::move(entry));
+  };
+  // Every red flag, in the questionnaire's order, answered or not; then each other answer given.
+  const json flags = assessment.value("redFlags", json::object());
+  for (const json& group : content.rules.at("redFlagGroups"))
+    for (const json& flag : group.at("flags")) {
+      const std::string key = flag.get<std::string>();
+      row(key, flags.contains(key) ? yesNo(flags.at(key)) : uiLabel(ui, "printNotAnswered", audience));
+    }
+  for (const InputField& field : kInputFields) {
+    const std::string key = field.name;
+    if (!assessment.contains(key)) continue;
+    const json& value = assessment.at(key);
+    switch (field.type) {
+      case FieldType::boolean: row(key, yesNo(value)); break;
+      case FieldType::integer:
+        row(key, key == "painScore" ? fillTemplate(uiLabel(ui, "painOutOf10", audience), {{"score", value.dump()}}) : value.dump());
+        break;
+      case FieldType::number: row(key, wordedDuration(value.get<double>(), words.at("units"), audience)); break;
+      case FieldType::herniation:
+        row("herniationContained", yesNo(value.at("contained")));
+        row("herniationLevel", value.at("level").get<std::string>());
+        break;
+      case FieldType::assessedFindings: {
+        std::vector<std::string> names;
+        for (const json& finding : value)
+          names.push_back(finding == kOlderAgeFinding ? words.at("phrases").at(std::string(kOlderAgeFinding)).at(audience).get<std::string>()
+                                                      : shortName(finding.get<std::string>()));
+        row(key, joinList(names, words.at("units").at("listSeparatorStrong").get<std::string>(),
+                          words.at("units").at("listLastSeparatorStrong").get<std::string>()));
+        break;
+      }
+      case FieldType::audience:
+      case FieldType::language:
+      case FieldType::redFlags:
+        break;
+    }
+  }
+  return rows;
 }
 
 }  // namespace radiculo

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -24,5 +25,11 @@ inline constexpr std::array<const char*, 14> kTemplateValues{
 // as it is.
 nlohmann::json buildPlan(const Assessment& assessment, const Decision& decision, nlohmann::json whatWouldChange,
                          const Content& content);
+
+// Every answer a plan came from, worded for the person, in the questionnaire's order: each red flag
+// (answered or not) then each other field the assessment (valid, as JSON) holds, as
+// [{"key", "label", "value"}]: the printout's and the note's "Your answers".
+nlohmann::json answerRows(const nlohmann::json& assessment, const Content& content, const std::string& language,
+                          const std::string& audience);
 
 }  // namespace radiculo

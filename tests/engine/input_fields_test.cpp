@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "assessment_parser.h"
+#include "error_words.h"
 #include "content.h"
 #include "engine.h"
 #include "input_fields.h"
@@ -67,7 +68,7 @@ json sampleValue(const InputField& field, json& input) {
 Assessment parse(const json& input) {
   const ParseResult result = parseAssessment(input.dump(), content().languageCodes());
   EXPECT_TRUE(result.errors.empty()) << input.dump() << " -> " << result.errors.front().field << " "
-                                     << result.errors.front().message;
+                                     << englishMessage(result.errors.front());
   return result.assessment.value_or(Assessment{});
 }
 

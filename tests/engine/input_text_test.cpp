@@ -6,6 +6,7 @@
 #include <string>
 
 #include "assessment_parser.h"
+#include "error_words.h"
 
 namespace radiculo {
 namespace {
@@ -101,7 +102,7 @@ TEST(InputText, NoRoundingMovesANumberAcrossAThresholdOrALimit) {
 TEST(InputText, NumbersWithAtMost15SignificantDigitsAreReadExactly) {
   const auto read = [](const std::string& field, const std::string& literal) {
     const ParseResult result = parseAssessment(withNumber(field, literal), kEnglish);
-    EXPECT_TRUE(result.errors.empty()) << field << " " << literal << ": " << (result.errors.empty() ? "" : result.errors[0].message);
+    EXPECT_TRUE(result.errors.empty()) << field << " " << literal << ": " << (result.errors.empty() ? "" : englishMessage(result.errors[0]));
     return result.assessment.value_or(Assessment{});
   };
   EXPECT_LT(*read("symptomWeeks", "5.99999999999999").symptomWeeks, 6.0);
@@ -121,7 +122,7 @@ TEST(InputText, TheShortestFormOfADoubleIsReadWhateverItsLength) {
     const ParseResult result = parseAssessment(withNumber("conservativeCareWeeks", literal), kEnglish);
     const bool inRange = std::string(literal) != "9007199254740992";
     EXPECT_EQ(result.errors.empty(), inRange) << literal;
-    for (const FieldError& error : result.errors) EXPECT_EQ(error.message.find("exactly"), std::string::npos) << literal;
+    for (const FieldError& error : result.errors) EXPECT_EQ(englishMessage(error).find("exactly"), std::string::npos) << literal;
   }
   for (const char* literal : {"1.4285714285714287", "0.30000000000000005", "1.42857142857142860"}) {
     if (std::string(literal) == "1.42857142857142860") {  // a trailing zero is not a digit more
@@ -138,12 +139,12 @@ TEST(InputText, IntegersAreHeldToTheSameRule) {
   // 12345678901234567 becomes the double 12345678901234568: not read, and out of range too.
   const ParseResult inexact = parseAssessment(withNumber("painScore", "12345678901234567"), kEnglish);
   ASSERT_EQ(fieldsOf(inexact), (std::vector<std::string>{"/painScore", "/painScore"}));
-  EXPECT_EQ(inexact.errors[0].message, "has more significant digits than a number can hold exactly (15 always can)");
-  EXPECT_EQ(inexact.errors[1].message, "must be a whole number from 0 to 10");
+  EXPECT_EQ(englishMessage(inexact.errors[0]), "has more significant digits than a number can hold exactly (15 always can)");
+  EXPECT_EQ(englishMessage(inexact.errors[1]), "must be a whole number from 0 to 10");
   // 1234567890123456 is a double exactly: only out of range.
   const ParseResult exact = parseAssessment(withNumber("painScore", "1234567890123456"), kEnglish);
   ASSERT_EQ(exact.errors.size(), 1u);
-  EXPECT_EQ(exact.errors[0].message, "must be a whole number from 0 to 10");
+  EXPECT_EQ(englishMessage(exact.errors[0]), "must be a whole number from 0 to 10");
 }
 
 // Inside an array a value's pointer ends in its index.
@@ -161,7 +162,7 @@ TEST(InputText, AtMost100ErrorsAreListedAndTheRestCounted) {
   EXPECT_EQ(result.errors[0].field, "/unknown1000");
   EXPECT_EQ(result.errors[99].field, "/unknown1099");
   EXPECT_EQ(result.errors[100].field, "");
-  EXPECT_EQ(result.errors[100].message, "and 200 more problems (only the first 100 are listed)");
+  EXPECT_EQ(englishMessage(result.errors[100]), "and 200 more problems (only the first 100 are listed)");
 }
 
 }  // namespace

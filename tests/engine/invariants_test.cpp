@@ -438,8 +438,12 @@ TEST(Invariants, ACoveringSubsetHoldsThroughTheJsonEntry) {
       if (predicted.lines != written.lines || predicted.triage != written.triage)
         failed += "; lines " + test::lineNames(written.lines) + ", the decision has " + test::lineNames(predicted.lines);
       // evaluateAssessment on the Assessment gives the same bytes as the JSON entry.
-      if (combination % 4 == 2 && evaluateAssessment(a, content()).dump(-1, ' ', false, json::error_handler_t::replace) != output)
-        failed += "; evaluateAssessment and evaluateJson differ";
+      // (evaluateJson adds the answers it read, worded: answerRows.)
+      if (combination % 4 == 2) {
+        json withoutAnswers = plan;
+        withoutAnswers.erase("answers");
+        if (evaluateAssessment(a, content()) != withoutAnswers) failed += "; evaluateAssessment and evaluateJson differ";
+      }
       if (combination % 4 == 0 && evaluateJson(input) != output) failed += "; the same input gave different bytes";
       if (combination % 4 == 1) {
         Others other = o;

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "assessment_parser.h"
+#include "error_words.h"
 
 namespace radiculo {
 namespace {
@@ -54,7 +55,7 @@ TEST(AssessmentParser, NullRedFlagStaysUnanswered) {
 TEST(AssessmentParser, MessagesNameTheRange) {
   const ParseResult result = parseAssessment(R"({"symptomWeeks": 1, "painScore": 12})", kEnglish);
   ASSERT_EQ(result.errors.size(), 1u);
-  EXPECT_EQ(result.errors[0].message, "must be a whole number from 0 to 10");
+  EXPECT_EQ(englishMessage(result.errors[0]), "must be a whole number from 0 to 10");
 }
 
 TEST(AssessmentParser, InvalidUtf8IsNotJson) {

@@ -1,6 +1,10 @@
 #include "plan_invariants.h"
 
 #include <algorithm>
+
+#include "error_codes.h"
+
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <stdexcept>
@@ -413,7 +417,9 @@ std::vector<std::string> errorViolations(const json& answer) {
   std::vector<std::string> out;
   if (!answer.is_object()) return {"not an object"};
   if (!answer.contains("ok") || !answer.at("ok").is_boolean() || answer.at("ok") != false) return {"ok is not false"};
-  if (answer.size() != 2 || !answer.contains("errors")) out.push_back("an error answer has more than ok and errors");
+  // ok, the errors, and the language and audience their messages are worded in: never a partial plan.
+  if (answer.size() != 4 || !answer.contains("errors") || !answer.contains("language") || !answer.contains("audience"))
+    out.push_back("an error answer has more than ok, errors, language and audience");
   const auto errors = answer.find("errors");
   if (errors == answer.end() || !errors->is_array() || errors->empty()) {
     out.push_back("no errors listed");
@@ -430,6 +436,13 @@ std::vector<std::string> errorViolations(const json& answer) {
     if (!pointer.empty() && pointer.front() != '/') out.push_back("field is not a JSON pointer: " + pointer);
     if (message == error.end() || !message->is_string() || message->get<std::string>().empty())
       out.push_back("an error without a message: " + error.dump());
+    const auto code = error.find("code");
+    if (code == error.end() || !code->is_string() ||
+        std::find(kErrorCodes.begin(), kErrorCodes.end(), code->get<std::string>()) == kErrorCodes.end())
+      out.push_back("an error without a known code: " + error.dump());
+    if (!error.contains("params") || !error.at("params").is_object())
+      out.push_back("an error without its params: " + error.dump());
+    if (error.size() != 4) out.push_back("an error with more than field, code, params and message: " + error.dump());
   }
   return out;
 }

@@ -35,7 +35,7 @@ TEST_P(Vector, GivesTheExpectedResult) {
   ASSERT_EQ(result.at("ok"), expect.at("ok")) << output;
 
   if (!expect.at("ok").get<bool>()) {
-    EXPECT_EQ(result.size(), 2u) << "an invalid input gives only ok and errors, never a partial plan";
+    EXPECT_EQ(result.size(), 4u) << "an invalid input gives only ok, errors, language and audience, never a partial plan";
     std::vector<std::string> fields;
     for (const json& error : result.at("errors")) {
       fields.push_back(error.at("field").get<std::string>());

@@ -43,7 +43,11 @@ TEST(WhatWouldChange, NotSureAboutASameDayFlagRangesFromSimpleCareToToday) {
 
 TEST(WhatWouldChange, IncompleteWithAPriorityQuestionOpen) {
   const json change = planOf("incomplete-night-pain-not-sure-es-patient").at("whatWouldChange");
-  EXPECT_EQ(change.at("askNext"), json::parse(R"([{"flag": "nightPain", "triageIfYes": "priority"}])"));
+  // Keyed for integrators, and worded for the person (here in Spanish, for a patient).
+  EXPECT_EQ(change.at("askNext"), json::parse(R"([{"flag": "nightPain", "triageIfYes": "priority",
+    "label": "dolor constante o nocturno, o dolor alrededor de la parte alta de la espalda",
+    "triageIfYesLabel": "Vea a un médico en 2 semanas"}])"));
+  EXPECT_EQ(change.at("range"), R"(Según esas respuestas, su plan podría ir de "Primero, cuidados sencillos" a "Vea a un médico en 2 semanas".)");
   EXPECT_EQ(change.at("bestTriage"), "conservative");
   EXPECT_EQ(change.at("worstTriage"), "priority");
 }
@@ -63,7 +67,8 @@ TEST(WhatWouldChange, IncompleteAfterFailedCareWouldBeReassessment) {
 TEST(WhatWouldChange, UrgentAsksOnlyTheQuestionsThatMakeItAnEmergency) {
   // Past cancer: a worsening deficit would make it an emergency; fever would not.
   const json change = planOf("urgent-cancer-history-others-unanswered").at("whatWouldChange");
-  EXPECT_EQ(change.at("askNext"), json::parse(R"([{"flag": "progressiveNeuroDeficit", "triageIfYes": "emergency"}])"));
+  EXPECT_EQ(change.at("askNext"), json::parse(R"([{"flag": "progressiveNeuroDeficit", "triageIfYes": "emergency",
+    "label": "progressive neurological deficit", "triageIfYesLabel": "Emergency: now"}])"));
   EXPECT_EQ(change.at("bestTriage"), "urgent");
   EXPECT_EQ(change.at("worstTriage"), "emergency");
 }
