@@ -137,7 +137,9 @@
       el('p', { 'data-translation-review': '' }, [fill(words.ui('aboutTranslation'), {
         language: content.languageName, review: content.translationReview,
       })]),
-      content.sourceDocument ? el('p', {}, [fill(words.ui('aboutSource'), { source: content.sourceDocument })]) : null,
+      // The source is cited as it names itself, in English (marked, as reference titles are).
+      content.sourceDocument ? el('p', {}, words.ui('aboutSource').split('{source}').flatMap((part, index) =>
+        (index ? [el('span', { lang: content.language === 'en' ? undefined : 'en' }, [content.sourceDocument]), part] : [part]))) : null,
       // The clinical risk management: the hazard log ships beside the page (web/hazard-log.html).
       el('p', { 'data-hazard-log': '' }, [el('a', { href: 'hazard-log.html', hreflang: 'en' }, [words.ui('aboutHazardLog')])]),
       // For integrators: the engine's own FHIR R4 Questionnaire, made here on the device (no file on a server).

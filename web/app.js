@@ -127,7 +127,7 @@
     if (result.ok) {
       state.questionnaire.showErrors([], assessment);
       state.plan = result;
-      drawn = Radiculo.renderPlan(section, body, result, state.content, state.audience, assessment); // answers: for the printout
+      drawn = Radiculo.renderPlan(section, body, result, state.content, state.audience);
       tell('plan', { triage: result.triage, body, words: words(), assessment });
       byId('emergency-advice').hidden = result.triage === 'emergency';
       updateTriageBar(result.triage, drawn.label);

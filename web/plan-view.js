@@ -24,8 +24,6 @@
     emergency: 'emergency', 'check-now': 'emergency', urgent: 'urgent', priority: 'clock', incomplete: 'incomplete',
     'out-of-scope': 'info', reassess: 'reassess', conservative: 'do',
   };
-  // The triages that need action within the day: an alert, announced once per change.
-  const ALERT_TRIAGES = ['emergency', 'check-now', 'urgent'];
 
   function icon(name) {
     const svg = document.createElementNS(SVG, 'svg');
@@ -91,11 +89,6 @@
         const words = content.recommendations && content.recommendations[id];
         return (words && words.short && words.short[audience]) || '';
       },
-      weeks: (count) => {
-        const units = content.units || {};
-        const number = String(count).replace('.', units.decimalSeparator || '.');
-        return `${number} ${count === 1 ? units.week || 'week' : units.weeks || 'weeks'}`;
-      },
       pick,
       audience,
       content,
@@ -122,16 +115,11 @@
 
   const DISAGREEING = ['differs', 'conflicts'];
 
-  /** A note's stance label, unless the (patient) note already opens with it ("Guidelines differ. ..."). */
-  function stanceLabel(note, words) {
-    const label = words.stance(note.stance);
-    return String(note.text || '').toLowerCase().startsWith(label.toLowerCase()) ? null : label;
-  }
-
-  function noteText(note, words) {
+  /** A note as the engine words it: its stance label (absent where the text opens with it), then its text. */
+  function noteText(note) {
     return [
-      stanceLabel(note, words) ? element('span', { className: `stance stance--${note.stance}` }, [stanceLabel(note, words)]) : null,
-      stanceLabel(note, words) ? ' ' : null,
+      note.label ? element('span', { className: `stance stance--${note.stance}` }, [note.label]) : null,
+      note.label ? ' ' : null,
       note.text,
     ];
   }
@@ -142,7 +130,7 @@
     const plain = (line.evidenceNotes || []).filter((note) => DISAGREEING.includes(note.stance));
     const inWhy = (line.evidenceNotes || []).filter((note) => !plain.includes(note));
     const notes = inWhy.map((note) => element('li', { className: 'note', 'data-note-stance': note.stance }, [
-      ...noteText(note, words),
+      ...noteText(note),
       note.citations && note.citations.length ? ' ' : null,
       citationLinks(note.citations, words),
     ]));
@@ -168,7 +156,7 @@
       element('div', { className: 'rec__body' }, [
         element('p', { className: 'rec__text' }, [line.text]),
         ...plain.map((note) => element('p', { className: `rec__note rec__note--${note.stance}`, 'data-note-stance': note.stance }, [
-          ...noteText(note, words),
+          ...noteText(note),
           note.citations && note.citations.length ? ' ' : null,
           citationLinks(note.citations, words),
         ])),
@@ -232,9 +220,11 @@
     ]);
   }
 
-  /** "Publisher, year" (the year is left out for a living page that has none). */
-  function referenceSource(reference) {
-    return reference.year ? `${reference.publisher}, ${reference.year}` : reference.publisher;
+  /** "Publisher, year" (the year is left out for a living page that has none); the publisher's
+   * name is in the document's own language, marked as its title is. */
+  function referenceSource(reference, pageLanguage) {
+    const foreign = reference.titleLanguage && reference.titleLanguage !== pageLanguage ? reference.titleLanguage : undefined;
+    return [element('span', { lang: foreign }, [reference.publisher]), reference.year ? `, ${reference.year}` : ''];
   }
 
   function referenceItem(reference, words, idPrefix, plain) {
@@ -252,110 +242,62 @@
         reference.beyondSource ? ' ' : null,
         reference.beyondSource ? element('span', { className: 'ref__beyond' }, [words.ui('beyondSource')]) : null,
       ]),
-      element('p', { className: 'ref__meta' }, [`${referenceSource(reference)}. ${reference.kind}.`]),
+      element('p', { className: 'ref__meta' }, [...referenceSource(reference, words.content.language), `. ${reference.kind}.`]),
       reference.description ? element('p', { className: 'ref__description' }, [reference.description]) : null,
     ]);
   }
 
-  /** "a, b or c" in the content's language. */
-  function joinList(items, content, lastKey) {
-    const units = content.units || {};
-    if (items.length < 2) return items.join('');
-    return items.slice(0, -1).join(units.listSeparator || ', ') + (units[lastKey || 'listLastSeparator'] || ' and ') + items[items.length - 1];
-  }
-
-  /** The answers an engine `change` object sets, as "short label: answer" pairs. */
-  function changePairs(change, words) {
-    const answer = (value) => (value === true ? words.ui('yes') : value === false ? words.ui('no') : String(value));
-    const pairs = [];
-    for (const [key, value] of Object.entries(change || {})) {
-      if (key === 'herniation' && value && typeof value === 'object') {
-        pairs.push(`${words.short('herniationContained')}: ${answer(value.contained)}`);
-        pairs.push(`${words.short('herniationLevel')}: ${value.level}`);
-      } else if (key === 'redFlags' && value && typeof value === 'object') {
-        for (const [flag, flagValue] of Object.entries(value)) pairs.push(`${words.short(flag)}: ${answer(flagValue)}`);
-      } else {
-        pairs.push(`${words.short(key)}: ${answer(value)}`);
-      }
-    }
-    return pairs;
-  }
-
-  function triageWord(triage, words) {
-    return element('strong', { className: `triage-word triage-word--${triage}` }, [words.triage(triage)]);
+  function triageWord(triage, label) {
+    return element('strong', { className: `triage-word triage-word--${triage}` }, [label]);
   }
 
   /**
-   * "What would change this": the engine's plan.whatWouldChange, in the audience's words.
+   * "What would change this": the engine's plan.whatWouldChange, placed as the engine words it.
    * links: questions named in it link to their question on the page (not in print).
    */
-  function whatWouldChangeBlock(plan, content, words, links) {
+  function whatWouldChangeBlock(plan, words, links) {
     const change = plan.whatWouldChange || {};
     const parts = [];
-    const askNext = (change.askNext || []).slice();
-    // Red flags still open but not in askNext (none today) still belong on the list.
-    if (plan.triage === 'incomplete') {
-      for (const flag of plan.unanswered || []) {
-        if (!askNext.some((entry) => entry.flag === flag)) askNext.push({ flag });
-      }
-    }
+    const askNext = change.askNext || [];
     if (askNext.length) {
       parts.push(element('p', { className: 'wwc__lead' }, [words.ui(plan.triage === 'incomplete' ? 'planUnanswered' : 'askNextTitle')]));
       parts.push(element('ul', { className: 'wwc__ask', 'data-wwc': 'askNext' }, askNext.map((entry) => element('li', {
         'data-flag': entry.flag, 'data-triage-if-yes': entry.triageIfYes,
       }, [
         links
-          ? element('a', { href: `#q-${entry.flag}`, 'data-focus-question': entry.flag }, [words.short(entry.flag)])
-          : element('span', { className: 'wwc__flag' }, [words.short(entry.flag)]),
+          ? element('a', { href: `#q-${entry.flag}`, 'data-focus-question': entry.flag }, [entry.label])
+          : element('span', { className: 'wwc__flag' }, [entry.label]),
         entry.triageIfYes
-          ? element('span', { className: `if-yes if-yes--${entry.triageIfYes}` }, [`${words.ui('ifYes')} `, triageWord(entry.triageIfYes, words)])
+          ? element('span', { className: `if-yes if-yes--${entry.triageIfYes}` }, [`${words.ui('ifYes')} `, triageWord(entry.triageIfYes, entry.triageIfYesLabel)])
           : null,
       ]))));
     }
-    if (change.bestTriage && change.worstTriage && change.bestTriage !== change.worstTriage) {
-      parts.push(element('p', { className: 'wwc__range', 'data-wwc': 'range', 'data-best': change.bestTriage, 'data-worst': change.worstTriage }, [
-        fill(words.ui('triageRange'), { best: words.triage(change.bestTriage), worst: words.triage(change.worstTriage) }),
-      ]));
+    if (change.range) {
+      parts.push(element('p', { className: 'wwc__range', 'data-wwc': 'range', 'data-best': change.bestTriage, 'data-worst': change.worstTriage }, [change.range]));
     }
-    if (typeof change.reassessInWeeks === 'number') {
-      parts.push(element('p', { className: 'wwc__when', 'data-wwc': 'reassessInWeeks' }, [
-        fill(words.ui('reassessIn'), { weeks: words.weeks(change.reassessInWeeks) }),
-      ]));
-    }
-    if (change.ifNotImprovingAt6Weeks) {
-      parts.push(element('p', { className: 'wwc__when', 'data-wwc': 'ifNotImproving' }, [
-        fill(words.ui('ifNotImproving'), { triage: words.triage(change.ifNotImprovingAt6Weeks) }),
-      ]));
-    }
-    const early = change.returnEarlyIf || [];
+    if (change.reassessIn) parts.push(element('p', { className: 'wwc__when', 'data-wwc': 'reassessInWeeks' }, [change.reassessIn]));
+    if (change.ifNotImproving) parts.push(element('p', { className: 'wwc__when', 'data-wwc': 'ifNotImproving' }, [change.ifNotImproving]));
+    const early = change.returnEarly || [];
     if (early.length) {
-      const groups = new Map(); // triage -> flags, most serious (the engine's order) first
-      for (const entry of early) {
-        if (!groups.has(entry.triageIfYes)) groups.set(entry.triageIfYes, []);
-        groups.get(entry.triageIfYes).push(entry.flag);
-      }
       parts.push(element('p', { className: 'wwc__lead' }, [words.ui('returnEarlyTitle')]));
-      parts.push(element('ul', { className: 'wwc__groups', 'data-wwc': 'returnEarlyIf' }, Array.from(groups, ([triage, flags]) =>
-        element('li', { className: `wwc__group wwc__group--${triage}`, 'data-triage': triage }, [
-          triageWord(triage, words), ' ',
-          element('span', { className: 'wwc__flags' }, [joinList(flags.map((flag) => words.short(flag)), content, 'listLastSeparatorOr'), '.']),
+      parts.push(element('ul', { className: 'wwc__groups', 'data-wwc': 'returnEarlyIf' }, early.map((group) =>
+        element('li', { className: `wwc__group wwc__group--${group.triage}`, 'data-triage': group.triage }, [
+          triageWord(group.triage, group.triageLabel), ' ',
+          element('span', { className: 'wwc__flags' }, [group.flags]),
         ]))));
     }
     // Clinicians: why a procedure candidate's plan has no injection line.
-    if ((change.injectionNotOffered || []).length && words.audience === 'clinician') {
+    if ((change.injectionReasons || []).length && words.audience === 'clinician') {
       parts.push(element('p', { className: 'wwc__lead' }, [words.ui('injectionAbsentTitle')]));
       parts.push(element('ul', { className: 'wwc__reasons', 'data-wwc': 'injectionNotOffered' },
-        change.injectionNotOffered.map((reason) => element('li', { 'data-reason': reason }, [words.ui(`injectionReason_${reason}`)]))));
+        change.injectionReasons.map((reason, index) => element('li', { 'data-reason': change.injectionNotOffered[index] }, [reason]))));
     }
     const whatIf = change.whatIf || [];
     if (whatIf.length) {
       const recList = (ids, className) => element('ul', { className }, ids.map((id) => element('li', { 'data-rec': id }, [words.recommendation(id)])));
       parts.push(element('p', { className: 'wwc__lead' }, [words.ui('whatIfTitle')]));
       parts.push(element('ul', { className: 'wwc__whatif', 'data-wwc': 'whatIf' }, whatIf.map((entry) => element('li', { className: 'wwc__case' }, [
-        element('p', { className: 'wwc__change' }, [
-          fill(words.ui('whatIfChange'), { change: changePairs(entry.change, words).join(' · ') }),
-          entry.triage && entry.triage !== plan.triage ? ` (${fill(words.ui('whatIfTriage'), { triage: words.triage(entry.triage) })})` : null,
-        ]),
+        element('p', { className: 'wwc__change' }, [entry.text, entry.triageText ? ` (${entry.triageText})` : null]),
         (entry.adds || []).length ? element('p', { className: 'wwc__delta wwc__delta--adds' }, [words.ui('whatIfAdds')]) : null,
         (entry.adds || []).length ? recList(entry.adds, 'wwc__recs wwc__recs--adds') : null,
         (entry.removes || []).length ? element('p', { className: 'wwc__delta wwc__delta--removes' }, [words.ui('whatIfRemoves')]) : null,
@@ -412,47 +354,6 @@
     }
   }
 
-  /** Every answer the plan came from, as [short label, answer] rows, in the questionnaire's order. */
-  function answerRows(assessment, content, words) {
-    const yesNo = (value) => (value === true ? words.ui('yes') : value === false ? words.ui('no') : value === null ? words.ui('notSure') : words.ui('printNotAnswered'));
-    const rows = [];
-    const redFlags = (assessment && assessment.redFlags) || {};
-    const flagKeys = (content.redFlagGroups || []).flatMap((group) => group.flags);
-    for (const flag of flagKeys) rows.push({ key: flag, label: words.short(flag), value: yesNo(redFlags[flag]) });
-    const a = assessment || {};
-    const add = (key, value) => { if (value !== undefined) rows.push({ key, label: words.short(key), value }); };
-    const round = (number) => Math.round(number * 100) / 100;
-    add('symptomWeeks', typeof a.symptomWeeks === 'number' ? words.weeks(round(a.symptomWeeks)) : undefined);
-    add('painScore', typeof a.painScore === 'number' ? fill(words.ui('painOutOf10'), { score: a.painScore }) : undefined);
-    add('muscleSpasm', a.muscleSpasm === undefined ? undefined : yesNo(a.muscleSpasm));
-    add('ageYears', a.ageYears === undefined ? undefined : String(a.ageYears));
-    add('priorLumbarSurgery', a.priorLumbarSurgery === undefined ? undefined : yesNo(a.priorLumbarSurgery));
-    add('conservativeCareWeeks', typeof a.conservativeCareWeeks === 'number' ? words.weeks(round(a.conservativeCareWeeks)) : undefined);
-    for (const key of ['improving', 'procedureCandidate', 'priorMri']) add(key, a[key] === undefined ? undefined : yesNo(a[key]));
-    if (a.herniation) {
-      add('herniationContained', yesNo(a.herniation.contained));
-      add('herniationLevel', a.herniation.level);
-    }
-    return rows.map((row) => Object.assign(row, { label: row.label.charAt(0).toUpperCase() + row.label.slice(1) }));
-  }
-
-  /** The longest run of whole sentences every reason starts with ('' for fewer than two reasons). */
-  function sharedReason(reasons) {
-    if (reasons.length < 2) return '';
-    let prefix = reasons[0];
-    for (const reason of reasons) {
-      let i = 0;
-      while (i < prefix.length && i < reason.length && prefix[i] === reason[i]) i += 1;
-      prefix = prefix.slice(0, i);
-    }
-    // Cut back to a sentence end that is a sentence end in every reason.
-    for (let end = prefix.length; end > 0; end -= 1) {
-      if (!/[.!?]/.test(prefix[end - 1])) continue;
-      if (reasons.every((reason) => reason.length === end || /\s/.test(reason[end] || ''))) return prefix.slice(0, end);
-    }
-    return '';
-  }
-
   /** clinic.js's "call <number> now" box, for the printout (unmarked: the screen keeps the one box). */
   function printCallNow(triage, words) {
     const box = Radiculo.callNowBox ? Radiculo.callNowBox(triage, words) : null;
@@ -465,16 +366,12 @@
    * so that page.pdf() and the browser's Print both get the current plan. Lives inside the plan's
    * body, so "Start again" clears it with the plan.
    */
-  function printSheet(plan, content, words, assessment) {
+  function printSheet(plan, content, words) {
     const settings = Radiculo.settings || {};
-    const alert = ALERT_TRIAGES.includes(plan.triage);
+    const alert = plan.alert;
     const lines = plan.recommendations || [];
     const cites = (numbers) => (numbers && numbers.length ? ` [${numbers.join(', ')}]` : '');
     const overdue = reviewOverdueText(content, words.audience);
-    // Every line's reason starts with the same sentences about the whole plan: print them once, under
-    // the triage, and with each line only what is its own.
-    const shared = sharedReason(lines.map((line) => line.rationale || ''));
-    const own = (line) => (line.rationale || '').slice(shared.length).trim();
     const intended = content.intendedUse && content.intendedUse.title;
     const patient = words.audience === 'patient';
     const actions = actionList(lines, words, 'print-sheet__actions');
@@ -489,9 +386,10 @@
         element('p', { className: 'print-sheet__date' }, [fill(words.ui('printDate'), { date: formatDate(todayIso(), content) })]),
       ]),
       element('div', { className: `print-sheet__triage print-sheet__triage--${plan.triage}` }, [
-        element('p', { className: 'print-sheet__triage-label' }, [words.triage(plan.triage)]),
+        element('p', { className: 'print-sheet__triage-label' }, [plan.triageLabel]),
         element('p', {}, [plan.headline]),
-        shared ? element('p', { className: 'print-sheet__reason' }, [element('strong', {}, [words.ui('whyApplies')]), ' ', shared.trim()]) : null,
+        // Why this plan, once; each line then gives only its own reason.
+        element('p', { className: 'print-sheet__reason' }, [element('strong', {}, [words.ui('whyApplies')]), ' ', plan.reason]),
       ]),
       printCallNow(plan.triage, words),
       // The same order as the screen: what to do, then when to get help, on page 1; then every line.
@@ -502,23 +400,23 @@
       element('p', { className: 'print-sheet__subtitle' }, [patient ? words.ui('moreAboutPlan') : words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]),
       lines.length ? element('ol', { className: 'print-sheet__recs' }, lines.map((line) => element('li', { className: `print-rec print-rec--${line.kind}` }, [
         element('p', { className: 'print-rec__text' }, [element('span', { className: 'print-rec__kind' }, [words.lineKind(line)]), ' ', line.text, cites(line.citations)]),
-        own(line) ? element('p', { className: 'print-rec__why' }, [element('strong', {}, [words.ui('whyApplies')]), ' ', own(line)]) : null,
+        line.ownReason ? element('p', { className: 'print-rec__why' }, [element('strong', {}, [words.ui('whyApplies')]), ' ', line.ownReason]) : null,
         ...(line.evidenceNotes || [])
           .filter((note) => DISAGREEING.includes(note.stance))
           .map((note) => element('p', { className: 'print-rec__note' }, [
-            stanceLabel(note, words) ? element('strong', {}, [`${stanceLabel(note, words)}:`]) : null,
-            stanceLabel(note, words) ? ' ' : null, note.text, cites(note.citations),
+            note.label ? element('strong', {}, [`${note.label}:`]) : null,
+            note.label ? ' ' : null, note.text, cites(note.citations),
           ])),
       ]))) : element('p', {}, [words.ui('noRecommendations')]),
-      whatWouldChangeBlock(plan, content, words, false),
+      whatWouldChangeBlock(plan, words, false),
       element('p', { className: 'print-sheet__subtitle' }, [words.ui('printAnswersTitle')]),
-      element('dl', { className: 'print-sheet__answers' }, answerRows(assessment, content, words).flatMap((row) => [
+      element('dl', { className: 'print-sheet__answers' }, (plan.answers || []).flatMap((row) => [
         element('dt', {}, [row.label]), element('dd', { 'data-answer': row.key }, [row.value]),
       ])),
       (plan.references || []).length ? element('p', { className: 'print-sheet__subtitle' }, [words.ui('references')]) : null,
       (plan.references || []).length ? element('ol', { className: 'print-sheet__refs' }, plan.references.map((reference) => element('li', { value: String(reference.number) }, [
         element('span', { lang: reference.titleLanguage && reference.titleLanguage !== content.language ? reference.titleLanguage : undefined }, [reference.title]),
-        `. ${referenceSource(reference)}.`,
+        '. ', ...referenceSource(reference, content.language), '.',
         reference.beyondSource ? ` ${words.ui('beyondSource')}` : '',
         reference.url ? ` ${reference.url}` : '',
       ]))) : null,
@@ -550,20 +448,20 @@
    * each, guideline conflicts tagged), then every line.
    * Returns { changed, alerted, label, count }: alerted when an alert was (re)raised.
    */
-  Radiculo.renderPlan = function renderPlan(section, body, plan, content, audience, assessment) {
+  Radiculo.renderPlan = function renderPlan(section, body, plan, content, audience) {
     const words = wordsFor(content, audience);
     const patient = audience === 'patient';
     const previousTriage = section.getAttribute('data-triage');
     const open = new Set(Array.from(body.querySelectorAll('[data-rec-id] details[open]'))
       .map((details) => details.closest('[data-rec-id]').getAttribute('data-rec-id')));
     const moreOpen = Boolean(body.querySelector('details.more[open]'));
-    const alert = ALERT_TRIAGES.includes(plan.triage);
+    const alert = plan.alert;
     const lines = plan.recommendations || [];
 
     // The triage label is a heading, inside the alert; the headline beside it can change (another
     // answer) without the alert being raised again: once per triage, not on every answer.
     const current = body.querySelector('#triage');
-    const label = [icon(TRIAGE_ICONS[plan.triage]), words.triage(plan.triage)];
+    const label = [icon(TRIAGE_ICONS[plan.triage]), plan.triageLabel];
     let banner = current;
     const same = current && current.getAttribute('data-triage') === plan.triage && current.getAttribute('data-words') === `${audience} ${content.language}`;
     if (same) {
@@ -581,7 +479,7 @@
     }
     const references = plan.references || [];
     // Incomplete: what to answer next comes first; otherwise after what to do.
-    const change = whatWouldChangeBlock(plan, content, words, true);
+    const change = whatWouldChangeBlock(plan, words, true);
     const fullLines = lines.length
       ? element('ol', { className: 'recs' }, lines.map((line) => recommendationItem(line, words, open.has(line.id))))
       : element('p', { className: 'recs__none' }, [words.ui('noRecommendations')]);
@@ -622,11 +520,11 @@
         refs,
       ];
     }
-    nodes.push(printSheet(plan, content, words, assessment));
+    nodes.push(printSheet(plan, content, words));
     body.replaceChildren(...nodes.filter(Boolean));
     section.setAttribute('data-triage', plan.triage);
     section.removeAttribute('data-state');
-    return { changed: previousTriage !== plan.triage, alerted: alert && !same, label: words.triage(plan.triage), count: lines.length };
+    return { changed: previousTriage !== plan.triage, alerted: alert && !same, label: plan.triageLabel, count: lines.length };
   };
 
   /**
@@ -691,7 +589,6 @@
   Radiculo.element = element;
   Radiculo.icon = icon;
   Radiculo.referenceItem = referenceItem;
-  Radiculo.joinList = joinList;
   Radiculo.formatDate = formatDate;
   Radiculo.reviewOverdueText = reviewOverdueText;
   Radiculo.aboutAddress = aboutAddress;

@@ -464,7 +464,7 @@
       const note = form.querySelector('#note-symptomWeeks');
       const { amount, unit } = durationParts();
       if (typeof amount === 'number' && unit === 'days' && audience === 'clinician') {
-        note.textContent = uiText('weeksCountedAs').replace('{weeks}', formatWeeks(amount / 7));
+        note.textContent = uiText('weeksCountedAs').replace('{weeks}', formatWeeks(amount / 7).replace('.', (words.units || {}).decimalSeparator || '.'));
         note.hidden = false;
       } else {
         note.textContent = '';
@@ -684,17 +684,9 @@
       return best;
     }
 
-    function describeError(key, message) {
-      // Engine messages name the field by its contract key ("must not be more than symptomWeeks"):
-      // put the question's short label in its place, and lead with the field's own label.
-      const named = message.replace(/\b[a-z]+[A-Z][A-Za-z]*\b/g, (word) =>
-        words.questions && words.questions[word] ? questionWords(word).short : word);
-      const label = questionWords(key).short || key;
-      return `${label.charAt(0).toUpperCase()}${label.slice(1)} ${named}`;
-    }
-
     /**
-     * Shows the engine's errors beside their fields. An error about a field the person has not
+     * Shows the engine's errors beside their fields, as the engine words them (in the person's
+     * language; each under its own question, so the message needs no label). An error about a field the person has not
      * answered (a required field still missing) is not shown as a mistake: it is returned in
      * `missing` so the plan can list what is still needed.
      */
@@ -712,7 +704,7 @@
         if (!node) { result.general.push(`${error.field}: ${error.message}`); continue; }
         const key = node.getAttribute('data-question');
         if (!messages.has(key)) messages.set(key, []);
-        messages.get(key).push(describeError(key, error.message));
+        messages.get(key).push(error.message);
       }
       for (const node of form.querySelectorAll('[data-question]')) {
         const key = node.getAttribute('data-question');
@@ -720,7 +712,7 @@
         const list = messages.get(key);
         const input = node.querySelector('.number-input');
         if (list) {
-          slot.textContent = list.join(' ');
+          slot.replaceChildren(...list.map((message) => Radiculo.element('span', { className: 'field-error__message' }, [message])));
           slot.hidden = false;
           node.classList.add('question--error');
           if (input) input.setAttribute('aria-invalid', 'true');
