@@ -258,7 +258,8 @@
   function whatWouldChangeBlock(plan, words, links) {
     const change = plan.whatWouldChange || {};
     const parts = [];
-    const askNext = change.askNext || [];
+    // An incomplete plan also lists the other open questions it waits for (the age, say).
+    const askNext = (change.askNext || []).concat((change.alsoUnanswered || []).map((entry) => ({ flag: entry.key, label: entry.label })));
     if (askNext.length) {
       parts.push(element('p', { className: 'wwc__lead' }, [words.ui(plan.triage === 'incomplete' ? 'planUnanswered' : 'askNextTitle')]));
       parts.push(element('ul', { className: 'wwc__ask', 'data-wwc': 'askNext' }, askNext.map((entry) => element('li', {

@@ -67,10 +67,12 @@ std::string renderTextReport(const json& plan, const json& words) {
   if (!plan.at("recommendations").empty()) out += "\n";
   // What would change the plan, as the plan words it.
   const json& change = plan.at("whatWouldChange");
-  if (!change.at("askNext").empty()) {
+  const json others = change.value("alsoUnanswered", json::array());
+  if (!change.at("askNext").empty() || !others.empty()) {
     out += terminalSafe(label(ui.at(plan.at("triage") == "incomplete" ? "planUnanswered" : "askNextTitle"))) + "\n";
     for (const json& entry : change.at("askNext"))
       out += wrap(text(entry.at("label")) + " -> " + label(ui.at("ifYes")) + " " + text(entry.at("triageIfYesLabel")), "     ", "   - ");
+    for (const json& entry : others) out += wrap(text(entry.at("label")), "     ", "   - ");
   }
   for (const char* sentence : {"range", "reassessIn", "ifNotImproving"})
     if (change.contains(sentence)) out += wrap(text(change.at(sentence)), "", "");

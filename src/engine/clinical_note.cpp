@@ -69,11 +69,13 @@ class NoteWriter {
   std::string whatWouldChange() const {
     const json& change = plan_.at("whatWouldChange");
     std::string out;
-    if (!change.at("askNext").empty()) {
-      out += label(ui_.at("askNextTitle")) + "\n";
+    const json others = change.value("alsoUnanswered", json::array());
+    if (!change.at("askNext").empty() || !others.empty()) {
+      out += label(ui_.at(plan_.at("triage") == "incomplete" ? "planUnanswered" : "askNextTitle")) + "\n";
       for (const json& entry : change.at("askNext"))
         out += "- " + capitalised(entry.at("label").get<std::string>()) + " — " + label(ui_.at("ifYes")) + " " +
                entry.at("triageIfYesLabel").get<std::string>() + "\n";
+      for (const json& entry : others) out += "- " + capitalised(entry.at("label").get<std::string>()) + "\n";
     }
     for (const char* sentence : {"range", "reassessIn", "ifNotImproving"})
       if (change.contains(sentence)) out += change.at(sentence).get<std::string>() + "\n";

@@ -129,6 +129,21 @@ class PlanWriter {
       entry["label"] = shortName(entry.at("flag").get<std::string>());
       if (entry.contains("triageIfYes")) entry["triageIfYesLabel"] = triageLabel(entry.at("triageIfYes").get<std::string>());
     }
+    // An incomplete plan waits for every open question, not only the red flags whose yes would
+    // change it (askNext): the others (the age, a flag already at its speed) are listed too.
+    if (triage_ == Triage::incomplete) {
+      json others = json::array();
+      for (std::string_view key : unansweredKeys(a_)) {
+        const bool asked = std::any_of(change.at("askNext").begin(), change.at("askNext").end(),
+                                       [&](const json& entry) { return entry.at("flag") == key; });
+        if (asked) continue;
+        json entry;
+        entry["key"] = key;
+        entry["label"] = shortName(key);
+        others.push_back(std::move(entry));
+      }
+      change["alsoUnanswered"] = others;
+    }
     const std::string best = change.at("bestTriage").get<std::string>(), worst = change.at("worstTriage").get<std::string>();
     if (best != worst) change["range"] = fillTemplate(ui("triageRange"), {{"best", triageLabel(best)}, {"worst", triageLabel(worst)}});
     if (change.contains("reassessInWeeks"))

@@ -98,6 +98,7 @@ export function shownStrings(answer) {
   for (const reference of answer.references) { add(reference.description); add(reference.kind); }
   const change = answer.whatWouldChange;
   for (const entry of change.askNext) { add(entry.label); add(entry.triageIfYesLabel); }
+  for (const entry of change.alsoUnanswered || []) add(entry.label);
   for (const key of ['range', 'reassessIn', 'ifNotImproving']) add(change[key]);
   for (const group of change.returnEarly || []) { add(group.triageLabel); add(group.flags); }
   for (const reason of change.injectionReasons || []) add(reason);

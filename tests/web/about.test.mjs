@@ -121,7 +121,9 @@ test('about: "what would change this" shows the engine\'s answer in every phase'
     await fillFrom(page, incomplete);
     await page.waitForSelector('#plan[data-triage="incomplete"]');
     const plan = await enginePlan(page, { ...incomplete, audience: 'clinician' });
-    assert.deepEqual(plan.whatWouldChange.askNext, [{ flag: 'osteoporosis', triageIfYes: 'priority' }]);
+    assert.deepEqual(plan.whatWouldChange.askNext, [{
+      flag: 'osteoporosis', triageIfYes: 'priority', label: short('osteoporosis'), triageIfYesLabel: content.triages.priority.clinician,
+    }]);
     const block = page.locator('#plan-body > [data-what-would-change="incomplete"]');
     const asked = await block.locator('[data-wwc="askNext"] li').evaluateAll((nodes) => nodes.map((n) => [n.getAttribute('data-flag'), n.getAttribute('data-triage-if-yes')]));
     assert.deepEqual(asked, [['osteoporosis', 'priority']]);

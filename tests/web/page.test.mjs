@@ -271,7 +271,8 @@ test('page: an answer the engine rejects shows its message beside that field, an
     await typeInto(page, 'conservativeCareWeeks', String(input.symptomWeeks + 5));
     const error = page.locator('#q-conservativeCareWeeks .field-error');
     await error.waitFor({ state: 'visible' });
-    assert.match(await error.innerText(), /must not be more than/);
+    // The engine's words, naming the other question by its label (never the contract key symptomWeeks).
+    assert.match(await error.innerText(), /^Must not be more than episode duration$/);
     assert.equal(await page.locator('#input-conservativeCareWeeks').getAttribute('aria-invalid'), 'true');
     assert.equal(await page.locator('#plan').getAttribute('data-triage'), null, 'no plan from an invalid answer');
 
