@@ -178,16 +178,16 @@
 
   // ---------- on the main page: footer lines and the dialog ----------
 
-  const current = { content: null, audience: 'clinician' };
+  const current = { content: null, audience: null }; // as app.js last said
 
   function aboutHref(content, audience) {
-    return `about.html?lang=${encodeURIComponent(content.language || 'en')}&audience=${encodeURIComponent(audience)}`;
+    return `about.html?lang=${encodeURIComponent(content.language)}&audience=${encodeURIComponent(audience)}`;
   }
 
   /** Called by app.js (applyInterfaceWords) whenever the language or the audience changes. */
   Radiculo.renderFooterExtras = function renderFooterExtras(content, audience) {
     current.content = content;
-    current.audience = audience || 'clinician';
+    current.audience = audience;
     const words = Radiculo.planWords(content, current.audience);
     const link = document.getElementById('about-link');
     if (link) {
@@ -232,7 +232,7 @@
   function fillDialog(dialog) {
     const { content, audience } = current;
     const words = Radiculo.planWords(content, audience);
-    dialog.setAttribute('lang', content.language || 'en');
+    dialog.setAttribute('lang', content.language);
     dialog.querySelector('#about-dialog-title').textContent = words.pick(content.intendedUse.title);
     dialog.querySelector('[data-about-close]').textContent = words.ui('close');
     const page = dialog.querySelector('[data-about-page]');
@@ -286,12 +286,14 @@
     // The same settings.json as the main page: only the languages and wordings this clinic offers.
     Promise.all([Radiculo.loadEngine(), Radiculo.settingsLoaded]).then(([engine, loadedSettings]) => {
       Radiculo.engine = engine;
-      const settings = Radiculo.applySettings(loadedSettings, Radiculo.offeredByEngine(engine));
+      const offered = Radiculo.offeredByEngine(engine);
+      const settings = Radiculo.applySettings(loadedSettings, offered);
       const languages = settings.languages;
-      const wanted = [params.get('lang'), ...(navigator.languages || [navigator.language || 'en'])]
+      const { defaults } = offered;
+      const wanted = [params.get('lang'), ...(navigator.languages || [navigator.language])]
         .filter(Boolean).map((code) => String(code).toLowerCase().split('-')[0]);
-      const language = wanted.find((code) => languages.includes(code)) || (languages.includes('en') ? 'en' : languages[0]);
-      const audience = params.get('audience') === 'patient' && settings.patientWording ? 'patient' : 'clinician';
+      const language = wanted.find((code) => languages.includes(code)) || (languages.includes(defaults.language) ? defaults.language : languages[0]);
+      const audience = params.get('audience') === 'patient' && settings.patientWording ? 'patient' : defaults.audience;
       const content = engine.content(language);
       const words = Radiculo.planWords(content, audience);
       document.documentElement.lang = content.language || language;

@@ -11,8 +11,9 @@
   const state = {
     engine: null,
     content: null,
-    language: 'en',
+    language: null,
     audience: null,
+    defaults: null, // the engine's default language and audience (its schema), set in init
     questionnaire: null,
     flow: null,
     plan: null, // the last plan drawn (citations open in place from it)
@@ -28,7 +29,7 @@
   const tell = (name, detail) => document.dispatchEvent(new CustomEvent(`radiculo:${name}`, { detail }));
 
   function words() {
-    return Radiculo.planWords(state.content, state.audience || 'clinician');
+    return Radiculo.planWords(state.content, state.audience || state.defaults.audience);
   }
 
   /** Fills every [data-ui] element with its interface label, in the current audience's words. */
@@ -36,7 +37,7 @@
     const w = words();
     for (const node of document.querySelectorAll('[data-ui]')) node.textContent = w.ui(node.getAttribute('data-ui'));
     const content = state.content;
-    const audience = state.audience || 'clinician';
+    const audience = state.audience || state.defaults.audience;
     byId('disclaimer').textContent = (content.disclaimer && content.disclaimer[audience]) || '';
     // "In an emergency, do not use this tool" is said everywhere but under an emergency plan.
     byId('emergency-advice').textContent = (content.emergencyAdvice && content.emergencyAdvice[audience]) || '';
@@ -73,11 +74,11 @@
   function pickLanguage(languages) {
     const codes = languages.map((language) => language.code);
     if (codes.includes(settings.defaultLanguage)) return settings.defaultLanguage; // settings.json, unless 'auto'
-    for (const wanted of navigator.languages || [navigator.language || 'en']) {
+    for (const wanted of navigator.languages || [navigator.language || state.defaults.language]) {
       const code = String(wanted).toLowerCase().split('-')[0];
       if (codes.includes(code)) return code;
     }
-    return codes.includes('en') ? 'en' : codes[0];
+    return codes.includes(state.defaults.language) ? state.defaults.language : codes[0];
   }
 
   function loadContent(language) {
@@ -214,11 +215,11 @@
     document.querySelector('.skip-link').hidden = true;
     byId('chooser').hidden = false;
     if (nextPerson) {
-      const language = pickLanguage(state.content.languages || [{ code: 'en' }]);
+      const language = pickLanguage(state.content.languages);
       if (language !== state.language) {
         loadContent(language);
         byId('language-select').value = state.language;
-        state.questionnaire.setWording('clinician', state.content);
+        state.questionnaire.setWording(state.defaults.audience, state.content);
       }
     }
     applyInterfaceWords();
@@ -243,7 +244,7 @@
       loadContent(language);
       byId('language-select').value = state.language;
     }
-    const audience = settings.patientWording === false ? 'clinician' : assessment.audience || fixedAudience() || 'clinician';
+    const audience = settings.patientWording === false ? 'clinician' : assessment.audience || fixedAudience() || state.defaults.audience;
     state.questionnaire.clear();
     state.questionnaire.write(assessment);
     state.touched = true;
@@ -303,7 +304,7 @@
     select.addEventListener('change', () => {
       loadContent(select.value);
       applyInterfaceWords();
-      state.questionnaire.setWording(state.audience || 'clinician', state.content);
+      state.questionnaire.setWording(state.audience || state.defaults.audience, state.content);
       state.flow.setWords(words(), state.content);
       if (state.audience) update(true);
     });
@@ -330,8 +331,10 @@
   function init(engine, loadedSettings) {
     state.engine = engine;
     Radiculo.engine = engine; // about.js: the intended-use dialog reads the engine's schema()
-    settings = Radiculo.applySettings(loadedSettings, Radiculo.offeredByEngine(engine));
-    const offered = (engine.content('en').languages || [{ code: 'en' }]).filter((entry) => settings.languages.includes(entry.code));
+    const offeredByEngine = Radiculo.offeredByEngine(engine);
+    state.defaults = offeredByEngine.defaults;
+    settings = Radiculo.applySettings(loadedSettings, offeredByEngine);
+    const offered = engine.content(state.defaults.language).languages.filter((entry) => settings.languages.includes(entry.code));
     loadContent(pickLanguage(offered));
     byId('audience-switch').hidden = offeredAudiences().length < 2;
     for (const button of document.querySelectorAll('#chooser [data-audience]')) button.hidden = !offeredAudiences().includes(button.getAttribute('data-audience'));
@@ -344,7 +347,7 @@
       toPlan: () => { byId('plan').scrollIntoView({ block: 'start' }); focusPlanTitle(); },
     });
     state.questionnaire.setAsked(state.flow.isAsked);
-    state.questionnaire.setWording('clinician', state.content);
+    state.questionnaire.setWording(state.defaults.audience, state.content);
     applyInterfaceWords();
     setUpLanguagePicker();
 

@@ -155,7 +155,7 @@
       if (typeof raw[key] === 'boolean') settings[key] = raw[key];
       else problems.push(`${key} ignored: must be true or false, without quotes`);
     }
-    const fallbackLanguage = offered.languages.includes('en') ? 'en' : offered.languages[0];
+    const fallbackLanguage = offered.languages.includes(offered.defaults.language) ? offered.defaults.language : offered.languages[0];
     if (raw.languages !== undefined) {
       if (!Array.isArray(raw.languages)) {
         settings.languages = [fallbackLanguage];
@@ -223,12 +223,11 @@
     return Radiculo.settings;
   };
 
-  /** What the engine offers, for applySettings: its languages and audiences. */
+  /** What the engine offers, for applySettings: its languages, its audiences and its defaults. */
   Radiculo.offeredByEngine = function offeredByEngine(engine) {
-    const languages = (engine.content('en').languages || [{ code: 'en' }]).map((language) => language.code);
-    const schema = engine.schema();
-    const audience = schema && schema.properties && schema.properties.audience;
-    return { languages, audiences: (audience && audience.enum) || ['clinician', 'patient'] };
+    const defaults = engine.defaults();
+    const languages = engine.content(defaults.language).languages.map((language) => language.code);
+    return { languages, audiences: engine.schema().properties.audience.enum, defaults };
   };
 
   Radiculo.readSettings = readSettings;

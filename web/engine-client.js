@@ -58,6 +58,11 @@
       /** The questions, labels and texts for one language. */
       content: function (language) { return call('content', language); },
       schema: function () { return call('schema'); },
+      /** The contract's defaults, as the schema states them: {language, audience}. */
+      defaults: function () {
+        var fields = call('schema').properties;
+        return { language: fields.language['default'], audience: fields.audience['default'] };
+      },
       version: function () { return call('version'); },
       /** {ok, note}: the plain-text note for the clinical record, dated (YYYY-MM-DD) and naming the aid's address. */
       note: function (assessment, date, address) {
