@@ -41,6 +41,15 @@ std::string describeNumber(double value) {
 
 }  // namespace
 
+// An error's {values}: the allowed values, as a JSON list. (Built out of line: an initializer list
+// of pairs made inside each reader gave Emscripten 3.1.6 a path-dependent layout of its exception
+// handling, and the WebAssembly stopped being reproducible from another folder.)
+[[gnu::noinline]] static std::vector<std::pair<std::string, std::string>> valuesParam(const json& values) {
+  std::vector<std::pair<std::string, std::string>> params;
+  params.emplace_back("values", values.dump());
+  return params;
+}
+
 // One value being read (see input_fields.h).
 struct FieldInput {
   const std::vector<std::string>& languages;
@@ -89,7 +98,7 @@ std::optional<Audience> readAudience(FieldInput& in, const json& value) {
 std::optional<std::string> readLanguage(FieldInput& in, const json& value) {
   for (const std::string& language : in.languages)
     if (value == language) return language;
-  in.error(ErrorCode::notLanguage, {{"values", json(in.languages).dump()}});
+  in.error(ErrorCode::notLanguage, valuesParam(json(in.languages)));
   return std::nullopt;
 }
 
@@ -106,7 +115,7 @@ std::vector<std::string> assessableNames() {
 // Each entry names a priority finding once: a red flag of the within-2-weeks tier or olderAge.
 // Whether the finding is present at all is checked across fields, once every field is read.
 void readAssessedFindings(FieldInput& in, const json& value, AssessedFindings& out) {
-  const FieldInput::Params expected{{"values", json(assessableNames()).dump()}};
+  const FieldInput::Params expected = valuesParam(json(assessableNames()));
   if (!value.is_array()) {
     in.error(ErrorCode::notFindingList, expected);
     return;
@@ -178,7 +187,7 @@ std::optional<Herniation> readHerniation(FieldInput& in, const json& value) {
         known = true;
       }
     if (!known) {
-      in.error(levelPointer, ErrorCode::notHerniationLevel, {{"values", json(kHerniationLevels).dump()}});
+      in.error(levelPointer, ErrorCode::notHerniationLevel, valuesParam(json(kHerniationLevels)));
       complete = false;
     }
   }
