@@ -8,7 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRADICULO_SANITIZE=ON -DRADICULO_BENCH=OFF >/dev/null
+# -O1 -g1 (line tables only): the compile is most of this stage, and per file it costs about a third
+# less CPU than -O2 -g (18.3 s -> 11.8 s for what_would_change.cpp); reports still name file and line.
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
+  -DRADICULO_SANITIZE=ON -DRADICULO_BENCH=OFF >/dev/null
 cmake --build build-asan -j"$jobs" > build-asan/build.log 2>&1 || { cat build-asan/build.log; exit 1; }
 
 # Leaks count as failures; UB stops the test (the build also says -fno-sanitize-recover=all).

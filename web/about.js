@@ -4,14 +4,15 @@
  * the references, and the release, review and translation status.
  *
  * On the main page it opens in place, as a dialog, so the answers are never lost; about.html shows
- * the same as a page of its own (direct links, printing). Also fills the footer's translation and
- * review-due lines. */
+ * the same as a page of its own (direct links, printing: about-page.js). Also fills the footer's
+ * translation and review-due lines, and the start screen's other languages. */
 (function () {
   'use strict';
 
   const Radiculo = (window.Radiculo = window.Radiculo || {});
-  const el = (...args) => Radiculo.element(...args);
-  const fill = (...args) => Radiculo.fillTemplate(...args);
+  const { byId, element: el, icon, fill } = Radiculo.dom;
+  const { forAudience, reviewOverdueText } = Radiculo.words;
+  const engine = () => Radiculo.engineClient.engine; // once loaded
 
   const INTENDED_USE = ['purpose', 'forWhom', 'notFor', 'dataUse', 'attributes', 'inputsChecked'];
   const AFTER_LOGIC = ['limits', 'developer', 'funding'];
@@ -102,7 +103,7 @@
         rows.length ? el('ul', { className: 'about__recs' }, rows.map((row) => {
           const citations = ((content.recommendations || {})[row.id] || {}).citations || [];
           return el('li', { className: 'about__rec', 'data-rec': row.id, 'data-kind': row.kind, 'data-when': row.when }, [
-            el('span', { className: `badge badge--${row.kind}` }, [Radiculo.icon(row.kind), words.kind(row.kind)]),
+            el('span', { className: `badge badge--${row.kind}` }, [icon(row.kind), words.kind(row.kind)]),
             el('div', {}, [
               el('p', {}, [words.recommendation(row.id), citations.length ? ` [${citations.join(', ')}]` : '']),
               el('p', { className: 'about__when' }, [
@@ -119,12 +120,12 @@
   function referencesSection(content, words) {
     return section('references', words.ui('aboutReferences'), [
       el('ol', { className: 'refs__list' }, (content.references || []).map((reference) =>
-        Radiculo.referenceItem(reference, words, 'about-ref-'))),
+        Radiculo.planView.referenceItem(reference, words, 'about-ref-'))),
     ]);
   }
 
   function datesSection(content, words) {
-    const overdue = Radiculo.reviewOverdueText(content, words.audience);
+    const overdue = reviewOverdueText(content, words.audience);
     return section('dates', words.ui('aboutDates'), [
       overdue ? el('p', { className: 'review-due', 'data-review-overdue': '' }, [overdue]) : null,
       el('p', {}, [fill(words.ui('aboutVersions'), {
@@ -149,7 +150,7 @@
 
   /** Saves the FHIR R4 Questionnaire (in the wording shown) as a file. */
   function downloadQuestionnaire(audience) {
-    const questionnaire = Radiculo.engine.fhirQuestionnaire(audience === 'patient' ? 'patient' : 'clinician');
+    const questionnaire = engine().fhirQuestionnaire(audience === 'patient' ? 'patient' : 'clinician');
     const blob = new Blob([`${JSON.stringify(questionnaire, null, 2)}\n`], { type: 'application/fhir+json' });
     const link = el('a', { href: URL.createObjectURL(blob), download: `radiculo-questionnaire-${questionnaire.version || 'r4'}.json` });
     document.body.appendChild(link);
@@ -159,12 +160,12 @@
   }
   document.addEventListener('click', (event) => {
     const button = event.target.closest && event.target.closest('[data-fhir-questionnaire]');
-    if (button && Radiculo.engine) downloadQuestionnaire(button.getAttribute('data-fhir-questionnaire'));
+    if (button && engine()) downloadQuestionnaire(button.getAttribute('data-fhir-questionnaire'));
   });
 
   /** Every section, in reading order, for one language and audience. */
   function renderAbout(container, content, schema, audience) {
-    const words = Radiculo.planWords(content, audience);
+    const words = forAudience(content, audience);
     container.replaceChildren(
       ...INTENDED_USE.map((key) => intendedUseSection(key, content, words)),
       inputsSection(content, schema, words),
@@ -185,35 +186,35 @@
   }
 
   /** Called by app.js (applyInterfaceWords) whenever the language or the audience changes. */
-  Radiculo.renderFooterExtras = function renderFooterExtras(content, audience) {
+  function showFooterExtras(content, audience) {
     current.content = content;
     current.audience = audience;
-    const words = Radiculo.planWords(content, current.audience);
-    const link = document.getElementById('about-link');
+    const words = forAudience(content, current.audience);
+    const link = byId('about-link');
     if (link) {
       link.textContent = words.pick(content.intendedUse && content.intendedUse.title);
       link.setAttribute('href', aboutHref(content, current.audience));
     }
-    const translation = document.getElementById('translation-review');
+    const translation = byId('translation-review');
     if (translation) translation.textContent = fill(words.ui('translationReview'), { review: content.translationReview || '' });
-    const due = document.getElementById('review-due');
+    const due = byId('review-due');
     if (due) {
-      const overdue = Radiculo.reviewOverdueText(content, current.audience);
+      const overdue = reviewOverdueText(content, current.audience);
       due.textContent = overdue;
       due.hidden = overdue === '';
     }
-    const dialog = document.getElementById('about-dialog');
+    const dialog = byId('about-dialog');
     if (dialog && dialog.open) fillDialog(dialog);
     chooserLanguages(content);
-  };
+  }
 
   /**
    * On "Which best describes you?": the other languages by their own names, so a person who cannot
    * read this one switches before anything else. Drives the header's language select (app.js).
    */
   function chooserLanguages(content) {
-    const slot = document.getElementById('chooser-languages');
-    const select = document.getElementById('language-select');
+    const slot = byId('chooser-languages');
+    const select = byId('language-select');
     if (!slot || !select) return;
     const others = (content.languages || []).filter((language) => language.code !== content.language);
     slot.replaceChildren(...others.map((language) => {
@@ -221,7 +222,7 @@
       button.addEventListener('click', () => {
         select.value = language.code;
         select.dispatchEvent(new Event('change', { bubbles: true }));
-        const title = document.getElementById('chooser-title');
+        const title = byId('chooser-title');
         if (title) title.focus();
       });
       return button;
@@ -231,7 +232,7 @@
 
   function fillDialog(dialog) {
     const { content, audience } = current;
-    const words = Radiculo.planWords(content, audience);
+    const words = forAudience(content, audience);
     dialog.setAttribute('lang', content.language);
     dialog.querySelector('#about-dialog-title').textContent = words.pick(content.intendedUse.title);
     dialog.querySelector('[data-about-close]').textContent = words.ui('close');
@@ -239,7 +240,7 @@
     page.textContent = words.ui('aboutOpenPage');
     page.setAttribute('href', aboutHref(content, audience));
     page.appendChild(el('span', { className: 'visually-hidden' }, [` ${words.ui('opensNewWindow')}`]));
-    const schema = Radiculo.engine ? Radiculo.engine.schema() : {};
+    const schema = engine() ? engine().schema() : {};
     renderAbout(dialog.querySelector('[data-about-body]'), content, schema, audience);
   }
 
@@ -263,7 +264,7 @@
   function openDialog(event) {
     if (!current.content || event.button > 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
     event.preventDefault();
-    const dialog = document.getElementById('about-dialog') || createDialog();
+    const dialog = byId('about-dialog') || createDialog();
     opener = document.activeElement;
     fillDialog(dialog);
     dialog.showModal();
@@ -277,45 +278,5 @@
     if (link) openDialog(event);
   });
 
-  // ---------- about.html: the same, as a page of its own ----------
-
-  function standalone() {
-    const root = document.getElementById('about-root');
-    if (!root || document.documentElement.getAttribute('data-page') !== 'about') return;
-    const params = new URLSearchParams(window.location.search);
-    // The same settings.json as the main page: only the languages and wordings this clinic offers.
-    Promise.all([Radiculo.loadEngine(), Radiculo.settingsLoaded]).then(([engine, loadedSettings]) => {
-      Radiculo.engine = engine;
-      const offered = Radiculo.offeredByEngine(engine);
-      const settings = Radiculo.applySettings(loadedSettings, offered);
-      const languages = settings.languages;
-      const { defaults } = offered;
-      const wanted = [params.get('lang'), ...(navigator.languages || [navigator.language])]
-        .filter(Boolean).map((code) => String(code).toLowerCase().split('-')[0]);
-      const language = wanted.find((code) => languages.includes(code)) || (languages.includes(defaults.language) ? defaults.language : languages[0]);
-      const audience = params.get('audience') === 'patient' && settings.patientWording ? 'patient' : defaults.audience;
-      const content = engine.content(language);
-      const words = Radiculo.planWords(content, audience);
-      document.documentElement.lang = content.language || language;
-      document.title = `Radiculo: ${words.pick(content.intendedUse.title)}`;
-      document.getElementById('about-title').textContent = words.pick(content.intendedUse.title);
-      const back = document.getElementById('about-back');
-      back.textContent = 'Radiculo';
-      const disclaimer = document.getElementById('about-disclaimer');
-      disclaimer.textContent = `${words.pick(content.disclaimer)} ${words.pick(content.emergencyAdvice)}`;
-      const overdue = Radiculo.reviewOverdueText(content, audience);
-      const due = document.getElementById('review-due');
-      due.textContent = overdue;
-      due.hidden = overdue === '';
-      renderAbout(root, content, engine.schema(), audience);
-      const loading = document.getElementById('loading');
-      if (loading) loading.hidden = true;
-      Radiculo.started = true;
-      document.documentElement.setAttribute('data-engine', 'ready');
-    }, () => {});
-  }
-
-  Radiculo.renderAbout = renderAbout;
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', standalone);
-  else standalone();
+  Radiculo.about = { render: renderAbout, showFooterExtras };
 })();

@@ -1,11 +1,14 @@
-/* Radiculo: the page. Starts the engine, asks "Which best describes you?", and on every answer sends
- * the assessment to the engine and draws the plan it returns. Answers live only in the form on this
- * page: nothing is stored, nothing is sent. */
+/* Radiculo: the page's orchestrator. Starts the engine, asks "Which best describes you?", and on
+ * every answer sends the assessment to the engine and draws the plan it returns. It is the only file
+ * that tells the other parts what happened, always by calling them (planView, printSheet, clinic,
+ * handover, kiosk, offline, about); they call back only through the hooks it gives them. Answers
+ * live only in the form on this page: nothing is stored, nothing is sent. */
 (function () {
   'use strict';
 
   const Radiculo = window.Radiculo;
-  const byId = (id) => document.getElementById(id);
+  const { byId, element, fill } = Radiculo.dom;
+  const { planView, printSheet, clinic, handover, kiosk, offline, about } = Radiculo;
   const ANNOUNCE_DELAY_MS = 700; // let a person finish typing before the screen reader speaks
 
   const state = {
@@ -14,6 +17,7 @@
     language: null,
     audience: null,
     defaults: null, // the engine's default language and audience (its schema), set in init
+    settings: null, // settings.json as clinic-settings.js normalised it, set in init
     questionnaire: null,
     flow: null,
     plan: null, // the last plan drawn (citations open in place from it)
@@ -24,12 +28,8 @@
     touched: false, // has anyone answered or switched anything since the start (see isAtStart)
   };
 
-  let settings = {}; // settings.json, read in init (it needs the engine's languages and wordings)
-  // Other parts of the page (clinic.js, kiosk.js, offline.js) follow these events.
-  const tell = (name, detail) => document.dispatchEvent(new CustomEvent(`radiculo:${name}`, { detail }));
-
   function words() {
-    return Radiculo.planWords(state.content, state.audience || state.defaults.audience);
+    return Radiculo.words.forAudience(state.content, state.audience || state.defaults.audience);
   }
 
   /** Fills every [data-ui] element with its interface label, in the current audience's words. */
@@ -43,37 +43,22 @@
     byId('emergency-advice').textContent = (content.emergencyAdvice && content.emergencyAdvice[audience]) || '';
     // The start screen, before anyone chooses: what needs emergency care now, in plain words.
     byId('start-emergency').textContent = (content.startEmergency && (content.startEmergency.patient || content.startEmergency.clinician)) || '';
-    byId('versions').textContent = Radiculo.fillTemplate(w.ui('versions'), {
+    byId('versions').textContent = fill(w.ui('versions'), {
       contentVersion: content.contentVersion,
       contentReleased: content.contentReleased,
       reviewStatus: words().pick(content.reviewStatus),
       reviewDue: content.reviewDue,
       engineVersion: content.engineVersion,
     });
-    Radiculo.renderFooterExtras(content, audience); // about.js: intended-use link, translation, review due
-    tell('words', { words: w });
-  }
-
-  /** The audience to start in without asking ('' = ask): patient wording off means clinician. */
-  function fixedAudience() {
-    return settings.patientWording === false ? 'clinician' : settings.defaultAudience || '';
-  }
-
-  /** The wordings offered: a kiosk shows the clinician wording only where its settings allow it. */
-  function offeredAudiences() {
-    if (settings.patientWording === false) return ['clinician'];
-    if (Radiculo.kiosk && !settings.kioskClinicianWording) return ['patient'];
-    return ['patient', 'clinician'];
-  }
-
-  /** "Print this plan" only where a printer is there to print on (settings.json: printer). */
-  function printAllowed() {
-    return settings.printer === null || settings.printer === undefined ? !Radiculo.kiosk : settings.printer;
+    about.showFooterExtras(content, audience); // intended-use link, translation, review due
+    clinic.showClinicLine(w);
+    handover.setWords(w);
+    kiosk.wordsChanged();
   }
 
   function pickLanguage(languages) {
     const codes = languages.map((language) => language.code);
-    if (codes.includes(settings.defaultLanguage)) return settings.defaultLanguage; // settings.json, unless 'auto'
+    if (codes.includes(state.settings.defaultLanguage)) return state.settings.defaultLanguage; // settings.json, unless 'auto'
     for (const wanted of navigator.languages || [navigator.language || state.defaults.language]) {
       const code = String(wanted).toLowerCase().split('-')[0];
       if (codes.includes(code)) return code;
@@ -85,7 +70,7 @@
     const content = state.engine.content(language);
     if (!content || content.ok === false) throw new Error(`no content for language ${language}`);
     // Only the languages this clinic offers: the picker, the chooser and the next person read this.
-    if (settings.languages) content.languages = (content.languages || []).filter((entry) => settings.languages.includes(entry.code));
+    content.languages = (content.languages || []).filter((entry) => state.settings.languages.includes(entry.code));
     state.content = content;
     state.language = content.language || language;
     document.documentElement.lang = state.language;
@@ -109,8 +94,8 @@
     bar.hidden = false;
     bar.className = `triage-bar triage-bar--${triage}`;
     bar.replaceChildren(
-      Object.assign(document.createElement('strong'), { textContent: label }),
-      Object.assign(document.createElement('span'), { className: 'triage-bar__action', textContent: words().ui('seePlan') }),
+      element('strong', {}, [label]),
+      element('span', { className: 'triage-bar__action' }, [words().ui('seePlan')]),
     );
   }
 
@@ -128,17 +113,21 @@
     if (result.ok) {
       state.questionnaire.showErrors([], assessment);
       state.plan = result;
-      drawn = Radiculo.renderPlan(section, body, result, state.content, state.audience);
-      tell('plan', { triage: result.triage, body, words: words(), assessment });
+      const w = words();
+      drawn = planView.render(section, body, result, state.content, state.audience);
+      body.append(printSheet.build(result, state.content, w, state.settings));
+      clinic.placeCallNow(body, result.triage, w);
+      handover.planShown(body, assessment, w); // its buttons, and the take-home code on the printout
+      kiosk.planShown(body);
       byId('emergency-advice').hidden = result.triage === 'emergency';
       updateTriageBar(result.triage, drawn.label);
-      byId('print-plan').hidden = !printAllowed();
+      byId('print-plan').hidden = !state.settings.printer;
       // An alert just raised speaks for itself: no second, polite announcement on top of it.
       if (drawn.alerted) {
         window.clearTimeout(state.announceTimer);
         state.lastAnnounced = '';
       } else {
-        announce(Radiculo.fillTemplate(words().ui('planUpdatedCount'), { triage: drawn.label, count: drawn.count }));
+        announce(fill(words().ui('planUpdatedCount'), { triage: drawn.label, count: drawn.count }));
       }
       if (!state.firstPlanMarked && window.performance && performance.mark) {
         state.firstPlanMarked = true;
@@ -148,7 +137,7 @@
       const problems = state.questionnaire.showErrors(result.errors, assessment);
       const unanswered = state.questionnaire.unansweredRedFlags();
       state.plan = null;
-      drawn = Radiculo.renderWaiting(section, body, {
+      drawn = planView.renderWaiting(section, body, {
         missing: problems.missing,
         general: problems.general,
         hasErrors: problems.shown > 0,
@@ -159,7 +148,7 @@
       updateTriageBar(null);
       byId('emergency-advice').hidden = false;
       byId('print-plan').hidden = true;
-      tell('waiting', {});
+      handover.noPlan();
       if (drawn.changed) announce(words().ui('planWaiting'));
     }
     state.flow.update(result);
@@ -227,9 +216,10 @@
       window.scrollTo(0, 0);
       byId('chooser-title').focus();
     }
-    if (fixedAudience()) chooseAudience(fixedAudience());
+    if (state.settings.fixedAudience) chooseAudience(state.settings.fixedAudience);
     state.touched = false;
-    if (!quiet) tell('reset', {});
+    handover.clear();
+    if (!quiet) offline.nextPerson();
   }
 
   /**
@@ -244,7 +234,8 @@
       loadContent(language);
       byId('language-select').value = state.language;
     }
-    const audience = settings.patientWording === false ? 'clinician' : assessment.audience || fixedAudience() || state.defaults.audience;
+    const offered = state.settings.audiences;
+    const audience = [assessment.audience, state.settings.fixedAudience, state.defaults.audience].find((entry) => offered.includes(entry)) || offered[0];
     state.questionnaire.clear();
     state.questionnaire.write(assessment);
     state.touched = true;
@@ -293,11 +284,7 @@
     if (languages.length < 2) return;
     const select = byId('language-select');
     for (const language of languages) {
-      const option = document.createElement('option');
-      option.value = language.code;
-      option.textContent = language.name;
-      option.lang = language.code;
-      select.appendChild(option);
+      select.appendChild(element('option', { value: language.code, lang: language.code }, [language.name]));
     }
     select.value = state.language;
     byId('language-picker').hidden = false;
@@ -310,17 +297,6 @@
     });
   }
 
-  // Printing shows every "Why?" open, then puts them back as they were.
-  let closedForPrint = [];
-  function openAllForPrint() {
-    closedForPrint = Array.from(document.querySelectorAll('#plan details:not([open])'));
-    for (const details of closedForPrint) details.open = true;
-  }
-  function restoreAfterPrint() {
-    for (const details of closedForPrint) details.open = false;
-    closedForPrint = [];
-  }
-
   /** Focus on the plan's title ("Your plan"), where a screen reader starts reading it; no scrolling. */
   function focusPlanTitle() {
     const title = byId('plan-title');
@@ -330,18 +306,18 @@
 
   function init(engine, loadedSettings) {
     state.engine = engine;
-    Radiculo.engine = engine; // about.js: the intended-use dialog reads the engine's schema()
-    const offeredByEngine = Radiculo.offeredByEngine(engine);
-    state.defaults = offeredByEngine.defaults;
-    settings = Radiculo.applySettings(loadedSettings, offeredByEngine);
-    const offered = engine.content(state.defaults.language).languages.filter((entry) => settings.languages.includes(entry.code));
+    state.defaults = engine.defaults();
+    state.settings = Radiculo.clinicSettings.apply(loadedSettings, engine, kiosk.on);
+    clinic.useSettings(state.settings);
+    const offered = engine.content(state.defaults.language).languages.filter((entry) => state.settings.languages.includes(entry.code));
     loadContent(pickLanguage(offered));
-    byId('audience-switch').hidden = offeredAudiences().length < 2;
-    for (const button of document.querySelectorAll('#chooser [data-audience]')) button.hidden = !offeredAudiences().includes(button.getAttribute('data-audience'));
+    const audiences = state.settings.audiences;
+    byId('audience-switch').hidden = audiences.length < 2;
+    for (const button of document.querySelectorAll('#chooser [data-audience]')) button.hidden = !audiences.includes(button.getAttribute('data-audience'));
 
     const form = byId('questions');
-    state.questionnaire = Radiculo.createQuestionnaire(form, state.content);
-    state.flow = Radiculo.createFlow(form, state.questionnaire, state.content, {
+    state.questionnaire = Radiculo.questionnaire.create(form, state.content);
+    state.flow = Radiculo.flow.create(form, state.questionnaire, state.content, {
       changed: () => update(false),
       showPlan: () => { window.scrollTo(0, 0); focusPlanTitle(); },
       toPlan: () => { byId('plan').scrollIntoView({ block: 'start' }); focusPlanTitle(); },
@@ -363,17 +339,15 @@
     byId('plan-body').addEventListener('click', focusQuestion);
     byId('plan-body').addEventListener('click', (event) => {
       const cite = event.target.closest && event.target.closest('a.cite');
-      if (cite && Radiculo.openCitation(cite, state.plan, state.content, state.audience)) event.preventDefault();
+      if (cite && planView.openCitation(cite, state.plan, state.content, state.audience)) event.preventDefault();
     });
     byId('plan-back').addEventListener('click', () => state.flow.backFromPlan(false));
     byId('plan-add-care').addEventListener('click', () => state.flow.backFromPlan(true));
     byId('start-again').addEventListener('click', startAgain);
-    byId('print-plan').addEventListener('click', () => window.print());
-    window.addEventListener('beforeprint', openAllForPrint);
+    byId('print-plan').addEventListener('click', () => window.print()); // print.css: the print sheet only
     // Leaving the page is like closing it: else the back/forward cache would show the answers to
     // the next person pressing Back on a shared computer (review I5).
     window.addEventListener('pagehide', (event) => { if (event.persisted && state.touched) startAgain({ quiet: true }); });
-    window.addEventListener('afterprint', restoreAfterPrint);
 
     // On narrow screens the plan is below the questions: the plan bar stands in for it until it scrolls into view.
     if ('IntersectionObserver' in window) {
@@ -386,23 +360,21 @@
     byId('unsupported').hidden = true;
     byId('chooser').hidden = false;
     byId('footer').hidden = false;
-    document.documentElement.setAttribute('data-engine', 'ready');
-    Radiculo.started = true;
-    if (fixedAudience()) chooseAudience(fixedAudience());
+    Radiculo.engineClient.started();
+    if (state.settings.fixedAudience) chooseAudience(state.settings.fixedAudience);
 
-    // For kiosk.js and offline.js: start over, and "has the current person begun?".
-    Radiculo.app = {
-      startAgain,
-      isAtStart: () => !state.touched,
-      words,
-      openAnswers,
-      showNotice,
-    };
-    tell('ready', {});
+    // The parts that act on their own (a timer, a scanned code, a new version) call back through these.
+    const isAtStart = () => !state.touched;
+    kiosk.start({ idleSeconds: state.settings.kioskIdleSeconds, startAgain, isAtStart, words });
+    offline.start(isAtStart);
+    handover.start({ engine, settings: state.settings, words: words(), openAnswers, showNotice });
+
+    // For tests and for a clinic's IT checking its settings.json: what this page uses.
+    Radiculo.app = { startAgain, settings: state.settings };
   }
 
   // Engine and settings load side by side (clinic-settings.js gives up on settings.json after 5 s).
-  Promise.all([Radiculo.loadEngine(), Radiculo.settingsLoaded]).then(([engine, loadedSettings]) => init(engine, loadedSettings), () => {
+  Promise.all([Radiculo.engineClient.load(), Radiculo.clinicSettings.loaded]).then(([engine, loadedSettings]) => init(engine, loadedSettings), () => {
     // engine-client.js has already shown the "cannot start in this browser" message.
-  }).catch((error) => Radiculo.showUnsupported(String(error && error.message)));
+  }).catch((error) => Radiculo.engineClient.showUnsupported(String(error && error.message)));
 })();

@@ -52,8 +52,6 @@
     }
   }
 
-  Radiculo.settingsLoaded = loadText();
-
   function phoneNumber(key, value, problems) {
     if (value === '' || value === undefined) return '';
     if (typeof value === 'number') {
@@ -211,25 +209,42 @@
     slot.hidden = problems.length === 0;
   }
 
-  /** Once the engine has started: reads the settings, shows what was not used, sets Radiculo.settings. */
-  Radiculo.applySettings = function applySettings(loaded, offered) {
+  /** The kiosk's idle time from the address (?kiosk&idle=SECONDS), which wins over settings.json; 0 when none. */
+  function idleFromAddress() {
+    const text = new URLSearchParams(window.location.search).get('idle');
+    const seconds = Number(text);
+    return text && Number.isInteger(seconds) && seconds >= IDLE_MIN && seconds <= IDLE_MAX ? seconds : 0;
+  }
+
+  /**
+   * The settings as every part of the page uses them, normalised here once: settings.json read with
+   * the schema, then resolved for this page. engine: its languages, wordings and defaults; kiosk:
+   * whether this page is a kiosk (kiosk.js). Shows what was not used. Adds:
+   * - audiences: the wordings offered (a kiosk shows the clinician wording only where allowed);
+   * - fixedAudience: the wording to start in without asking ('' = ask; patient wording off = clinician);
+   * - printer: true or false ("Print this plan" shown), no longer null;
+   * - kioskIdleSeconds: the address's idle time when it gives one.
+   */
+  function apply(loaded, engine, kiosk) {
+    const defaults = engine.defaults();
+    const offered = {
+      languages: engine.content(defaults.language).languages.map((language) => language.code),
+      audiences: engine.schema().properties.audience.enum,
+      defaults,
+    };
     const { settings, problems } = readSettings(loaded && loaded.text, offered);
     if (loaded && loaded.problem) problems.unshift(loaded.problem);
     if (loaded && loaded.note) problems.unshift(loaded.note);
     settings.languages = Object.freeze(settings.languages);
-    Radiculo.settings = Object.freeze(settings);
-    Radiculo.settingsProblems = Object.freeze(problems.slice());
+    settings.printer = settings.printer === null ? !kiosk : settings.printer;
+    const patientOnly = kiosk && settings.patientWording && !settings.kioskClinicianWording;
+    settings.audiences = Object.freeze(offered.audiences.filter((audience) =>
+      (audience === 'patient' ? settings.patientWording : !patientOnly)));
+    settings.fixedAudience = settings.patientWording ? settings.defaultAudience : 'clinician';
+    settings.kioskIdleSeconds = idleFromAddress() || settings.kioskIdleSeconds;
     showProblems(problems);
-    return Radiculo.settings;
-  };
+    return Object.freeze(settings);
+  }
 
-  /** What the engine offers, for applySettings: its languages, its audiences and its defaults. */
-  Radiculo.offeredByEngine = function offeredByEngine(engine) {
-    const defaults = engine.defaults();
-    const languages = engine.content(defaults.language).languages.map((language) => language.code);
-    return { languages, audiences: engine.schema().properties.audience.enum, defaults };
-  };
-
-  Radiculo.readSettings = readSettings;
-  Radiculo.SETTINGS_DEFAULTS = DEFAULTS;
+  Radiculo.clinicSettings = { loaded: loadText(), apply };
 })();

@@ -1,13 +1,15 @@
 /* Radiculo: this clinic's settings (settings.json, read by clinic-settings.js) put to use:
  * - the call-now box right under the triage banner, above the plan's lines: who to call, by the
- *   plan's triage (the table below; the engine's headline stays as it is),
- * - the clinic's name and contact in the footer (and so on the printed plan).
+ *   plan's triage (the table below; the engine's headline stays as it is); also on the printout
+ *   and on the step-by-step flow's care card,
+ * - the clinic's name and contact in the footer.
  * Every value is written with textContent, never as HTML. */
 (function () {
   'use strict';
 
   const Radiculo = (window.Radiculo = window.Radiculo || {});
-  const settings = () => Radiculo.settings || Radiculo.SETTINGS_DEFAULTS || {};
+  const { byId, fill } = Radiculo.dom;
+  let settings = {}; // app.js: useSettings, at start-up
 
   // Who to call, by triage. number: which setting fills {number}, and the words used when it is not
   // set. The emergency number is only ever the route to the emergency department: a same-day
@@ -25,7 +27,7 @@
   }
 
   function clinicLine(words) {
-    const parts = [settings().clinicName, settings().clinicContact].filter(Boolean);
+    const parts = [settings.clinicName, settings.clinicContact].filter(Boolean);
     if (parts.length === 0) return null;
     const line = document.createElement('p');
     line.className = 'clinic-line';
@@ -36,10 +38,10 @@
   }
 
   /** The call-now box for a plan's triage (see CALL_NOW), or null for a triage without one. */
-  Radiculo.callNowBox = function callNowBox(triage, words) {
+  function callNowBox(triage, words) {
     const row = Object.prototype.hasOwnProperty.call(CALL_NOW, triage) ? CALL_NOW[triage] : null;
     if (!row) return null;
-    const number = row.number ? settings()[row.number.setting] : '';
+    const number = row.number ? settings[row.number.setting] : '';
     const box = document.createElement('div');
     box.className = `call-now call-now--${triage}`;
     box.setAttribute('data-call-now', triage);
@@ -55,30 +57,36 @@
       link.textContent = number;
       message.append(before, link, after);
     } else {
-      message.textContent = Radiculo.fillTemplate(template, { number: number || (row.number ? words.ui(row.number.unset) : '') });
+      message.textContent = fill(template, { number: number || (row.number ? words.ui(row.number.unset) : '') });
     }
     box.append(message);
     const clinic = clinicLine(words);
     if (clinic) box.append(clinic);
     return box;
-  };
+  }
 
-  // After each plan: the box goes right below the triage banner, above the plan's lines.
-  document.addEventListener('radiculo:plan', (event) => {
-    const { triage, body, words } = event.detail;
-    const box = Radiculo.callNowBox(triage, words);
+  /** After each plan: the box goes right below the triage banner, above the plan's lines. */
+  function placeCallNow(body, triage, words) {
+    const box = callNowBox(triage, words);
     if (!box) return;
     const banner = body.querySelector('#triage');
     if (banner) banner.after(box);
     else body.prepend(box);
-  });
+  }
 
-  // Whenever the interface words change (start, language, audience): the footer's clinic line.
-  document.addEventListener('radiculo:words', (event) => {
-    const slot = document.getElementById('clinic-info');
+  /** Whenever the interface words change (start, language, audience): the footer's clinic line. */
+  function showClinicLine(words) {
+    const slot = byId('clinic-info');
     if (!slot) return;
-    const line = clinicLine(event.detail.words);
+    const line = clinicLine(words);
     slot.replaceChildren(...(line ? Array.from(line.childNodes) : []));
     slot.hidden = !line;
-  });
+  }
+
+  Radiculo.clinic = {
+    useSettings: (loaded) => { settings = loaded; },
+    callNowBox,
+    placeCallNow,
+    showClinicLine,
+  };
 })();

@@ -31,8 +31,9 @@
   }
   keepBrowserLanguage();
 
+  /** "This browser cannot start Radiculo", unless the page has started (data-engine="ready"). */
   function showUnsupported(reason) {
-    if (Radiculo.started) return;
+    if (document.documentElement.getAttribute('data-engine') === 'ready') return;
     var loading = document.getElementById('loading');
     var message = document.getElementById('unsupported');
     if (loading) loading.hidden = true;
@@ -100,7 +101,7 @@
   }
 
   /** Resolves to the wrapped engine, or rejects (after showing the too-old message). */
-  Radiculo.loadEngine = function () {
+  function load() {
     if (framed()) return new Promise(function () {}); // never starts
     if (!browserCanRun()) {
       showUnsupported('no WebAssembly');
@@ -122,13 +123,23 @@
       var wasm = tag && typeof URL === 'function' ? new URL(tag.getAttribute('data-wasm'), document.baseURI).href : '';
       if (wasm) options = { locateFile: function (file, prefix) { return /\.wasm$/.test(file) ? wasm : prefix + file; } };
     }
-    return window.createRadiculo(options).then(wrap, function (error) {
+    return window.createRadiculo(options).then(function (module) {
+      client.engine = wrap(module);
+      return client.engine;
+    }, function (error) {
       showUnsupported(String(error && error.message ? error.message : error));
       throw error;
     });
-  };
+  }
 
-  Radiculo.showUnsupported = showUnsupported;
+  /** The page marks itself started (data-engine="ready"): no "cannot start" message after that. */
+  function started() {
+    document.documentElement.setAttribute('data-engine', 'ready');
+  }
+
+  // engine: the loaded engine once load() has resolved (the intended-use dialog, tests).
+  var client = { load: load, showUnsupported: showUnsupported, started: started, engine: null };
+  Radiculo.engineClient = client;
 
   // Old browsers: say so at once. Anything else that keeps the page from starting: say so later.
   if (!browserCanRun()) {

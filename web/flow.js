@@ -16,11 +16,11 @@
   'use strict';
 
   const Radiculo = (window.Radiculo = window.Radiculo || {});
-  const el = (...args) => Radiculo.element(...args);
+  const { element: el, icon, fill } = Radiculo.dom;
   const CARE_FROM_WEEKS = 6; // the source's 6 weeks of conservative care
   const isShown = (node) => Boolean(node && node.getClientRects().length);
 
-  Radiculo.createFlow = function createFlow(form, questionnaire, content, hooks) {
+  function create(form, questionnaire, content, hooks) {
     const root = document.documentElement;
     const emergencyGroup = ((content.redFlagGroups || [])[0] || { flags: [] });
     const state = { active: false, index: 0, atPlan: false, careOpened: false, nudged: new Set(), setAside: '', lastKey: '', card: null };
@@ -75,7 +75,7 @@
       const step = current();
       for (const node of form.querySelectorAll('[data-step]')) node.toggleAttribute('data-step-hidden', node !== step);
       form.querySelector('#section-red-flags').toggleAttribute('data-step-hidden', !step.matches('.q-group'));
-      progress.querySelector('.step-progress__text').textContent = Radiculo.fillTemplate(words.ui('stepProgress'), { step: state.index + 1, total: list.length });
+      progress.querySelector('.step-progress__text').textContent = fill(words.ui('stepProgress'), { step: state.index + 1, total: list.length });
       const bar = progress.querySelector('progress');
       bar.max = list.length;
       bar.value = state.index + 1;
@@ -152,7 +152,7 @@
     function buildCard(card) {
       const pick = words.pick;
       const kiosk = root.classList.contains('kiosk');
-      const call = Radiculo.callNowBox ? Radiculo.callNowBox(card.type, words) : null;
+      const call = Radiculo.clinic.callNowBox(card.type, words);
       if (call) {
         call.removeAttribute('data-call-now');
         call.className = 'care-card__call';
@@ -162,7 +162,7 @@
       const node = el('div', {
         className: `care-card care-card--${card.type}`, role: 'alert', 'data-care-card': card.type, 'data-for': card.key,
       }, [
-        el('p', { className: 'care-card__title' }, [Radiculo.icon('emergency'), words.triage(card.type)]),
+        el('p', { className: 'care-card__title' }, [icon('emergency'), words.triage(card.type)]),
         kiosk && content_.kioskTellStaff ? el('p', { className: 'care-card__kiosk' }, [pick(content_.kioskTellStaff)]) : null,
         call,
         el('div', { className: 'care-card__actions' }, [
@@ -292,5 +292,7 @@
       isActive: () => state.active,
       isAtPlan: () => state.active && state.atPlan,
     };
-  };
+  }
+
+  Radiculo.flow = { create };
 })();

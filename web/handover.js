@@ -19,8 +19,7 @@
   'use strict';
 
   const Radiculo = (window.Radiculo = window.Radiculo || {});
-  const byId = (id) => document.getElementById(id);
-  const element = (...args) => Radiculo.element(...args);
+  const { byId, element } = Radiculo.dom;
 
   const FORMAT = 'R1';
   const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -214,7 +213,8 @@
 
   // ---------- the page ----------
 
-  const state = { engine: null, words: null, settings: {}, assessment: null, schema: null };
+  // app: app.js's { openAnswers, showNotice }; engine, settings and words: given by app.js too.
+  const state = { app: null, engine: null, words: null, settings: {}, assessment: null, schema: null };
 
   const schema = () => {
     if (!state.schema) state.schema = state.engine.schema();
@@ -228,10 +228,6 @@
     return window.location.href.split('#')[0];
   }
 
-  const today = () => {
-    const now = new Date();
-    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  };
 
   function say(text, problem) {
     const status = byId('handover-status');
@@ -289,7 +285,7 @@
   }
 
   function copyNote() {
-    const result = state.engine.note(state.assessment, today(), address() || window.location.href.split('#')[0]);
+    const result = state.engine.note(state.assessment, Radiculo.words.todayIso(), address() || window.location.href.split('#')[0]);
     if (!result.ok) { say(state.words.ui('handoverFailed'), true); return; }
     const box = byId('record-note-text');
     box.value = result.note;
@@ -307,7 +303,7 @@
     const response = state.engine.toQuestionnaireResponse(state.assessment);
     if (response.resourceType !== 'QuestionnaireResponse') { say(state.words.ui('handoverFailed'), true); return; }
     const blob = new Blob([`${JSON.stringify(response, null, 2)}\n`], { type: 'application/fhir+json' });
-    const link = element('a', { href: URL.createObjectURL(blob), download: `radiculo-answers-${today()}.json` });
+    const link = element('a', { href: URL.createObjectURL(blob), download: `radiculo-answers-${Radiculo.words.todayIso()}.json` });
     document.body.appendChild(link);
     link.click();
     link.remove();
@@ -326,11 +322,11 @@
         say(`${state.words.ui('openFhirFailed')} ${errors.join('; ')}`, true);
         return;
       }
-      if (!Radiculo.app.openAnswers(result.assessment)) {
-        Radiculo.app.showNotice(state.words.ui('openFhirFailed'));
+      if (!state.app.openAnswers(result.assessment)) {
+        state.app.showNotice(state.words.ui('openFhirFailed'));
         return;
       }
-      Radiculo.app.showNotice(state.words.ui('openFhirDone'));
+      state.app.showNotice(state.words.ui('openFhirDone'));
     }, () => say(state.words.ui('openFhirFailed'), true));
   }
 
@@ -344,25 +340,27 @@
     window.history.replaceState(null, '', window.location.href.split('#')[0]);
     const result = decode(code, schema());
     if (!result.ok) {
-      Radiculo.app.showNotice(state.words.ui(result.reason === 'version' ? 'codeOtherVersion' : 'codeDamaged'));
+      state.app.showNotice(state.words.ui(result.reason === 'version' ? 'codeOtherVersion' : 'codeDamaged'));
       return;
     }
     const plan = state.engine.evaluate(result.assessment);
     if (!plan.ok) {
-      Radiculo.app.showNotice(state.words.ui('codeDamaged'));
+      state.app.showNotice(state.words.ui('codeDamaged'));
       return;
     }
-    if (!Radiculo.app.openAnswers(result.assessment)) {
-      Radiculo.app.showNotice(state.words.ui('codeDamaged'));
+    if (!state.app.openAnswers(result.assessment)) {
+      state.app.showNotice(state.words.ui('codeDamaged'));
       return;
     }
-    Radiculo.app.showNotice(state.words.ui('codeOpened'));
+    state.app.showNotice(state.words.ui('codeOpened'));
   }
 
-  function init() {
-    state.engine = Radiculo.engine;
-    state.words = Radiculo.app.words();
-    state.settings = Radiculo.settings || {};
+  /** At start-up (app.js): hooks { engine, settings, words, openAnswers, showNotice }; then a code in the address opens. */
+  function start(hooks) {
+    state.app = hooks;
+    state.engine = hooks.engine;
+    state.words = hooks.words;
+    state.settings = hooks.settings;
     byId('take-home-show').addEventListener('click', showTakeHome);
     byId('copy-note').addEventListener('click', copyNote);
     byId('save-fhir').addEventListener('click', saveFhir);
@@ -372,11 +370,8 @@
     window.addEventListener('hashchange', openFromAddress); // a code link followed in an open page
   }
 
-  document.addEventListener('radiculo:ready', init, { once: true });
-  document.addEventListener('radiculo:words', (event) => { state.words = event.detail.words; });
-  document.addEventListener('radiculo:reset', clear);
-  document.addEventListener('radiculo:plan', (event) => {
-    const { assessment, body, words } = event.detail;
+  /** Each plan drawn: the hand-over buttons, and the take-home code on its printout. */
+  function planShown(body, assessment, words) {
     const changed = JSON.stringify(assessment) !== JSON.stringify(state.assessment);
     state.words = words;
     state.assessment = assessment;
@@ -388,13 +383,21 @@
       say('');
     }
     addToPrintout(body);
-  });
-  document.addEventListener('radiculo:waiting', () => {
+  }
+
+  /** No plan (answers to fix or still needed): nothing to hand over. */
+  function noPlan() {
     state.assessment = null;
     byId('handover').hidden = true;
     byId('take-home').hidden = true;
     byId('record-note').hidden = true;
-  });
+  }
 
-  Radiculo.handover = { encode, decode };
+  Radiculo.handover = {
+    encode, decode, start, planShown, noPlan,
+    /** The next person: the code and the note leave the screen. */
+    clear,
+    /** The interface words changed (language, audience). */
+    setWords: (words) => { state.words = words; },
+  };
 })();

@@ -1,5 +1,6 @@
 /* Radiculo: kiosk mode, for a screen in a waiting room that strangers use one after another.
- * On when the address has ?kiosk (idle time: &idle=SECONDS, else settings.json, else 90 s).
+ * On when the address has ?kiosk (idle time: &idle=SECONDS, else settings.json, else 90 s: the
+ * settings as clinic-settings.js normalised them). app.js starts it and tells it of each plan.
  *
  * - After the idle time with no touch or key press it asks "Still there?", hiding the answers and
  *   plan completely; only "Yes, I am still here" (or Esc) brings them back, not any tap. 20 seconds
@@ -18,29 +19,18 @@
   'use strict';
 
   const Radiculo = (window.Radiculo = window.Radiculo || {});
-  const params = new URLSearchParams(window.location.search);
-  if (!params.has('kiosk')) return;
+  const on = new URLSearchParams(window.location.search).has('kiosk');
 
   const WARNING_SECONDS = 20;
   const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'];
-  const byId = (id) => document.getElementById(id);
+  const { byId, fill } = Radiculo.dom;
+  const kiosk = { idleSeconds: 0, idleTimer: 0, countdownTimer: 0, secondsLeft: 0 };
+  let app = null; // app.js's { startAgain, isAtStart, words }, given at start
 
-  // Read at start-up (radiculo:ready), once settings.json has been read: the address wins.
-  function idleSeconds() {
-    const fromAddress = Number(params.get('idle'));
-    if (params.get('idle') && Number.isInteger(fromAddress) && fromAddress >= 15 && fromAddress <= 3600) return fromAddress;
-    return (Radiculo.settings && Radiculo.settings.kioskIdleSeconds) || 90;
-  }
-
-  const kiosk = { idleSeconds: 90, idleTimer: 0, countdownTimer: 0, secondsLeft: 0 };
-  Radiculo.kiosk = kiosk;
-  document.documentElement.classList.add('kiosk');
-
-  const app = () => Radiculo.app;
-  const words = () => app().words();
+  if (on) document.documentElement.classList.add('kiosk');
 
   function showCountdown() {
-    byId('still-there-text').textContent = Radiculo.fillTemplate(words().ui('stillThereText'), { seconds: kiosk.secondsLeft });
+    byId('still-there-text').textContent = fill(app.words().ui('stillThereText'), { seconds: kiosk.secondsLeft });
   }
 
   /** The text size: 1 normal, 2 larger, 3 largest (twice the normal); the next person starts at 1. */
@@ -76,11 +66,11 @@
     // Drop any #ref-… or #q-… from the address, keeping the history guard in place.
     window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
     setTextSize('1');
-    app().startAgain({ nextPerson: true });
+    app.startAgain({ nextPerson: true });
   }
 
   function askStillThere() {
-    if (!app() || app().isAtStart()) return; // nothing to clear
+    if (app.isAtStart()) return; // nothing to clear
     const dialog = byId('still-there');
     kiosk.secondsLeft = WARNING_SECONDS;
     showCountdown();
@@ -125,8 +115,11 @@
     if (link.target === '_blank' || !href.startsWith('#')) event.preventDefault();
   }
 
-  function init() {
-    kiosk.idleSeconds = idleSeconds();
+  /** At start-up (app.js), once the settings are read: hooks { idleSeconds, startAgain, isAtStart, words }. */
+  function start(hooks) {
+    if (!on) return;
+    app = hooks;
+    kiosk.idleSeconds = hooks.idleSeconds;
     for (const name of ACTIVITY_EVENTS) document.addEventListener(name, activity, { capture: true, passive: true });
     document.addEventListener('contextmenu', (event) => event.preventDefault());
     document.addEventListener('selectstart', (event) => {
@@ -164,9 +157,14 @@
     startOver.addEventListener('click', reset);
 
     disarmLinks(document);
-    document.addEventListener('radiculo:plan', (event) => disarmLinks(event.detail.body));
-    document.addEventListener('radiculo:words', () => { if (dialog.open) showCountdown(); });
   }
 
-  document.addEventListener('radiculo:ready', init, { once: true });
+  Radiculo.kiosk = {
+    on,
+    start,
+    /** Each plan drawn: its links that would leave the page become plain text. */
+    planShown: (body) => { if (on) disarmLinks(body); },
+    /** The interface words changed (language): "Still there?" says its countdown in them. */
+    wordsChanged: () => { if (on && byId('still-there').open) showCountdown(); },
+  };
 })();

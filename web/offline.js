@@ -9,14 +9,12 @@
   'use strict';
 
   const Radiculo = (window.Radiculo = window.Radiculo || {});
-  if (!('serviceWorker' in navigator) || location.protocol === 'file:') return;
-
+  const supported = 'serviceWorker' in navigator && location.protocol !== 'file:';
+  const CHECK_EVERY_MS = 6 * 60 * 60 * 1000; // a kiosk page stays open for days: look for updates now and then
+  let registration = null;
   let waiting = null;
   let applying = false;
-
-  function atStart() {
-    return Boolean(Radiculo.app && Radiculo.app.isAtStart());
-  }
+  let atStart = () => false; // app.js's isAtStart, given at start
 
   function apply() {
     if (!waiting || applying) return;
@@ -27,7 +25,6 @@
 
   function updateReady(worker) {
     waiting = worker;
-    Radiculo.updateReady = true;
     document.documentElement.setAttribute('data-update', 'ready');
     if (atStart()) {
       apply();
@@ -37,7 +34,7 @@
     if (notice) notice.hidden = false;
   }
 
-  function watch(registration) {
+  function watch() {
     // Only an update when a worker already controls the page; the first install just starts working.
     if (registration.waiting && navigator.serviceWorker.controller) updateReady(registration.waiting);
     registration.addEventListener('updatefound', () => {
@@ -49,24 +46,35 @@
     });
   }
 
-  const CHECK_EVERY_MS = 6 * 60 * 60 * 1000; // a kiosk page stays open for days: look for updates now and then
-
+  /** Looks for a new version now (offline: nothing happens, the next check tries again). */
   function check() {
-    if (Radiculo.serviceWorker) Radiculo.serviceWorker.update().catch(() => {}); // offline: try again later
+    return registration ? registration.update().catch(() => {}) : Promise.resolve();
   }
 
-  // The next person starts: apply a waiting update now (the page reloads onto the same start screen),
-  // else look for one (found while still at the start, it applies at once).
-  document.addEventListener('radiculo:reset', () => { if (waiting) apply(); else check(); });
-  window.setInterval(check, CHECK_EVERY_MS);
-  document.addEventListener('radiculo:ready', () => { if (waiting && atStart()) apply(); });
+  /** At start-up (app.js): isAtStart says whether the current person has begun. */
+  function start(isAtStart) {
+    atStart = isAtStart;
+    if (waiting && atStart()) apply();
+  }
 
+  /** The next person starts: apply a waiting update now (the page reloads onto the same start screen),
+   * else look for one (found while still at the start, it applies at once). */
+  function nextPerson() {
+    if (!supported) return;
+    if (waiting) apply();
+    else check();
+  }
+
+  Radiculo.offline = { start, nextPerson, check };
+  if (!supported) return;
+
+  window.setInterval(check, CHECK_EVERY_MS);
   window.addEventListener('load', () => {
     // updateViaCache 'none': the browser checks sw.js and precache-manifest.js past the HTTP cache.
-    navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).then((registration) => {
-      if (!registration) return; // a browser (or test harness) that blocks workers
-      Radiculo.serviceWorker = registration;
-      watch(registration);
+    navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).then((registered) => {
+      if (!registered) return; // a browser (or test harness) that blocks workers
+      registration = registered;
+      watch();
     }, (error) => {
       // Offline mode is a bonus: the page itself works without it (e.g. over plain http).
       if (window.console && console.warn) console.warn(`Radiculo: offline mode unavailable (${error && error.message})`);

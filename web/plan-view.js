@@ -5,95 +5,12 @@
   'use strict';
 
   const Radiculo = (window.Radiculo = window.Radiculo || {});
-  const SVG = 'http://www.w3.org/2000/svg';
-
-  // Small stroke icons (24 x 24), drawn inline: no extra request, and colour comes from the text.
-  const ICONS = {
-    do: ['M4.5 12.5l5 5L19.5 7'],
-    consider: ['M4 12h15', 'M13 6l6 6-6 6'],
-    avoid: ['M12 3.5a8.5 8.5 0 1 0 0 17a8.5 8.5 0 1 0 0-17z', 'M6 6l12 12'],
-    caution: ['M12 3.5L2.5 20.5h19z', 'M12 10v5', 'M12 17.6v.4'],
-    urgent: ['M12 3.5a8.5 8.5 0 1 0 0 17a8.5 8.5 0 1 0 0-17z', 'M12 7.5v6', 'M12 16.2v.4'],
-    emergency: ['M12 2.5L21.5 12L12 21.5L2.5 12z', 'M12 7.5v6', 'M12 16.2v.4'],
-    clock: ['M12 3.5a8.5 8.5 0 1 0 0 17a8.5 8.5 0 1 0 0-17z', 'M12 7v5.5l3.5 2'],
-    incomplete: ['M9 9a3 3 0 1 1 4.5 2.6c-1 .6-1.5 1.2-1.5 2.4', 'M12 17.6v.4', 'M12 2.5a9.5 9.5 0 1 0 0 19a9.5 9.5 0 1 0 0-19z'],
-    reassess: ['M19.5 12a7.5 7.5 0 1 1-2.2-5.3', 'M19.5 4v4.5H15'],
-    info: ['M12 2.5a9.5 9.5 0 1 0 0 19a9.5 9.5 0 1 0 0-19z', 'M12 11v6', 'M12 7.6v.4'],
-  };
+  const { element, icon, fill } = Radiculo.dom;
+  const wordsFor = Radiculo.words.forAudience;
   const TRIAGE_ICONS = {
     emergency: 'emergency', 'check-now': 'emergency', urgent: 'urgent', priority: 'clock', incomplete: 'incomplete',
     'out-of-scope': 'info', reassess: 'reassess', conservative: 'do',
   };
-
-  function icon(name) {
-    const svg = document.createElementNS(SVG, 'svg');
-    svg.setAttribute('viewBox', '0 0 24 24');
-    svg.setAttribute('class', 'icon');
-    svg.setAttribute('aria-hidden', 'true');
-    svg.setAttribute('focusable', 'false');
-    for (const d of ICONS[name] || ICONS.info) {
-      const path = document.createElementNS(SVG, 'path');
-      path.setAttribute('d', d);
-      svg.appendChild(path);
-    }
-    return svg;
-  }
-
-  function element(tag, attributes, children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes || {})) {
-      if (value === undefined || value === null || value === false) continue;
-      if (name === 'text') node.textContent = value;
-      else if (name === 'className') node.className = value;
-      else node.setAttribute(name, value === true ? '' : value);
-    }
-    for (const child of children || []) {
-      if (child === null || child === undefined || child === false) continue;
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    }
-    return node;
-  }
-
-  function fill(template, values) {
-    return String(template || '').replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
-  }
-
-  /** Words for the current audience: ui labels and the content's labelled tables. */
-  function wordsFor(content, audience) {
-    const pick = (value) => (value && typeof value === 'object' ? value[audience] || value.clinician || '' : value || '');
-    return {
-      ui: (key) => pick(content.ui && content.ui[key]),
-      triage: (id) => pick(content.triages && content.triages[id]) || id,
-      kind: (id) => pick(content.kinds && content.kinds[id]) || id,
-      stance: (id) => pick(content.stances && content.stances[id]) || id,
-      short: (key) => {
-        const question = content.questions && content.questions[key];
-        return (question && pick(question).short) || key;
-      },
-      question: (key) => {
-        const question = content.questions && content.questions[key];
-        return (question && pick(question)) || { text: key, help: '', short: key };
-      },
-      recommendation: (id) => {
-        const words = content.recommendations && content.recommendations[id];
-        return (words && pick(words)) || id;
-      },
-      /** A line's kind in words; for patients a line may say what it means ("Not needed now"). */
-      lineKind: (line) => {
-        const words = content.recommendations && content.recommendations[line.id];
-        const label = words && words.label && words.label[audience];
-        return label || pick(content.kinds && content.kinds[line.kind]) || line.kind;
-      },
-      /** A line's short wording for this audience ('' when it has none: for patients, not an action). */
-      lineShort: (id) => {
-        const words = content.recommendations && content.recommendations[id];
-        return (words && words.short && words.short[audience]) || '';
-      },
-      pick,
-      audience,
-      content,
-    };
-  }
 
   function citationLinks(numbers, words) {
     if (!numbers || numbers.length === 0) return null;
@@ -113,7 +30,9 @@
     return element('p', {}, [element('strong', {}, [label]), ' ', text]);
   }
 
+  // Where guidelines differ or conflict it is said beside the line, not only under "Why?".
   const DISAGREEING = ['differs', 'conflicts'];
+  const disagreeing = (note) => DISAGREEING.includes(note.stance);
 
   /** A note as the engine words it: its stance label (absent where the text opens with it), then its text. */
   function noteText(note) {
@@ -127,7 +46,7 @@
   function recommendationItem(line, words, open) {
     // Where guidelines differ or conflict it is said at once, beside the line, in both wordings
     // (clinicians can act on it); every other note (stance, text, citations) is under "Why?".
-    const plain = (line.evidenceNotes || []).filter((note) => DISAGREEING.includes(note.stance));
+    const plain = (line.evidenceNotes || []).filter(disagreeing);
     const inWhy = (line.evidenceNotes || []).filter((note) => !plain.includes(note));
     const notes = inWhy.map((note) => element('li', { className: 'note', 'data-note-stance': note.stance }, [
       ...noteText(note),
@@ -199,7 +118,7 @@
     const rows = [];
     let first = true;
     const item = (line) => {
-      const tags = (line.evidenceNotes || []).filter((note) => DISAGREEING.includes(note.stance));
+      const tags = (line.evidenceNotes || []).filter(disagreeing);
       const node = element('li', { 'data-summary-id': line.id, 'data-first-action': first ? '' : undefined }, [
         element('a', { href: `#rec-${line.id}`, className: 'summary__line', 'data-line-link': line.id }, [words.lineShort(line.id) || line.text]),
         ...tags.map((note) => element('span', { className: `summary__tag stance stance--${note.stance}`, 'data-note-stance': note.stance }, [words.stance(note.stance)])),
@@ -312,135 +231,6 @@
     ]);
   }
 
-  /** 'YYYY-MM-DD' as a date in the content's language (the day as written, whatever the time zone). */
-  function formatDate(iso, content) {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso || ''));
-    if (!match) return String(iso || '');
-    const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-    try {
-      return date.toLocaleDateString(content.language || 'en', { day: 'numeric', month: 'long', year: 'numeric' });
-    } catch (error) {
-      return String(iso);
-    }
-  }
-
-  function todayIso(now) {
-    const date = now || new Date();
-    const two = (number) => String(number).padStart(2, '0');
-    return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
-  }
-
-  /** "This content was due for review on <date>." once reviewDue has passed, else ''. */
-  function reviewOverdueText(content, audience) {
-    if (!content.reviewDue || !(content.reviewDue < todayIso())) return '';
-    return fill(wordsFor(content, audience || 'clinician').ui('reviewOverdue'), { date: formatDate(content.reviewDue, content) });
-  }
-
-  /** The aid's address: this page without query or fragment (kiosk flags and the like stay out). */
-  function aidAddress() {
-    return String(window.location.href).split(/[?#]/)[0];
-  }
-
-  /** From a file (the one-file copy) the address is a local path, often with a user name: never
-   * printed; the copy's build version (data-one-file) instead, and no about.html line. */
-  function fromFile() {
-    return window.location.protocol === 'file:' || document.documentElement.hasAttribute('data-one-file');
-  }
-
-  function aboutAddress() {
-    try {
-      return new URL('about.html', aidAddress()).href;
-    } catch (error) {
-      return 'about.html';
-    }
-  }
-
-  /** clinic.js's "call <number> now" box, for the printout (unmarked: the screen keeps the one box). */
-  function printCallNow(triage, words) {
-    const box = Radiculo.callNowBox ? Radiculo.callNowBox(triage, words) : null;
-    if (box) box.removeAttribute('data-call-now');
-    return box;
-  }
-
-  /**
-   * The take-home plan: a page of its own, shown only in print (print.css), rebuilt with every plan
-   * so that page.pdf() and the browser's Print both get the current plan. Lives inside the plan's
-   * body, so "Start again" clears it with the plan.
-   */
-  function printSheet(plan, content, words) {
-    const settings = Radiculo.settings || {};
-    const alert = plan.alert;
-    const lines = plan.recommendations || [];
-    const cites = (numbers) => (numbers && numbers.length ? ` [${numbers.join(', ')}]` : '');
-    const overdue = reviewOverdueText(content, words.audience);
-    const intended = content.intendedUse && content.intendedUse.title;
-    const patient = words.audience === 'patient';
-    const actions = actionList(lines, words, 'print-sheet__actions');
-    // Patients: the safety net as the short list on page 1. Clinicians: its full line, in the plan's order.
-    const safety = patient ? safetyNetList(lines, words, 'print-sheet__safety') : null;
-    return element('div', { className: 'print-sheet', 'data-print-sheet': '' }, [
-      element('div', { className: 'print-sheet__head' }, [
-        element('p', { className: 'print-sheet__title' }, [words.ui('printTitle')]),
-        settings.clinicName ? element('p', { className: 'print-sheet__clinic' }, [
-          settings.clinicName, settings.clinicContact ? ` · ${settings.clinicContact}` : '',
-        ]) : null,
-        element('p', { className: 'print-sheet__date' }, [fill(words.ui('printDate'), { date: formatDate(todayIso(), content) })]),
-      ]),
-      element('div', { className: `print-sheet__triage print-sheet__triage--${plan.triage}` }, [
-        element('p', { className: 'print-sheet__triage-label' }, [plan.triageLabel]),
-        element('p', {}, [plan.headline]),
-        // Why this plan, once; each line then gives only its own reason.
-        element('p', { className: 'print-sheet__reason' }, [element('strong', {}, [words.ui('whyApplies')]), ' ', plan.reason]),
-      ]),
-      printCallNow(plan.triage, words),
-      // The same order as the screen: what to do, then when to get help, on page 1; then every line.
-      patient && actions ? element('p', { className: 'print-sheet__subtitle' }, [words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]) : null,
-      patient ? actions : null,
-      safety ? element('p', { className: 'print-sheet__subtitle' }, [words.ui('safetyNetTitle')]) : null,
-      safety,
-      element('p', { className: 'print-sheet__subtitle' }, [patient ? words.ui('moreAboutPlan') : words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]),
-      lines.length ? element('ol', { className: 'print-sheet__recs' }, lines.map((line) => element('li', { className: `print-rec print-rec--${line.kind}` }, [
-        element('p', { className: 'print-rec__text' }, [element('span', { className: 'print-rec__kind' }, [words.lineKind(line)]), ' ', line.text, cites(line.citations)]),
-        line.ownReason ? element('p', { className: 'print-rec__why' }, [element('strong', {}, [words.ui('whyApplies')]), ' ', line.ownReason]) : null,
-        ...(line.evidenceNotes || [])
-          .filter((note) => DISAGREEING.includes(note.stance))
-          .map((note) => element('p', { className: 'print-rec__note' }, [
-            note.label ? element('strong', {}, [`${note.label}:`]) : null,
-            note.label ? ' ' : null, note.text, cites(note.citations),
-          ])),
-      ]))) : element('p', {}, [words.ui('noRecommendations')]),
-      whatWouldChangeBlock(plan, words, false),
-      element('p', { className: 'print-sheet__subtitle' }, [words.ui('printAnswersTitle')]),
-      element('dl', { className: 'print-sheet__answers' }, (plan.answers || []).flatMap((row) => [
-        element('dt', {}, [row.label]), element('dd', { 'data-answer': row.key }, [row.value]),
-      ])),
-      (plan.references || []).length ? element('p', { className: 'print-sheet__subtitle' }, [words.ui('references')]) : null,
-      (plan.references || []).length ? element('ol', { className: 'print-sheet__refs' }, plan.references.map((reference) => element('li', { value: String(reference.number) }, [
-        element('span', { lang: reference.titleLanguage && reference.titleLanguage !== content.language ? reference.titleLanguage : undefined }, [reference.title]),
-        '. ', ...referenceSource(reference, content.language), '.',
-        reference.beyondSource ? ` ${words.ui('beyondSource')}` : '',
-        reference.url ? ` ${reference.url}` : '',
-      ]))) : null,
-      element('div', { className: 'print-sheet__foot' }, [
-        element('p', { className: 'print-sheet__disclaimer' }, [
-          (content.disclaimer && words.pick(content.disclaimer)) || '',
-          plan.triage !== 'emergency' && content.emergencyAdvice ? ` ${words.pick(content.emergencyAdvice)}` : '',
-        ]),
-        overdue ? element('p', { className: 'print-sheet__overdue' }, [overdue]) : null,
-        element('p', {}, [fill(words.ui('versions'), {
-          contentVersion: content.contentVersion, contentReleased: content.contentReleased,
-          reviewStatus: words.pick(content.reviewStatus),
-          reviewDue: content.reviewDue, engineVersion: content.engineVersion,
-        })]),
-        content.translationReview ? element('p', {}, [fill(words.ui('translationReview'), { review: content.translationReview })]) : null,
-        fromFile()
-          ? element('p', {}, [fill(words.ui('printOneFile'), { version: document.documentElement.getAttribute('data-one-file') || content.engineVersion })])
-          : element('p', {}, [fill(words.ui('printAddress'), { url: aidAddress() })]),
-        intended && !fromFile() ? element('p', {}, [fill(words.ui('printAbout'), { title: words.pick(intended), url: aboutAddress() })]) : null,
-      ]),
-    ]);
-  }
-
   /**
    * Renders a plan into `body`; `section` (the plan container) gets data-triage.
    * Patients: the triage as a care card, then what to do (short actions), then when to get help (the
@@ -449,7 +239,7 @@
    * each, guideline conflicts tagged), then every line.
    * Returns { changed, alerted, label, count }: alerted when an alert was (re)raised.
    */
-  Radiculo.renderPlan = function renderPlan(section, body, plan, content, audience) {
+  function render(section, body, plan, content, audience) {
     const words = wordsFor(content, audience);
     const patient = audience === 'patient';
     const previousTriage = section.getAttribute('data-triage');
@@ -521,18 +311,17 @@
         refs,
       ];
     }
-    nodes.push(printSheet(plan, content, words));
     body.replaceChildren(...nodes.filter(Boolean));
     section.setAttribute('data-triage', plan.triage);
     section.removeAttribute('data-state');
     return { changed: previousTriage !== plan.triage, alerted: alert && !same, label: plan.triageLabel, count: lines.length };
-  };
+  }
 
   /**
    * A citation opens its reference in place, under the line, with a way back to where it was.
    * (The numbers still link to the list at the end, for printing and without this script.)
    */
-  Radiculo.openCitation = function openCitation(link, plan, content, audience) {
+  function openCitation(link, plan, content, audience) {
     const number = Number((link.getAttribute('href') || '').replace('#ref-', ''));
     const reference = ((plan && plan.references) || []).find((entry) => entry.number === number);
     const holder = link.closest('.rec__body, .note, .why__body') || link.parentNode;
@@ -553,10 +342,10 @@
     holder.appendChild(pop);
     pop.querySelector('.ref').focus();
     return true;
-  };
+  }
 
   /** Before a plan can be made: what is still needed, and any answer to check. */
-  Radiculo.renderWaiting = function renderWaiting(section, body, needed, content, audience) {
+  function renderWaiting(section, body, needed, content, audience) {
     const words = wordsFor(content, audience);
     const items = [];
     if (needed.redFlagsLeft > 0) {
@@ -583,14 +372,11 @@
     section.removeAttribute('data-triage');
     section.setAttribute('data-state', 'waiting');
     return { changed, label: '', count: 0 };
-  };
+  }
 
-  Radiculo.planWords = wordsFor;
-  Radiculo.fillTemplate = fill;
-  Radiculo.element = element;
-  Radiculo.icon = icon;
-  Radiculo.referenceItem = referenceItem;
-  Radiculo.formatDate = formatDate;
-  Radiculo.reviewOverdueText = reviewOverdueText;
-  Radiculo.aboutAddress = aboutAddress;
+  Radiculo.planView = {
+    render, renderWaiting, openCitation,
+    // The print sheet (print-sheet.js) and the intended-use page (about.js) draw these parts the same way.
+    actionList, safetyNetList, whatWouldChangeBlock, referenceItem, referenceSource, disagreeing,
+  };
 })();

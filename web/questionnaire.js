@@ -73,7 +73,7 @@
   }
 
   // The shared DOM builder of plan-view.js (loaded after this file, used only once the page runs).
-  const element = (...args) => Radiculo.element(...args);
+  const { element, fill } = Radiculo.dom;
 
   /** One radio choice with its label: a large target, the native input kept for keyboard and AT. */
   function choice(name, value, uiKey, text, extra) {
@@ -311,7 +311,7 @@
    * Builds the questionnaire into `form` and returns its controller.
    * content: the engine's content(language) object.
    */
-  Radiculo.createQuestionnaire = function createQuestionnaire(form, content) {
+  function create(form, content) {
     const redFlagGroups = content.redFlagGroups || [];
     const redFlagKeys = redFlagGroups.flatMap((group) => group.flags);
     let words = content;
@@ -456,7 +456,7 @@
         const one = key === 'weeks' ? units.week : units.day;
         return `${values.count} ${values.count === 1 ? one : units[key]}`;
       }
-      const label = Radiculo.fillTemplate(uiText(key), values || {});
+      const label = fill(uiText(key), values || {});
       return unitKey ? `${label} ${units[unitKey] || unitKey}` : label;
     }
 
@@ -712,7 +712,7 @@
         const list = messages.get(key);
         const input = node.querySelector('.number-input');
         if (list) {
-          slot.replaceChildren(...list.map((message) => Radiculo.element('span', { className: 'field-error__message' }, [message])));
+          slot.replaceChildren(...list.map((message) => element('span', { className: 'field-error__message' }, [message])));
           slot.hidden = false;
           node.classList.add('question--error');
           if (input) input.setAttribute('aria-invalid', 'true');
@@ -788,7 +788,7 @@
       careKeys: CARE_KEYS,
       herniationKeys: HERNIATION_KEYS,
     };
-  };
+  }
 
-  Radiculo.splitDuration = splitDuration;
+  Radiculo.questionnaire = { create, splitDuration };
 })();

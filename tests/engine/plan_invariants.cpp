@@ -1,15 +1,12 @@
 #include "plan_invariants.h"
 
 #include <algorithm>
-
-#include "error_codes.h"
-
-#include <algorithm>
 #include <array>
 #include <cctype>
 #include <stdexcept>
 
 #include "content.h"
+#include "error_codes.h"
 #include "pathway.h"
 
 namespace radiculo::test {

@@ -60,7 +60,7 @@ test('about: the intended-use dialog renders every section, and opening and clos
     await fillFrom(page, vector('reassess-candidate-contained-l5-s1').input);
     await page.waitForSelector('#plan[data-triage="reassess"]');
     const before = await formState(page);
-    const content = await page.evaluate(() => window.Radiculo.engine.content('en'));
+    const content = await page.evaluate(() => window.Radiculo.engineClient.engine.content('en'));
 
     await page.locator('#about-link').click();
     await page.locator('#about-dialog[open]').waitFor();
@@ -76,7 +76,7 @@ test('about: the intended-use dialog renders every section, and opening and clos
     await page.locator('#audience-switch input[value="patient"]').check();
     await page.locator('#language-select').selectOption('es');
     await page.waitForSelector('html[lang="es"]');
-    const spanish = await page.evaluate(() => window.Radiculo.engine.content('es'));
+    const spanish = await page.evaluate(() => window.Radiculo.engineClient.engine.content('es'));
     await page.setViewportSize(VIEWPORTS.tablet);
     await page.locator('#about-link').click();
     await page.locator('#about-dialog[open]').waitFor();
@@ -98,7 +98,7 @@ test('about: about.html on its own renders the same sections (direct link, print
   try {
     assert.equal(await page.getAttribute('html', 'lang'), 'es');
     await page.locator('[data-about-section="dates"]').waitFor();
-    const content = await page.evaluate(() => window.Radiculo.engine.content('es'));
+    const content = await page.evaluate(() => window.Radiculo.engineClient.engine.content('es'));
     assert.equal(await page.locator('#about-title').innerText(), content.intendedUse.title.patient);
     await assertAllSections(page, '#about-root', content, 'patient');
     await page.screenshot({ path: path.join(screenshotDir, 'about-page-patient-es-tablet.png'), fullPage: true });
@@ -112,7 +112,7 @@ test('about: "what would change this" shows the engine\'s answer in every phase'
   const { page, context } = await openPage(aid, { viewport: VIEWPORTS.desk });
   try {
     await chooseAudience(page, 'clinician');
-    const content = await page.evaluate(() => window.Radiculo.engine.content('en'));
+    const content = await page.evaluate(() => window.Radiculo.engineClient.engine.content('en'));
     const short = (key) => content.questions[key].clinician.short;
 
     // Incomplete, through the page as a person answers: osteoporosis left open -> osteoporosis,
@@ -221,7 +221,7 @@ test('about: once the review date has passed, the footer, the intended-use page 
   const { page, context } = await openPage(aid, { viewport: VIEWPORTS.tablet });
   try {
     assert.equal(await page.locator('#review-due').isVisible(), false, 'not due yet today');
-    const due = await page.evaluate(() => window.Radiculo.engine.content('en').reviewDue);
+    const due = await page.evaluate(() => window.Radiculo.engineClient.engine.content('en').reviewDue);
     const [y, m, d] = due.split('-').map(Number);
     await page.clock.setFixedTime(new Date(y, m - 1, d + 7, 12));
     await page.reload();

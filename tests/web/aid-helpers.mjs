@@ -203,5 +203,5 @@ export async function fillFast(page, input) {
 
 /** The plan the page's own engine gives for this input (the very module the page loaded). */
 export async function enginePlan(page, input) {
-  return page.evaluate((assessment) => window.Radiculo.engine.evaluate(assessment), input);
+  return page.evaluate((assessment) => window.Radiculo.engineClient.engine.evaluate(assessment), input);
 }

@@ -24,6 +24,16 @@ export function launchChromium() {
 }
 
 /** Records console errors and uncaught page errors into the returned array. */
+/**
+ * Stops a page's fake clock (page.clock.install) where it is: from here on only clock.runFor moves
+ * the page's time, never the real time a busy machine spends between two steps of a test. Then one
+ * key press (activity, for the kiosk) starts its idle time at this known moment.
+ */
+export async function pauseClockAndTouch(page) {
+  await page.clock.pauseAt(await page.evaluate(() => Date.now()));
+  await page.keyboard.press('Shift');
+}
+
 export function collectErrors(page) {
   const errors = [];
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });

@@ -1,4 +1,4 @@
-// The call-now box under the triage banner (clinic.js, Radiculo.callNowBox): who to call, by the
+// The call-now box under the triage banner (clinic.js, Radiculo.clinic.callNowBox): who to call, by the
 // plan's triage id. Emergency: the emergency number. check-now (a possible cauda equina sign not yet
 // answered: examined within hours) and urgent (a clinician today): the clinic's non-emergency
 // urgent-advice number, else "your doctor's surgery or urgent care", never the emergency number.
@@ -28,8 +28,8 @@ async function withSettings(settings, options = {}) {
 /** The box the page builds for a triage, audience and language: its text and its class, or null. */
 function box(page, triage, audience, language = 'en') {
   return page.evaluate(({ triage, audience, language }) => {
-    const words = window.Radiculo.planWords(window.Radiculo.engine.content(language), audience);
-    const node = window.Radiculo.callNowBox(triage, words);
+    const words = window.Radiculo.words.forAudience(window.Radiculo.engineClient.engine.content(language), audience);
+    const node = window.Radiculo.clinic.callNowBox(triage, words);
     return node && { text: node.innerText || node.textContent, lines: Array.from(node.children, (child) => child.textContent), className: node.className };
   }, { triage, audience, language });
 }
@@ -98,8 +98,8 @@ test('call-now: check-now and priority boxes, built by the page, with and withou
     }
     // Seen on the page: a check-now box as the plan would show it.
     await page.evaluate(() => {
-      const words = window.Radiculo.planWords(window.Radiculo.engine.content('en'), 'patient');
-      const node = window.Radiculo.callNowBox('check-now', words);
+      const words = window.Radiculo.words.forAudience(window.Radiculo.engineClient.engine.content('en'), 'patient');
+      const node = window.Radiculo.clinic.callNowBox('check-now', words);
       node.id = 'box-under-test';
       document.getElementById('chooser').after(node);
     });

@@ -122,7 +122,7 @@ test('handover: the printed plan carries the same code, and a clinician reopens 
 test('handover: a damaged code or one made for other questions is refused with a clear message and no plan', async () => {
   const { page, context, offOrigin } = await openPage(aid, { viewport: VIEWPORTS.phone, serviceWorkers: 'block' });
   try {
-    const code = await page.evaluate((input) => window.Radiculo.handover.encode(input, window.Radiculo.engine.schema()),
+    const code = await page.evaluate((input) => window.Radiculo.handover.encode(input, window.Radiculo.engineClient.engine.schema()),
       Object.assign({ audience: 'patient', language: 'en' }, vector('emergency-saddle-anesthesia-only-answer').input));
     const cases = [
       { name: 'one answer changed', code: code.replace(/^(.{9})(.)/, (whole, head, c) => head + (c === '1' ? '0' : '1')), message: /damaged or incomplete/ },
@@ -164,7 +164,7 @@ test('handover: every shared case, in both wordings and languages, goes through 
     const inputs = loadVectors().filter((item) => item.expect.ok && item.input && typeof item.input === 'object' && !('resourceType' in item.input))
       .flatMap((item) => ['clinician', 'patient'].flatMap((audience) => ['en', 'es'].map((language) => ({ name: item.name, input: Object.assign({}, item.input, { audience, language }) }))));
     const result = await page.evaluate(({ inputs, address }) => {
-      const schema = window.Radiculo.engine.schema();
+      const schema = window.Radiculo.engineClient.engine.schema();
       const sorted = (value) => JSON.stringify(value, (key, item) => (Array.isArray(item) ? [...item].sort()
         : item && typeof item === 'object' ? Object.fromEntries(Object.entries(item).sort()) : item));
       const failures = [];

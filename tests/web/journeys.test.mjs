@@ -263,8 +263,8 @@ test('journey: keyboard only (Tab, arrows, Enter) completes the patient flow on 
 test('typed durations (clinicians): "3 weeks", "10 days" and a range "2-3 weeks" are read as written', async () => {
   const { page, context, consoleErrors } = await journey('desk', 'typed-durations');
   try {
-    const units = await page.evaluate(() => window.Radiculo.engine.content('en').units);
-    const read = (text) => page.evaluate(({ text, units }) => window.Radiculo.splitDuration(text, units), { text, units });
+    const units = await page.evaluate(() => window.Radiculo.engineClient.engine.content('en').units);
+    const read = (text) => page.evaluate(({ text, units }) => window.Radiculo.questionnaire.splitDuration(text, units), { text, units });
     assert.deepEqual(await read('3 weeks'), { text: '3', unit: 'weeks' });
     assert.deepEqual(await read('10 days'), { text: '10', unit: 'days' });
     assert.deepEqual(await read('2-3 weeks'), { text: '3', unit: 'weeks' }, 'a range counts as its longer end');

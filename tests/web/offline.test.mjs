@@ -56,7 +56,7 @@ test('offline: after one visit, a reload with the server stopped and the context
     await page.waitForSelector('#plan[data-triage="conservative"]');
     assert.ok(await page.locator('[data-rec-id]').count() > 3, 'the engine ran offline');
     // settings.json is network-first: offline it comes from the cache (nothing to report).
-    assert.equal(await page.evaluate(() => window.Radiculo.settings.kioskIdleSeconds), 90);
+    assert.equal(await page.evaluate(() => window.Radiculo.app.settings.kioskIdleSeconds), 90);
     assert.equal(await page.locator('#settings-notice').isVisible(), false);
     assert.deepEqual(await cacheNames(page), [`radiculo ${BASE_PATH} ${version}`], 'exactly one cache, named by its folder and the build hash');
     // Some other place (a second page) works offline too: a navigation to the folder with a query.
@@ -91,7 +91,7 @@ test('offline: a new build is announced, waits during an assessment, and applies
     const css = path.join(dir, 'styles.css');
     writeFileSync(css, `${readFileSync(css, 'utf8')}\n/* build 2 */\n`);
     regeneratePrecache(dir);
-    await page.evaluate(() => window.Radiculo.serviceWorker.update());
+    await page.evaluate(() => window.Radiculo.offline.check());
     await page.waitForSelector('html[data-update="ready"]');
     const notice = page.locator('#update-ready');
     await notice.waitFor({ state: 'visible' });

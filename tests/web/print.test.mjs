@@ -73,7 +73,7 @@ function assertPrintedPlan(text, plan, ui) {
 test('print: a typical conservative clinician plan, English: every part, two A4 pages at most', async () => {
   const { page, context, plan, consoleErrors } = await planPage('conservative-typical', { settings: CLINIC });
   try {
-    const { ui, disclaimer } = await page.evaluate(() => window.Radiculo.engine.content('en'));
+    const { ui, disclaimer } = await page.evaluate(() => window.Radiculo.engineClient.engine.content('en'));
     const { text, layout, pages } = await printToPdf(page, 'conservative-typical-clinician-en');
     assertPrintedPlan(text, plan, Object.fromEntries(Object.entries(ui).map(([k, v]) => [k, typeof v === 'object' ? v.clinician || '' : v])));
     assert.ok(text.includes('Radiculo plan'));
@@ -115,7 +115,7 @@ test('print: the longest conservative plan and the patient wording, English and 
     const { page, context, plan } = await planPage(name, { audience, locale });
     try {
       const language = locale.slice(0, 2);
-      const content = await page.evaluate((code) => window.Radiculo.engine.content(code), language);
+      const content = await page.evaluate((code) => window.Radiculo.engineClient.engine.content(code), language);
       const ui = Object.fromEntries(Object.entries(content.ui).map(([k, v]) => [k, typeof v === 'object' ? v[audience] || '' : v]));
       const { text, pages, first } = await printToPdf(page, `${name}-${audience}-${language}`);
       assertPrintedPlan(text, plan, ui);

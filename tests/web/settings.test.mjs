@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startStaticServer } from './static-server.mjs';
-import { launchChromium, collectErrors, chooseAudience, webDir, screenshotDir, webCopy, waitForControl } from './browser-helpers.mjs';
+import { launchChromium, collectErrors, chooseAudience, pauseClockAndTouch, webDir, screenshotDir, webCopy, waitForControl } from './browser-helpers.mjs';
 import { answer as answerOnItsScreen, toPlan } from './aid-helpers.mjs';
 
 let browser;
@@ -133,13 +133,14 @@ test('settings: an edited settings.json changes the numbers, clinic, language, a
     assert.match(urgent, /^See a clinician today: call 0300 123 4567\./);
     assert.doesNotMatch(urgent, /112|emergency/);
 
-    // Kiosk idle time from settings.json: 45 s.
-    await page.clock.runFor(40_000); // 5 s short: the fake clock also moves with real time between steps
+    // Kiosk idle time from settings.json: 45 s from the last touch (the page's time moves only with runFor now).
+    await pauseClockAndTouch(page);
+    await page.clock.runFor(44_000);
     assert.equal(await page.locator('#still-there').isVisible(), false);
-    await page.clock.runFor(5_500);
+    await page.clock.runFor(1_000);
     await page.locator('#still-there').waitFor({ state: 'visible' });
-    // After the reset: back in the default language and audience, nothing answered.
-    await page.clock.runFor(21_000);
+    // 20 s later, the reset: back in the default language and audience, nothing answered.
+    await page.clock.runFor(20_000);
     await page.locator('#still-there').waitFor({ state: 'hidden' });
     assert.equal(await page.getAttribute('html', 'lang'), 'es');
     assert.equal(await page.getAttribute('html', 'data-audience'), 'patient');
@@ -186,8 +187,10 @@ test('settings: every value that does not fit is named on the admin line and the
 
     // None of them is used: the defaults stand in.
     // (printer and kioskClinicianWording are not in the shipped file: their defaults, a printer outside a kiosk only.)
-    assert.deepEqual(await page.evaluate(() => ({ ...window.Radiculo.settings })),
-      { ...shipped(), languages: ['en', 'es'], printer: null, kioskClinicianWording: false });
+    // clinic-settings.js adds what it resolves for this page: the wordings offered and the one to start in.
+    assert.deepEqual(await page.evaluate(() => ({ ...window.Radiculo.app.settings })),
+      { ...shipped(), languages: ['en', 'es'], printer: true, kioskClinicianWording: false,
+        audiences: ['clinician', 'patient'], fixedAudience: '' });
     assert.equal(await page.locator('#chooser').isVisible(), true, 'no default audience');
     await chooseAudience(page, 'patient');
     await answer(page, 'saddleAnesthesia', 'yes');
@@ -277,7 +280,7 @@ test('settings: patient wording off and one reviewed language: clinician wording
     await page.goto(`${server.url}about.html?lang=es&audience=patient`);
     await page.waitForSelector('html[data-engine="ready"]');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    const clinicianTitle = await page.evaluate(() => window.Radiculo.engine.content('en').intendedUse.title.clinician);
+    const clinicianTitle = await page.evaluate(() => window.Radiculo.engineClient.engine.content('en').intendedUse.title.clinician);
     assert.equal(await page.locator('#about-title').innerText(), clinicianTitle);
     assert.deepEqual(errors, []);
   } finally {
@@ -312,7 +315,7 @@ test('settings: under the offline worker, an edit applies at the next reload; of
     const errors = collectErrors(page);
     await page.goto(server.url);
     await waitForControl(page);
-    const number = () => page.evaluate(() => window.Radiculo.settings.emergencyNumber);
+    const number = () => page.evaluate(() => window.Radiculo.app.settings.emergencyNumber);
     assert.equal(await number(), '911');
     writeSettings({ emergencyNumber: '999' }); // the IT person's edit, no rebuild
     await page.reload();
@@ -339,19 +342,19 @@ test('settings: a Wi-Fi login page (200, HTML) never replaces the saved settings
     await waitForControl(page);
     await page.reload(); // now under the worker, which has saved settings.json
     await page.waitForSelector('html[data-engine="ready"]');
-    assert.equal(await page.evaluate(() => window.Radiculo.settings.emergencyNumber), '112');
+    assert.equal(await page.evaluate(() => window.Radiculo.app.settings.emergencyNumber), '112');
 
     portal = true; // the clinic's Wi-Fi now answers every address with its login page
     await page.reload();
     await page.waitForSelector('html[data-engine="ready"]');
-    assert.equal(await page.evaluate(() => window.Radiculo.settings.emergencyNumber), '112', 'the saved copy');
+    assert.equal(await page.evaluate(() => window.Radiculo.app.settings.emergencyNumber), '112', 'the saved copy');
     assert.deepEqual(await noticeLines(page), ["Settings: the server's answer for settings.json is not a JSON object (text/html; charset=utf-8); using the copy saved on this device"]);
 
     portal = false; // and once the network is back, the saved copy is still the clinic's
     await context.setOffline(true);
     await page.reload();
     await page.waitForSelector('html[data-engine="ready"]');
-    assert.equal(await page.evaluate(() => window.Radiculo.settings.emergencyNumber), '112');
+    assert.equal(await page.evaluate(() => window.Radiculo.app.settings.emergencyNumber), '112');
     assert.deepEqual(errors, []);
   } finally {
     portal = false;

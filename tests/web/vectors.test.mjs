@@ -118,7 +118,7 @@ before(async () => {
   opened = await openPage(aid, { viewport: VIEWPORTS.tablet, locale: 'en-US' });
   // Observe the answers the page hands its engine (the page's own object, same call, same result).
   await opened.page.evaluate(() => {
-    const engine = window.Radiculo.engine;
+    const engine = window.Radiculo.engineClient.engine;
     const evaluate = engine.evaluate;
     engine.evaluate = function (assessment) {
       window.__sentAssessment = JSON.parse(JSON.stringify(assessment));
