@@ -86,7 +86,7 @@ html = html.replace(/(src|href)="(icons\/[^"]+\.svg)"/g, (whole, attribute, file
   `${attribute}="data:image/svg+xml;base64,${read(file).toString('base64')}"`);
 
 // Links to other pages of web/ would not exist beside the file. about.html is the one known: its
-// link opens the same text in place (about.js), and styles.css hides its "open as a page" link
+// link opens the same text in place (about.js), and styles/about.css hides its "open as a page" link
 // under html[data-one-file].
 html = html.replace('<html ', '<html data-one-file="BUILD-ID" ');
 const localPages = [...html.matchAll(/href="(?!#|data:|https?:)([^"]+)"/g)].map((match) => match[1])

@@ -88,7 +88,7 @@ test('offline: a new build is announced, waits during an assessment, and applies
     await chooseAudience(page, 'clinician');
     await answerRadio(page, 'fever', 'No');
     // ... when a new build is deployed.
-    const css = path.join(dir, 'styles.css');
+    const css = path.join(dir, 'styles', 'base.css');
     writeFileSync(css, `${readFileSync(css, 'utf8')}\n/* build 2 */\n`);
     regeneratePrecache(dir);
     await page.evaluate(() => window.Radiculo.offline.check());
@@ -158,7 +158,7 @@ test('offline: two deployments on one origin (production and staging) keep each 
   const root = mkdtempSync(path.join(tmpdir(), 'radiculo-two-'));
   const prod = webCopy('radiculo-prod-');
   const staging = webCopy('radiculo-staging-');
-  const css = path.join(staging, 'styles.css');
+  const css = path.join(staging, 'styles', 'base.css');
   writeFileSync(css, `${readFileSync(css, 'utf8')}\n/* staging build */\n`);
   regeneratePrecache(staging);
   mkdirSync(path.join(root, 'prod'));
