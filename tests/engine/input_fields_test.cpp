@@ -81,7 +81,9 @@ TEST(InputFields, EveryRowSetThroughJsonIsReadBackFromItsOwnMember) {
     const std::map<std::string, json> before = readBack(parse(input));
     input[field.name] = value;
     const std::map<std::string, json> after = readBack(parse(input));
-    ASSERT_EQ(before.count(field.name), 1u) << field.name << " is a row no member of the Assessment answers to";
+    ASSERT_EQ(before.count(field.name), 1u)
+        << field.name << " is a row of kInputFields that this test's readBack() does not read: add its member to "
+        << "readBack() at the top of this file";
     EXPECT_EQ(after.at(field.name), value) << field.name << " was not read into its member";
     for (const auto& [member, read] : after)
       if (member != field.name) {
@@ -90,7 +92,8 @@ TEST(InputFields, EveryRowSetThroughJsonIsReadBackFromItsOwnMember) {
     reached.insert(field.name);
   }
   for (const auto& [member, value] : readBack(Assessment{}))
-    EXPECT_EQ(reached.count(member), 1u) << "no row of kInputFields sets " << member;
+    EXPECT_EQ(reached.count(member), 1u) << "no row of kInputFields sets " << member
+                                         << " (readBack() reads it: a row in input_fields.h, or drop it from readBack())";
 }
 
 TEST(InputFields, TheTypeComesFromTheMember) {

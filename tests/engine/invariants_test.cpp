@@ -211,12 +211,23 @@ void setFlags(Assessment& a, const FlagFacts& flags, const AssessedFacts& assess
 // The pathway's decision for the assessment, as the promises see it.
 test::PlanFacts decided(const Assessment& a) { return test::factsOf(decide(a, content().table)); }
 
+// The red flags of a mask of their positions in kRedFlags, by key ("[fever,nightPain]").
+std::string flagNames(std::uint32_t mask) {
+  std::string text;
+  for (const RedFlagInfo& info : kRedFlags)
+    if ((mask >> static_cast<std::size_t>(info.flag)) & 1u) text += (text.empty() ? "" : ",") + std::string(info.key);
+  return "[" + text + "]";
+}
+
 TEST(Invariants, TheContractTiersCoverEveryFlagOnce) {
   const test::TierMasks& m = test::tierMasks();
-  EXPECT_EQ(m.emergency | m.sameDay | m.priority, (1u << kRedFlagCount) - 1);
-  EXPECT_EQ(m.emergency & m.sameDay, 0u);
-  EXPECT_EQ(m.emergency & m.priority, 0u);
-  EXPECT_EQ(m.sameDay & m.priority, 0u);
+  const std::uint32_t all = (1u << kRedFlagCount) - 1;
+  EXPECT_EQ(all & ~(m.emergency | m.sameDay | m.priority), 0u)
+      << "flags in no tier of plan_invariants.cpp (emergencyFlags, sameDayFlags or priorityFlags): "
+      << flagNames(all & ~(m.emergency | m.sameDay | m.priority));
+  EXPECT_EQ(m.emergency & m.sameDay, 0u) << "flags both emergency and same-day: " << flagNames(m.emergency & m.sameDay);
+  EXPECT_EQ(m.emergency & m.priority, 0u) << "flags both emergency and priority: " << flagNames(m.emergency & m.priority);
+  EXPECT_EQ(m.sameDay & m.priority, 0u) << "flags both same-day and priority: " << flagNames(m.sameDay & m.priority);
   for (const std::set<std::string>* group : {&test::medicineLines(), &test::waitLines(), &test::selfCareLines()})
     for (const std::string& id : *group) EXPECT_NE(test::lineBit(id), 0u) << id << " is not a recommendation id";
 }

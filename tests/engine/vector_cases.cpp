@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 namespace radiculo::test {
 
@@ -55,7 +56,10 @@ const std::vector<VectorCase>& vectorCases() {
       std::stringstream text;
       text << in.rdbuf();
       nlohmann::json file = nlohmann::json::parse(loneSurrogatesReplaced(text.str()));
-      loaded.push_back({file.at("name").get<std::string>(), file});
+      const std::string name = file.at("name").get<std::string>();
+      if (name != entry.path().stem().string())
+        throw std::runtime_error(entry.path().string() + ": \"name\" is not the file's name (" + name + ")");
+      loaded.push_back({name, file});
     }
     std::sort(loaded.begin(), loaded.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     return loaded;
