@@ -242,13 +242,17 @@ std::string contentJson(std::string_view language) {
     out["engineVersion"] = kEngineVersion;
     out["herniationLevels"] = kHerniationLevels;
     // What the page needs to ask and to show, from the engine's own tables (never copies): which
-    // findings a clinician may mark as assessed, the input fields with their questions, the
-    // defaults, the triages in the ladder's order with which are alerts, and the thresholds.
+    // findings a clinician may mark as assessed, each red flag's tier, the input fields with their
+    // questions, the defaults, the triages in the ladder's order with which are alerts, and the
+    // thresholds.
     json assessable = json::array();
     for (const RedFlagInfo& flag : kRedFlags)
       if (isAssessable(flag.flag)) assessable.push_back(flag.key);
     assessable.push_back(kOlderAgeFinding);
     out["assessableFindings"] = assessable;
+    // How soon each red flag answered yes must be seen (the pathway's tier), so the page never
+    // infers a tier from the order of the groups it asks them in.
+    for (const RedFlagInfo& flag : kRedFlags) out["redFlagUrgency"][flag.key] = urgencyId(urgencyOf(flag.flag));
     out["inputFields"] = inputFieldsJson();
     out["defaults"]["audience"] = audienceId(kDefaultAudience);
     out["defaults"]["language"] = kDefaultLanguage;

@@ -97,6 +97,9 @@ inline bool moreSerious(Triage a, Triage b) { return infoOf(a).seriousness < inf
 // How soon a red flag answered yes must be seen: the tiers of the ladder.
 enum class Urgency { emergency, sameDay, withinTwoWeeks };
 Urgency urgencyOf(RedFlag flag);
+// Each tier's public id, as contentJson() (`redFlagUrgency`) gives every flag's.
+inline constexpr std::array<const char*, 3> kUrgencyIds{"emergency", "sameDay", "withinTwoWeeks"};
+inline const char* urgencyId(Urgency urgency) { return kUrgencyIds[static_cast<std::size_t>(urgency)]; }
 
 // A priority finding a clinician may mark as assessed (`assessedFindings`): the red flags of the
 // within-2-weeks tier, and older age.

@@ -133,6 +133,14 @@ TEST(ContentJson, ServesTheEngineTablesThePageNeeds) {
       "severePain": 7, "subacuteWeeks": 12, "longStandingWeeks": 12, "closeReviewWeeks": 2, "medicineCautionAge": 65})"));
   EXPECT_EQ(served.at("defaults"), json::parse(R"({"audience": "clinician", "language": "en"})"));
   EXPECT_EQ(served.at("herniationLevels"), json::parse(R"(["L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1"])"));
+  // Every red flag with the pathway's tier (the page raises its cards from these, never from the
+  // order of the groups), and nothing else.
+  ASSERT_EQ(served.at("redFlagUrgency").size(), kRedFlagCount);
+  for (const RedFlagInfo& flag : kRedFlags)
+    EXPECT_EQ(served.at("redFlagUrgency").at(flag.key), urgencyId(urgencyOf(flag.flag))) << flag.key;
+  EXPECT_EQ(served.at("redFlagUrgency").at("saddleAnesthesia"), "emergency");
+  EXPECT_EQ(served.at("redFlagUrgency").at("fever"), "sameDay");
+  EXPECT_EQ(served.at("redFlagUrgency").at("nightPain"), "withinTwoWeeks");
 }
 
 // contentJson adds the engine's tables beside the language file's own keys: it never replaces one.
