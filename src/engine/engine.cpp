@@ -35,7 +35,8 @@ std::string errorsText(const std::vector<FieldError>& errors, const std::string&
   return serialise(errorsJson(errors, content(), language, audienceId(audience)));
 }
 
-// The field table as the page reads it: name, type, range, default and the questions that ask it.
+// The field table as the page reads it: name, type, range, the questions that ask it, and the
+// parts of a field asked part by part (herniation: each part's name and question).
 json inputFieldsJson() {
   json fields = json::array();
   for (const InputField& field : kInputFields) {
@@ -47,6 +48,9 @@ json inputFieldsJson() {
       entry["maximum"] = numberJson(field.maximum);
     }
     entry["questions"] = questionKeys(field);
+    if (field.type == FieldType::herniation) {
+      for (const HerniationPart& part : kHerniationParts) entry["parts"].push_back({{"name", part.name}, {"question", part.question}});
+    }
     fields.push_back(std::move(entry));
   }
   return fields;

@@ -115,6 +115,17 @@ TEST(InputFields, SchemaAndContentListEveryRow) {
   for (std::size_t i = 0; i < kInputFields.size(); ++i) {
     EXPECT_EQ(fields[i].at("name"), kInputFields[i].name);
     EXPECT_TRUE(schema.at("properties").contains(kInputFields[i].name)) << kInputFields[i].name;
+    EXPECT_EQ(fields[i].at("questions"), json(questionKeys(kInputFields[i]))) << kInputFields[i].name;
+    if (kInputFields[i].type == FieldType::herniation) {
+      // Asked part by part: each part's name (its key in the field) and its question.
+      ASSERT_EQ(fields[i].at("parts").size(), kHerniationParts.size());
+      for (std::size_t p = 0; p < kHerniationParts.size(); ++p) {
+        EXPECT_EQ(fields[i].at("parts")[p].at("name"), kHerniationParts[p].name);
+        EXPECT_EQ(fields[i].at("parts")[p].at("question"), kHerniationParts[p].question);
+      }
+    } else {
+      EXPECT_FALSE(fields[i].contains("parts")) << kInputFields[i].name;
+    }
   }
 }
 
