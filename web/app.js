@@ -142,7 +142,7 @@
         general: problems.general,
         hasErrors: problems.shown > 0,
         redFlagsLeft: unanswered.length,
-        redFlagsTotal: state.questionnaire.redFlagKeys.length,
+        redFlagsTotal: state.questionnaire.table.redFlags.length,
         firstRedFlag: unanswered[0],
       }, state.content, state.audience);
       updateTriageBar(null);
@@ -241,7 +241,8 @@
     state.touched = true;
     chooseAudience(audience); // redraws the words and the plan
     // Patients (step by step): straight to the plan, with the care screen if the answers hold care.
-    state.flow.openAtPlan(state.questionnaire.careKeys.some((key) => key in assessment || (key.startsWith('herniation') && 'herniation' in assessment)));
+    const { table } = state.questionnaire;
+    state.flow.openAtPlan(Radiculo.answers.addableSections(table).some((id) => Radiculo.answers.answersSection(table, id, assessment)));
     update(true);
     // Every answer must have reached the form: a plan from part of them would be a wrong plan.
     const canonical = (value) => JSON.stringify(value, (key, item) => (Array.isArray(item) ? [...item].sort()

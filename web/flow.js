@@ -2,63 +2,59 @@
  *
  * Patients answer one question group per screen, with "Step 3 of 7", Back (answers kept) and
  * Continue; the plan is the last screen. The questions about care and scans so far are asked only
- * when they can change the plan: from 6 weeks into the bout (conservative care must have lasted 6
- * weeks before the plan moves on, and can never be longer than the bout), or when the person asks to
- * add them; the injection's scan questions only after "yes" to a procedure. A question not asked
- * is not sent, so the engine's own default stands (no, 0 weeks, not known).
+ * when they can change the plan (answers.isAsked: from the engine's conservativeWeeks threshold into
+ * the episode, or when the person asks to add them; the injection's scan questions only after "yes"
+ * to a procedure). A question not asked is not sent, so the engine's own default stands.
  *
  * An answer that makes the plan an emergency puts a red care card directly under it (the engine's
  * content: the triage, what to do, who to call; at a kiosk, tell the desk) and sets the rest of the
- * screen's questions aside, with one tap back to them; "Not sure" to a cauda equina or cord question
- * does the same with its own card (examined within hours). For clinicians the card shows only where
- * the plan is not beside the questions. */
+ * screen's questions aside, with one tap back to them; "Not sure" to a red flag of the emergency tier
+ * (the engine's redFlagUrgency) does the same with its own card (examined within hours). For
+ * clinicians the card shows only where the plan is not beside the questions. */
 (function () {
   'use strict';
 
   const Radiculo = (window.Radiculo = window.Radiculo || {});
-  const { element: el, icon, fill } = Radiculo.dom;
-  const CARE_FROM_WEEKS = 6; // the source's 6 weeks of conservative care
+  const { answers } = Radiculo;
+  const { element, icon, fill } = Radiculo.dom;
   const isShown = (node) => Boolean(node && node.getClientRects().length);
 
   function create(form, questionnaire, content, hooks) {
     const root = document.documentElement;
-    const emergencyGroup = ((content.redFlagGroups || [])[0] || { flags: [] });
+    const { table } = questionnaire;
+    const emergencyFlags = answers.flagsOfUrgency(table, 'emergency');
     const state = { active: false, index: 0, atPlan: false, careOpened: false, nudged: new Set(), setAside: '', lastKey: '', card: null };
     let words = null;
-    let content_ = content;
+    let pageContent = content;
 
     // ---------- the screens ----------
 
-    const progress = el('div', { className: 'step-progress', id: 'step-progress' }, [
-      el('p', { className: 'step-progress__text', id: 'step-progress-text' }),
-      el('progress', { className: 'step-progress__bar', 'aria-labelledby': 'step-progress-text' }),
+    const progress = element('div', { className: 'step-progress', id: 'step-progress' }, [
+      element('p', { className: 'step-progress__text', id: 'step-progress-text' }),
+      element('progress', { className: 'step-progress__bar', 'aria-labelledby': 'step-progress-text' }),
     ]);
-    const notice = el('p', { className: 'step-nav__notice', id: 'step-notice', role: 'alert', hidden: true });
-    const back = el('button', { type: 'button', className: 'button step-nav__back', 'data-step-back': '' });
-    const next = el('button', { type: 'button', className: 'button button--primary step-nav__continue', 'data-step-continue': '' });
-    const nav = el('div', { className: 'step-nav', id: 'step-nav' }, [notice, el('div', { className: 'step-nav__buttons' }, [back, next])]);
+    const notice = element('p', { className: 'step-nav__notice', id: 'step-notice', role: 'alert', hidden: true });
+    const back = element('button', { type: 'button', className: 'button step-nav__back', 'data-step-back': '' });
+    const next = element('button', { type: 'button', className: 'button button--primary step-nav__continue', 'data-step-continue': '' });
+    const nav = element('div', { className: 'step-nav', id: 'step-nav' }, [notice, element('div', { className: 'step-nav__buttons' }, [back, next])]);
     form.prepend(progress);
     form.appendChild(nav);
 
-    const checked = (name) => {
-      const input = form.querySelector(`input[name="${name}"]:checked`);
-      return input ? input.value : undefined;
-    };
+    const asking = () => ({ stepByStep: state.active, added: state.careOpened, weeks: questionnaire.weeks() });
+    const addable = answers.addableSections(table);
 
+    /** Are the questions a person may add (care so far) asked now? */
     function careIncluded() {
-      const weeks = questionnaire.weeks();
-      return state.careOpened || (typeof weeks === 'number' && weeks >= CARE_FROM_WEEKS);
+      return addable.every((id) => answers.sectionAsked(table, id, { ...asking(), stepByStep: true }));
     }
 
     /** Asked now: every question for clinicians; for patients, care only when it counts (see above). */
     function isAsked(key) {
-      if (!state.active || !questionnaire.careKeys.includes(key)) return true;
-      if (!careIncluded()) return false;
-      return !questionnaire.herniationKeys.includes(key) || checked('procedureCandidate') === 'yes';
+      return answers.isAsked(table, key, questionnaire.values(), asking());
     }
 
     function steps() {
-      return Array.from(form.querySelectorAll('[data-step]')).filter((node) => node.getAttribute('data-step') !== 'care' || careIncluded());
+      return Array.from(form.querySelectorAll('[data-step]')).filter((node) => answers.sectionAsked(table, node.getAttribute('data-step'), asking()));
     }
 
     function current() {
@@ -135,16 +131,16 @@
     // ---------- the care card under an answer ----------
 
     function cardFor(result) {
-      const flags = questionnaire.redFlagKeys;
+      const values = questionnaire.values();
       if (result && result.ok && result.triage === 'emergency') {
-        const yes = flags.filter((flag) => checked(flag) === 'yes');
+        const yes = table.redFlags.filter((flag) => values[flag] === answers.YES);
         const key = yes.includes(state.lastKey) ? state.lastKey : yes[yes.length - 1];
-        return key ? { type: 'emergency', key, line: 'emergency-referral', planReady: true } : null;
+        return key ? { type: 'emergency', key, planReady: true } : null;
       }
-      const unsure = emergencyGroup.flags.filter((flag) => checked(flag) === 'not-sure');
+      const unsure = emergencyFlags.filter((flag) => values[flag] === answers.NOT_SURE);
       if (unsure.length) {
         const key = unsure.includes(state.lastKey) ? state.lastKey : unsure[unsure.length - 1];
-        return { type: 'check-now', key, line: 'examine-within-hours', planReady: Boolean(result && result.ok) };
+        return { type: 'check-now', key, planReady: Boolean(result && result.ok) };
       }
       return null;
     }
@@ -159,21 +155,21 @@
       }
       // Short enough to be seen whole under the answer: the triage, then the one thing to do
       // (at a kiosk: tell the desk), with the clinic's number; the plan has the rest.
-      const node = el('div', {
+      const node = element('div', {
         className: `care-card care-card--${card.type}`, role: 'alert', 'data-care-card': card.type, 'data-for': card.key,
       }, [
-        el('p', { className: 'care-card__title' }, [icon('emergency'), words.triage(card.type)]),
-        kiosk && content_.kioskTellStaff ? el('p', { className: 'care-card__kiosk' }, [pick(content_.kioskTellStaff)]) : null,
+        element('p', { className: 'care-card__title' }, [icon('emergency'), words.triage(card.type)]),
+        kiosk && pageContent.kioskTellStaff ? element('p', { className: 'care-card__kiosk' }, [pick(pageContent.kioskTellStaff)]) : null,
         call,
-        el('div', { className: 'care-card__actions' }, [
+        element('div', { className: 'care-card__actions' }, [
           // On to the plan whenever there is one (an emergency plan always; a check-now plan once the
           // engine has what it needs): never a button that leads to "more answers needed".
           card.planReady || !state.active
-            ? el('button', { type: 'button', className: 'button button--primary', 'data-card-plan': '' }, [words.ui(state.active ? 'cardSeePlan' : 'seePlan')])
+            ? element('button', { type: 'button', className: 'button button--primary', 'data-card-plan': '' }, [words.ui(state.active ? 'cardSeePlan' : 'seePlan')])
             : null,
-          state.active ? el('button', { type: 'button', className: 'button', 'data-card-back': '' }, [words.ui('cardBackToQuestions')]) : null,
+          state.active ? element('button', { type: 'button', className: 'button', 'data-card-back': '' }, [words.ui('cardBackToQuestions')]) : null,
         ]),
-        state.active ? el('p', { className: 'care-card__aside', 'data-card-aside': '' }, [words.ui('cardSetAside')]) : null,
+        state.active ? element('p', { className: 'care-card__aside', 'data-card-aside': '' }, [words.ui('cardSetAside')]) : null,
       ]);
       node.addEventListener('click', (event) => {
         if (event.target.closest('[data-card-back]')) {
@@ -253,7 +249,7 @@
       },
       setWords(nextWords, nextContent) {
         words = nextWords;
-        if (nextContent) content_ = nextContent;
+        if (nextContent) pageContent = nextContent;
         if (state.card) { state.card.node.remove(); state.card = null; }
         render(false);
       },
@@ -274,7 +270,7 @@
       /** Back from the plan: to the screen the person left, or to the care screen when asked to add it. */
       backFromPlan(addCare) {
         if (addCare) state.careOpened = true;
-        go(addCare ? steps().findIndex((node) => node.getAttribute('data-step') === 'care') : state.index);
+        go(addCare ? steps().findIndex((node) => addable.includes(node.getAttribute('data-step'))) : state.index);
       },
       /** To the screen of a question (a "still needed" link on the plan). */
       showQuestion(key) {
@@ -290,7 +286,6 @@
       },
       careIncluded,
       isActive: () => state.active,
-      isAtPlan: () => state.active && state.atPlan,
     };
   }
 
