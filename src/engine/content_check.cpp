@@ -217,7 +217,8 @@ std::vector<std::string> checkContent(const Content& content) {
     check.text(words, where, "/units/weeks");
     if (content.interfaces.count(code) == 0) check.problem("ui/" + code + ".json is missing");
     // Every error the engine can report has its message, and no message is for a code it lacks.
-    for (const std::string_view error : kErrorCodes) {
+    for (const ErrorCodeInfo& info : kErrorCodes) {
+      const std::string_view error = info.name;
       const json::json_pointer at("/errors/" + std::string(error));
       if (!words.contains(at) || !words.at(at).is_string() || words.at(at).get<std::string>().empty()) {
         check.problem(where + "/errors/" + std::string(error) + " is missing or empty");
@@ -229,7 +230,7 @@ std::vector<std::string> checkContent(const Content& content) {
     }
     if (words.contains("errors"))
       for (const auto& item : words.at("errors").items())
-        if (std::find(kErrorCodes.begin(), kErrorCodes.end(), item.key()) == kErrorCodes.end())
+        if (std::none_of(kErrorCodes.begin(), kErrorCodes.end(), [&](const ErrorCodeInfo& info) { return info.name == item.key(); }))
           check.problem(where + "/errors/" + item.key() + " is not an error code of the engine");
   }
 

@@ -1,10 +1,11 @@
 // Every problem the engine can report about an input, by a stable code. An error carries its code,
 // the JSON Pointer of the field and the values its message needs; the message itself is content,
 // worded in the person's language (content/lang/*.json, "errors"), so that no surface glues an
-// English sentence to a label in another language (issue 14). Integrators switch on the code.
+// English sentence to a label in another language. Integrators switch on the code.
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <string_view>
 
 namespace radiculo {
@@ -59,18 +60,65 @@ enum class ErrorCode {
   otherSystem,         // {system}
 };
 
-// The codes as they appear in the output and in the content's "errors" table, in enum order.
-inline constexpr std::array<std::string_view, 44> kErrorCodes{
-    "tooLarge", "invalidJson", "nulByte", "notObject", "duplicateKey", "tooDeep", "tooManyDigits",
-    "tooCloseToZero", "moreProblems", "internal", "unknownField", "notBoolean", "notWholeNumber",
-    "notNumber", "notAudience", "notLanguage", "notRedFlagObject", "unknownRedFlag", "notRedFlagAnswer",
-    "notHerniationObject", "notHerniationField", "requiredWithHerniation", "notHerniationLevel",
-    "notFindingList", "listedTwice", "requiredUnlessRedFlag", "moreThanOther", "findingNotYes",
-    "olderAgeUnder", "notQuestionnaireResponse", "otherQuestionnaire", "notLanguageCode", "notList",
-    "required", "groupAnswered", "unknownQuestion", "answeredTwice", "secondAnswer", "notYesNoNotSure",
-    "needsBoolean", "needsInteger", "needsDecimal", "needsCode", "otherSystem"};
-static_assert(static_cast<std::size_t>(ErrorCode::otherSystem) + 1 == kErrorCodes.size(),
-              "one name per error code, in enum order");
+// Each code with its name, as it appears in the output and in the content's "errors" table, in
+// enum order (checked below, like kTriages): a name set beside the wrong code does not compile.
+struct ErrorCodeInfo {
+  ErrorCode code;
+  std::string_view name;
+};
+inline constexpr std::array<ErrorCodeInfo, 44> kErrorCodes{{
+    {ErrorCode::tooLarge, "tooLarge"},
+    {ErrorCode::invalidJson, "invalidJson"},
+    {ErrorCode::nulByte, "nulByte"},
+    {ErrorCode::notObject, "notObject"},
+    {ErrorCode::duplicateKey, "duplicateKey"},
+    {ErrorCode::tooDeep, "tooDeep"},
+    {ErrorCode::tooManyDigits, "tooManyDigits"},
+    {ErrorCode::tooCloseToZero, "tooCloseToZero"},
+    {ErrorCode::moreProblems, "moreProblems"},
+    {ErrorCode::internal, "internal"},
+    {ErrorCode::unknownField, "unknownField"},
+    {ErrorCode::notBoolean, "notBoolean"},
+    {ErrorCode::notWholeNumber, "notWholeNumber"},
+    {ErrorCode::notNumber, "notNumber"},
+    {ErrorCode::notAudience, "notAudience"},
+    {ErrorCode::notLanguage, "notLanguage"},
+    {ErrorCode::notRedFlagObject, "notRedFlagObject"},
+    {ErrorCode::unknownRedFlag, "unknownRedFlag"},
+    {ErrorCode::notRedFlagAnswer, "notRedFlagAnswer"},
+    {ErrorCode::notHerniationObject, "notHerniationObject"},
+    {ErrorCode::notHerniationField, "notHerniationField"},
+    {ErrorCode::requiredWithHerniation, "requiredWithHerniation"},
+    {ErrorCode::notHerniationLevel, "notHerniationLevel"},
+    {ErrorCode::notFindingList, "notFindingList"},
+    {ErrorCode::listedTwice, "listedTwice"},
+    {ErrorCode::requiredUnlessRedFlag, "requiredUnlessRedFlag"},
+    {ErrorCode::moreThanOther, "moreThanOther"},
+    {ErrorCode::findingNotYes, "findingNotYes"},
+    {ErrorCode::olderAgeUnder, "olderAgeUnder"},
+    {ErrorCode::notQuestionnaireResponse, "notQuestionnaireResponse"},
+    {ErrorCode::otherQuestionnaire, "otherQuestionnaire"},
+    {ErrorCode::notLanguageCode, "notLanguageCode"},
+    {ErrorCode::notList, "notList"},
+    {ErrorCode::required, "required"},
+    {ErrorCode::groupAnswered, "groupAnswered"},
+    {ErrorCode::unknownQuestion, "unknownQuestion"},
+    {ErrorCode::answeredTwice, "answeredTwice"},
+    {ErrorCode::secondAnswer, "secondAnswer"},
+    {ErrorCode::notYesNoNotSure, "notYesNoNotSure"},
+    {ErrorCode::needsBoolean, "needsBoolean"},
+    {ErrorCode::needsInteger, "needsInteger"},
+    {ErrorCode::needsDecimal, "needsDecimal"},
+    {ErrorCode::needsCode, "needsCode"},
+    {ErrorCode::otherSystem, "otherSystem"},
+}};
+
+constexpr bool errorCodesInEnumOrder() {
+  for (std::size_t i = 0; i < kErrorCodes.size(); ++i)
+    if (static_cast<std::size_t>(kErrorCodes[i].code) != i) return false;
+  return static_cast<std::size_t>(ErrorCode::otherSystem) + 1 == kErrorCodes.size();
+}
+static_assert(errorCodesInEnumOrder(), "kErrorCodes lists every error code once, in the enum's order");
 
 // The values an error's message may use: its parameters, and {<name>Label} for one that names a
 // question or a finding (error_words.h).
@@ -78,6 +126,6 @@ inline constexpr std::array<const char*, 15> kErrorValues{
     "kib", "byte", "detail", "count", "max", "min", "values", "other", "otherLabel", "finding", "findingLabel",
     "age", "url", "linkId", "system"};
 
-constexpr std::string_view errorCodeName(ErrorCode code) { return kErrorCodes[static_cast<std::size_t>(code)]; }
+constexpr std::string_view errorCodeName(ErrorCode code) { return kErrorCodes[static_cast<std::size_t>(code)].name; }
 
 }  // namespace radiculo

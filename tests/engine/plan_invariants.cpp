@@ -435,7 +435,8 @@ std::vector<std::string> errorViolations(const json& answer) {
       out.push_back("an error without a message: " + error.dump());
     const auto code = error.find("code");
     if (code == error.end() || !code->is_string() ||
-        std::find(kErrorCodes.begin(), kErrorCodes.end(), code->get<std::string>()) == kErrorCodes.end())
+        std::none_of(kErrorCodes.begin(), kErrorCodes.end(),
+                     [&](const ErrorCodeInfo& info) { return info.name == code->get<std::string>(); }))
       out.push_back("an error without a known code: " + error.dump());
     if (!error.contains("params") || !error.at("params").is_object())
       out.push_back("an error without its params: " + error.dump());
