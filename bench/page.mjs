@@ -12,7 +12,7 @@ import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startStaticServer } from '../tests/web/static-server.mjs';
+import { startStaticServer } from '../tools/static-server.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LOADS = Number(process.env.BENCH_LOADS || 20);

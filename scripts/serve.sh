@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-exec node tests/web/static-server.mjs web "${PORT:-8080}"
+exec node tools/static-server.mjs web "${PORT:-8080}"

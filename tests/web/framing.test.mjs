@@ -11,7 +11,7 @@ import { copyFileSync, createReadStream, mkdtempSync, rmSync, statSync, writeFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startStaticServer } from './static-server.mjs';
+import { startStaticServer } from '../../tools/static-server.mjs';
 import { launchChromium, webDir, screenshotDir } from './browser-helpers.mjs';
 
 let browser;

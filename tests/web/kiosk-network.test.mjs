@@ -17,7 +17,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { startStaticServer } from './static-server.mjs';
+import { startStaticServer } from '../../tools/static-server.mjs';
 import { repoRoot, webDir } from './browser-helpers.mjs';
 import { patientTypical } from './journeys.mjs';
 

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startStaticServer } from './static-server.mjs';
+import { startStaticServer } from '../../tools/static-server.mjs';
 import { chromium } from 'playwright-core';
 import { launchChromium, collectErrors, chooseAudience, completePlan, answerRadio, pauseClockAndTouch, repoRoot, webDir, screenshotDir, CHROMIUM_ARGS, RED_FLAGS } from './browser-helpers.mjs';
 

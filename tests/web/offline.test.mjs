@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startStaticServer } from './static-server.mjs';
+import { startStaticServer } from '../../tools/static-server.mjs';
 import { launchChromium, collectErrors, chooseAudience, completePlan, answerRadio, webDir, screenshotDir,
   webCopy, regeneratePrecache, waitForControl } from './browser-helpers.mjs';
 

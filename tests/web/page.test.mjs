@@ -1,5 +1,5 @@
 // The real page in a real browser: Debian's Chromium driven by playwright-core, against web/ served
-// by tests/web/static-server.mjs under a sub-path (/tools/radiculo/). Each case fills the form from
+// by tools/static-server.mjs under a sub-path (/tools/radiculo/). Each case fills the form from
 // a shared vector (tests/vectors/*.json) with clicks and the keyboard, then checks what a person
 // sees (triage, recommendation ids, the Why? text), that no console error occurred, that every
 // request stayed on the page's own origin, and that no answer was stored anywhere.
@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startStaticServer } from './static-server.mjs';
+import { startStaticServer } from '../../tools/static-server.mjs';
 import { toQuestion, toPlan, pickNumber } from './aid-helpers.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -12,7 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startStaticServer } from './static-server.mjs';
+import { startStaticServer } from '../../tools/static-server.mjs';
 import { launchChromium, collectErrors, chooseAudience, pauseClockAndTouch, webDir, screenshotDir, webCopy, waitForControl } from './browser-helpers.mjs';
 import { answer as answerOnItsScreen, toPlan } from './aid-helpers.mjs';
 

@@ -3,7 +3,7 @@
 // <meta> cannot carry: no framing by any page (CSP frame-ancestors 'none' and X-Frame-Options DENY),
 // a Permissions-Policy, no referrer, no MIME sniffing, and revalidation of every file. Tests import startStaticServer() (127.0.0.1, random port,
 // optional sub-path such as /tools/radiculo/ to prove the page works below the root); people run
-//   node tests/web/static-server.mjs web 8080
+//   node tools/static-server.mjs web 8080
 // and open the address it prints.
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -102,7 +102,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const [root = 'web', portText = '8080', basePath = '/'] = process.argv.slice(2);
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`usage: node tests/web/static-server.mjs [folder] [port] [base-path]`);
+    console.error(`usage: node tools/static-server.mjs [folder] [port] [base-path]`);
     process.exit(1);
   }
   startStaticServer({ root, port, basePath }).then(
