@@ -3,7 +3,7 @@
 names something that exists (a triage or recommendation of content/rules.json, a question of the
 content, a rule beyond the source in docs/traceability.json, a test in the repository) and at least
 one case in tests/vectors/ that shows it working; residual risk is never above initial risk nor
-unacceptable; docs/safety/hazards.md and web/hazard-log.html are what tests/safety/render_hazards.py
+unacceptable; docs/safety/hazards.md and web/hazard-log.html are what tools/render_hazards.py
 makes of the JSON.
 
     /usr/bin/python3 tests/safety/test_hazards.py
@@ -15,7 +15,7 @@ import sys
 import unittest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "tools"))
 import render_hazards  # noqa: E402
 
 LOG = json.loads((ROOT / "docs" / "safety" / "hazards.json").read_text(encoding="utf-8"))
@@ -109,9 +109,9 @@ class Controls(unittest.TestCase):
 class Rendering(unittest.TestCase):
     def test_markdown_is_up_to_date(self):
         actual = (ROOT / "docs" / "safety" / "hazards.md").read_text(encoding="utf-8")
-        self.assertEqual(actual, render_hazards.render(LOG), "docs/safety/hazards.md is out of date: run tests/safety/render_hazards.py")
+        self.assertEqual(actual, render_hazards.render(LOG), "docs/safety/hazards.md is out of date: run tools/render_hazards.py")
         page = (ROOT / "web" / "hazard-log.html").read_text(encoding="utf-8")
-        self.assertEqual(page, render_hazards.render_page(LOG), "web/hazard-log.html is out of date: run tests/safety/render_hazards.py")
+        self.assertEqual(page, render_hazards.render_page(LOG), "web/hazard-log.html is out of date: run tools/render_hazards.py")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@
     repository, or RADICULO_SEED; without it the run says so and exits 77, ctest's "skipped"): every anchor is a verbatim fragment of it, each statement's references are
     those the page gives for that line, and every line of the page that states something clinical
     (it ends in reference numbers or introduces a list) holds an anchor: no statement left out;
-  - docs/traceability.md is what tests/trace/render_traceability.py makes of the JSON.
+  - docs/traceability.md is what tools/render_traceability.py makes of the JSON.
 
     /usr/bin/python3 tests/trace/test_traceability.py [--against-source-page]
 """
@@ -24,7 +24,7 @@ import sys
 import unittest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "tools"))
 import render_traceability  # noqa: E402
 
 TRACE = json.loads((ROOT / "docs" / "traceability.json").read_text(encoding="utf-8"))
@@ -194,7 +194,7 @@ class Rendering(unittest.TestCase):
         review = json.loads((ROOT / "content" / "review.json").read_text(encoding="utf-8"))
         expected = render_traceability.render(TRACE, RULES, review)
         actual = (ROOT / "docs" / "traceability.md").read_text(encoding="utf-8")
-        self.assertEqual(actual, expected, "docs/traceability.md is out of date: run tests/trace/render_traceability.py")
+        self.assertEqual(actual, expected, "docs/traceability.md is out of date: run tools/render_traceability.py")
 
 
 # ctest's "skipped": the checks against the source page cannot run without it.

@@ -3,14 +3,14 @@
 docs/traceability.json and content/rules.json. Do not edit the Markdown by hand: edit the JSON
 and run this again.
 
-    tests/trace/render_traceability.py           rewrite docs/traceability.md
-    tests/trace/render_traceability.py --check   exit 1 if docs/traceability.md is out of date
+    tools/render_traceability.py           rewrite docs/traceability.md
+    tools/render_traceability.py --check   exit 1 if docs/traceability.md is out of date
 """
 import json
 import pathlib
 import sys
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
+ROOT = pathlib.Path(__file__).resolve().parents[1]
 TRACE = ROOT / "docs" / "traceability.json"
 RULES = ROOT / "content" / "rules.json"
 REVIEW = ROOT / "content" / "review.json"
@@ -49,7 +49,7 @@ def render(trace, rules, review):
     add = lines.append
     add("# Traceability: source page → Radiculo")
     add("")
-    add("<!-- Generated from docs/traceability.json by tests/trace/render_traceability.py. Do not edit by hand. -->")
+    add("<!-- Generated from docs/traceability.json by tools/render_traceability.py. Do not edit by hand. -->")
     add("")
     source = trace["source"]
     add(f"**Source:** “{source['title']}”, {source['publisher']}, last updated {source['lastUpdated']} "
@@ -161,7 +161,7 @@ def main():
     text = render(trace, rules, review)
     if sys.argv[1:] == ["--check"]:
         if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-            sys.exit(f"{OUT.relative_to(ROOT)} is out of date: run tests/trace/render_traceability.py")
+            sys.exit(f"{OUT.relative_to(ROOT)} is out of date: run tools/render_traceability.py")
         print(f"{OUT.relative_to(ROOT)} is up to date")
         return
     OUT.write_text(text, encoding="utf-8")

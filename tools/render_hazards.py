@@ -3,14 +3,14 @@
 officer reads and signs, and to web/hazard-log.html, the same log shipped with the page and linked
 from its intended-use page. Run after changing the JSON:
 
-    tests/safety/render_hazards.py
+    tools/render_hazards.py
 """
 import html
 import json
 import pathlib
 import sys
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
+ROOT = pathlib.Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "docs" / "safety" / "hazards.json"
 OUT = ROOT / "docs" / "safety" / "hazards.md"
 PAGE = ROOT / "web" / "hazard-log.html"
@@ -44,7 +44,7 @@ def render(log):
     add = lines.append
     add("# Hazard log")
     add("")
-    add("<!-- Generated from docs/safety/hazards.json by tests/safety/render_hazards.py. Do not edit by hand. -->")
+    add("<!-- Generated from docs/safety/hazards.json by tools/render_hazards.py. Do not edit by hand. -->")
     add("")
     add(f"{len(hazards)} hazards. Each control names the triage, recommendation, question, rule beyond the source "
         "(`docs/traceability.md`) or test that prevents the harm, and the cases in `tests/vectors/` that show it "
@@ -90,7 +90,7 @@ def render_page(log):
            '  <link rel="stylesheet" href="styles/about.css">',
            '  <link rel="stylesheet" href="print.css" media="print">', "</head>",
            '<body class="about-page">', '<main id="main" class="about-page__main hazard-log">',
-           "<!-- Generated from docs/safety/hazards.json by tests/safety/render_hazards.py. Do not edit by hand. -->",
+           "<!-- Generated from docs/safety/hazards.json by tools/render_hazards.py. Do not edit by hand. -->",
            '<p><a href="./">Radiculo</a></p>', '<h1 class="about-page__title">Hazard log</h1>',
            f"<p>{len(hazards)} hazards: every known way this aid could cause harm, what prevents it, and the test cases "
            "that show each control working. Risk is rated severity × likelihood on the NHS matrix (1 acceptable to 5 "
