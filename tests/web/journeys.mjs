@@ -1,7 +1,7 @@
 // The journeys of issue 12, driven in Chromium as a person would and counted: every tap, click and
 // key press, the screens seen, and how far the first action is from the screen after the last
 // answer. Used by tests/web/journeys.test.mjs (which also checks each screen with axe) and by
-// scripts/bench-journeys.mjs (which prints the table). Not a test file itself.
+// bench/journeys.mjs (which prints the table). Not a test file itself.
 //
 // A journey starts at the page's first screen ("Which best describes you?") with the engine ready,
 // and counts up to its first plan: for patients the plan screen (or, in an emergency, the care card

@@ -1,5 +1,5 @@
 // Issue 12's journeys, each on its own device, counted and checked (tests/web/journeys.mjs drives
-// them; scripts/bench-journeys.mjs prints the same counts as a table):
+// them; bench/journeys.mjs prints the same counts as a table):
 // - phone 390x844, patient, typical: one question group per screen, at most 8 screens, no typing,
 //   the first action on screen when the plan opens;
 // - phone, patient, emergency: the care card under the answer, on screen with the answer, no scrolling;

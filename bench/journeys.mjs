@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Journey benchmark (issue 12): for each journey, the taps or clicks and the key presses to the
+// Journey benchmark: for each journey, the taps or clicks and the key presses to the
 // first plan, the screens seen, and the scroll distance from the last answer to the first action.
 // Runs the same journeys as tests/web/journeys.test.mjs (tests/web/journeys.mjs) in headless
 // Chromium against the built web/ folder, and prints them beside the counts of the UX review of
 // main at 4e980aa (../shared/reviews/ux.md, section 1), the "before".
 //
-//   node scripts/bench-journeys.mjs        (after ./build-wasm.sh; CHROMIUM_PATH to use another Chromium)
+//   node bench/journeys.mjs        (after ./build-wasm.sh; CHROMIUM_PATH to use another Chromium)
 import {
   startAid, openJourney, patientTypical, patientEmergency, clinicianPointer, clinicianKeyboard, patientKeyboard,
 } from '../tests/web/journeys.mjs';
