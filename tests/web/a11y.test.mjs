@@ -9,7 +9,7 @@ import path from 'node:path';
 import { patientKeyboard } from './journeys.mjs';
 import {
   startAid, openPage, chooseAudience, fillFrom, fillFast, clearAnswers, vector, repoRoot, screenshotDir, VIEWPORTS,
-} from './aid-helpers.mjs';
+} from './support.mjs';
 
 const AXE = path.join(repoRoot, 'node_modules/axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { toQuestion, toPlan, pickNumber } from './aid-helpers.mjs';
+import { toQuestion, toPlan, pickNumber } from './support.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const webDir = path.join(repoRoot, 'web');

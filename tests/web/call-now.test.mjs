@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startAid, openPage, chooseAudience, answer, toPlan, screenshotDir, VIEWPORTS } from './aid-helpers.mjs';
+import { startAid, openPage, chooseAudience, answer, toPlan, screenshotDir, VIEWPORTS } from './support.mjs';
 
 let aid;
 before(async () => { aid = await startAid(); });

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { startAid, repoRoot, screenshotDir, VIEWPORTS } from './aid-helpers.mjs';
+import { startAid, repoRoot, screenshotDir, VIEWPORTS } from './support.mjs';
 
 const languages = readdirSync(path.join(repoRoot, 'content/lang')).filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -5));
 const words = Object.fromEntries(languages.map((code) => [code, {

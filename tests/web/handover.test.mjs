@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { startAid, openPage, chooseAudience, fillFrom, vector, screenshotDir, VIEWPORTS } from './aid-helpers.mjs';
+import { startAid, openPage, chooseAudience, fillFrom, vector, screenshotDir, VIEWPORTS } from './support.mjs';
 import { loadEngine } from '../wasm/load-engine.mjs';
 import { loadVectors } from '../wasm/vectors.mjs';
 

@@ -6,7 +6,7 @@
 // A journey starts at the page's first screen ("Which best describes you?") with the engine ready,
 // and counts up to its first plan: for patients the plan screen (or, in an emergency, the care card
 // under the answer); for clinicians the first plan drawn beside the questions.
-import { startAid, openPage, BASE_PATH } from './aid-helpers.mjs';
+import { startAid, openPage, BASE_PATH } from './support.mjs';
 
 export { startAid };
 

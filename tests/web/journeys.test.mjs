@@ -15,7 +15,7 @@ import path from 'node:path';
 import {
   startAid, openJourney, patientTypical, patientEmergency, clinicianPointer, clinicianKeyboard, patientKeyboard, scrollNeeded,
 } from './journeys.mjs';
-import { repoRoot, screenshotDir } from './aid-helpers.mjs';
+import { repoRoot, screenshotDir } from './support.mjs';
 
 const AXE = path.join(repoRoot, 'node_modules/axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

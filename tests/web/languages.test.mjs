@@ -6,7 +6,7 @@
 // (tests/language/other-language.mjs); references' own titles and publishers are marked lang="en".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startAid, openPage, chooseAudience, clearAnswers, fillFast, typeInto, vector, VIEWPORTS } from './aid-helpers.mjs';
+import { startAid, openPage, chooseAudience, clearAnswers, fillFast, typeInto, vector, VIEWPORTS } from './support.mjs';
 import { LANGUAGES, otherLanguageWords, inContext } from '../language/other-language.mjs';
 
 let aid;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startAid, openPage } from './aid-helpers.mjs';
+import { startAid, openPage } from './support.mjs';
 import { webDir } from './browser-helpers.mjs';
 
 const COMPONENTS = [/The Emscripten Authors/, /musl/, /libc\+\+/, /libc\+\+abi/, /libunwind/, /compiler-rt/, /LLVM Exceptions/,

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from '../../tools/static-server.mjs';
-import { toQuestion, toPlan, pickNumber } from './aid-helpers.mjs';
+import { toQuestion, toPlan, pickNumber } from './support.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const screenshotDir = path.join(repoRoot, 'test-results/screenshots');

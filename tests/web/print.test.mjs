@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startAid, openPage, chooseAudience, fillFrom, vector, enginePlan, outputDir, VIEWPORTS } from './aid-helpers.mjs';
+import { startAid, openPage, chooseAudience, fillFrom, vector, enginePlan, outputDir, VIEWPORTS } from './support.mjs';
 
 const printDir = path.join(outputDir, 'print');
 let aid;

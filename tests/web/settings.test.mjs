@@ -14,7 +14,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startStaticServer } from '../../tools/static-server.mjs';
 import { launchChromium, collectErrors, chooseAudience, pauseClockAndTouch, webDir, screenshotDir, webCopy, waitForControl } from './browser-helpers.mjs';
-import { answer as answerOnItsScreen, toPlan } from './aid-helpers.mjs';
+import { answer as answerOnItsScreen, toPlan } from './support.mjs';
 
 let browser;
 let dir;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   startAid, openPage, chooseAudience, fillFrom, vector, enginePlan, repoRoot, screenshotDir, VIEWPORTS,
-} from './aid-helpers.mjs';
+} from './support.mjs';
 
 let aid;
 before(async () => { aid = await startAid(); });

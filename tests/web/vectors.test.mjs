@@ -27,7 +27,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   startAid, openPage, chooseAudience, clearAnswers, fillFast, inSteps, enginePlan, repoRoot, VIEWPORTS,
-} from './aid-helpers.mjs';
+} from './support.mjs';
 
 const vectorDir = path.join(repoRoot, 'tests/vectors');
 // Grouped by language and wording (fewer switches of the page), then by file name.
