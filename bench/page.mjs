@@ -11,13 +11,11 @@
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startStaticServer } from '../tools/static-server.mjs';
+import { launchChromium } from '../tests/web/support.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LOADS = Number(process.env.BENCH_LOADS || 20);
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
 
 function answerFirstQuestionWhenReady() {
   let root;
@@ -46,7 +44,7 @@ const median = (values) => {
 };
 
 const server = await startStaticServer({ root: path.join(repoRoot, 'web') });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 try {
   // 1. Every file one load fetches, with its compressed sizes.
   const context = await browser.newContext();

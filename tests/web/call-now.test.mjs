@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startAid, openPage, chooseAudience, answer, toPlan, screenshotDir, VIEWPORTS } from './support.mjs';
+import { startAid, openPage, chooseAudience, answer, toPlan, flagsOfUrgency, screenshotDir, VIEWPORTS } from './support.mjs';
 
 let aid;
 before(async () => { aid = await startAid(); });
@@ -45,9 +45,8 @@ test('call-now: real emergency and urgent plans, with the clinic\'s numbers', as
       [['Call 112 or go to the emergency department now.', 'Clinic: Riverside Spine Clinic · Front desk 555 0100']]);
     await page.locator('#plan-body > [data-call-now]').screenshot({ path: path.join(screenshotDir, 'call-now-emergency-patient.png') });
 
-    // The cauda equina and cord questions answered no, so a same-day flag gives the urgent plan.
-    for (const flag of ['saddleAnesthesia', 'bladderBowelDysfunction', 'bilateralLegWeakness', 'bilateralSciatica',
-      'sexualDysfunction', 'gaitDisturbance']) await answer(page, flag, 'no');
+    // The emergency tier's questions answered no, so a same-day flag gives the urgent plan.
+    for (const flag of flagsOfUrgency('emergency')) await answer(page, flag, 'no');
     await answer(page, 'fever', 'yes');
     await toPlan(page);
     await page.waitForSelector('#plan[data-triage="urgent"]');

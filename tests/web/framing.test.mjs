@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startStaticServer } from '../../tools/static-server.mjs';
-import { launchChromium, webDir, screenshotDir } from './browser-helpers.mjs';
+import { launchChromium, webDir, screenshotDir } from './support.mjs';
 
 let browser;
 let parentDir;

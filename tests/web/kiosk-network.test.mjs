@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from '../../tools/static-server.mjs';
-import { repoRoot, webDir } from './browser-helpers.mjs';
+import { repoRoot, webDir } from './support.mjs';
 import { patientTypical } from './journeys.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_WRAPPER || '/usr/bin/chromium'; // the documented `chromium`: Debian's launcher

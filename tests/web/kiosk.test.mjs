@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startStaticServer } from '../../tools/static-server.mjs';
 import { chromium } from 'playwright-core';
-import { launchChromium, collectErrors, chooseAudience, completePlan, answerRadio, pauseClockAndTouch, repoRoot, webDir, screenshotDir, CHROMIUM_ARGS, RED_FLAGS } from './browser-helpers.mjs';
+import { launchChromium, collectErrors, chooseAudience, completePlan, answerRadio, pauseClockAndTouch, repoRoot, webDir, screenshotDir, CHROMIUM_PATH, CHROMIUM_ARGS, RED_FLAGS } from './support.mjs';
 
 let server;
 let browser;
@@ -216,7 +216,7 @@ test('kiosk: off without ?kiosk (no dialog, links and selection as usual)', asyn
 test('privacy, not kiosk: leaving the page and pressing Back shows no answers from the back/forward cache (I5)', async () => {
   // Playwright turns the back/forward cache off by default (--disable-back-forward-cache): a browser
   // of its own with it on, as every person's browser has it.
-  const cached = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS,
+  const cached = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS,
     ignoreDefaultArgs: ['--disable-back-forward-cache'] });
   const context = await cached.newContext({ serviceWorkers: 'block' });
   try {

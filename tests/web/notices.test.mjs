@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startAid, openPage } from './support.mjs';
-import { webDir } from './browser-helpers.mjs';
+import { startAid, openPage, webDir } from './support.mjs';
 
 const COMPONENTS = [/The Emscripten Authors/, /musl/, /libc\+\+/, /libc\+\+abi/, /libunwind/, /compiler-rt/, /LLVM Exceptions/,
   /dlmalloc/, /Niels Lohmann/, /Permission is hereby granted/, /Apache License\s+Version 2\.0/];

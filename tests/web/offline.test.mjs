@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startStaticServer } from '../../tools/static-server.mjs';
 import { launchChromium, collectErrors, chooseAudience, completePlan, answerRadio, webDir, screenshotDir,
-  webCopy, regeneratePrecache, waitForControl } from './browser-helpers.mjs';
+  webCopy, regeneratePrecache, waitForControl } from './support.mjs';
 
 const BASE_PATH = '/tools/radiculo/';
 let browser;

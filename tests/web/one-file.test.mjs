@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { launchChromium, collectErrors, chooseAudience, completePlan, repoRoot, webDir, webCopy, screenshotDir } from './browser-helpers.mjs';
+import { launchChromium, collectErrors, chooseAudience, completePlan, repoRoot, webDir, webCopy, screenshotDir } from './support.mjs';
 
 const oneFile = path.join(webDir, 'radiculo-offline.html');
 let browser;

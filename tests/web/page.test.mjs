@@ -5,125 +5,38 @@
 // request stayed on the page's own origin, and that no answer was stored anywhere.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startStaticServer } from '../../tools/static-server.mjs';
-import { toQuestion, toPlan, pickNumber } from './support.mjs';
+import {
+  startAid, openPage as openAid, chooseAudience, fillFrom, typeInto, enginePlan, vector, repoRoot, screenshotDir, BASE_PATH,
+} from './support.mjs';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const screenshotDir = path.join(repoRoot, 'test-results/screenshots');
-const BASE_PATH = '/tools/radiculo/';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
 const VIEWPORTS = {
   phone: { width: 390, height: 844 },
   tablet: { width: 800, height: 1280 },
   kiosk: { width: 1920, height: 1080 },
 };
-const ANSWER = { true: 'Yes', false: 'No', null: 'Not sure' };
 
+let aid;
 let server;
 let browser;
 
 before(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-  server = await startStaticServer({ root: path.join(repoRoot, 'web'), basePath: BASE_PATH });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  aid = await startAid();
+  ({ server, browser } = aid);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await aid?.close();
 });
-
-function vector(name) {
-  return JSON.parse(readFileSync(path.join(repoRoot, 'tests/vectors', `${name}.json`), 'utf8'));
-}
 
 /**
  * A fresh browser context that records every request and console error, and aborts (and records)
  * any request that would leave the page's origin.
  */
 async function openPage(viewport, contextOptions = {}) {
-  const origin = new URL(server.url).origin;
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', ...contextOptions });
-  const requests = [];
-  const aborted = [];
-  const consoleErrors = [];
-  context.on('request', (request) => requests.push(request.url()));
-  await context.route((url) => url.origin !== origin, (route) => {
-    aborted.push(route.request().url());
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
-  page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
-  await page.goto(server.url);
-  return { context, page, origin, requests, aborted, consoleErrors };
-}
-
-async function chooseAudience(page, audience) {
-  await page.getByRole('button', { name: audience === 'patient' ? /I am a patient/ : /I am a clinician/ }).click();
-  await page.locator('#workspace').waitFor({ state: 'visible' });
-}
-
-async function answerRadio(page, questionKey, label) {
-  await toQuestion(page, questionKey); // patients: the screen that asks it
-  await page.locator(`#q-${questionKey}`).getByRole('radio', { name: label, exact: true }).check();
-}
-
-async function typeInto(page, questionKey, text) {
-  await toQuestion(page, questionKey);
-  // Patients choose the number by touch (no typing at all); clinicians type it.
-  if (await page.locator(`#q-${questionKey} .picker`).isVisible()) return pickNumber(page, questionKey, Number(text));
-  const input = page.locator(`#input-${questionKey}`);
-  await input.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-}
-
-/** Fills the form from a vector's input, as a person would. `inDays` enters the duration in days. */
-async function fillFrom(page, input, { inDays = false } = {}) {
-  for (const [flag, value] of Object.entries(input.redFlags || {})) {
-    await answerRadio(page, flag, ANSWER[String(value)]);
-  }
-  if (input.symptomWeeks !== undefined) {
-    await toQuestion(page, 'symptomWeeks');
-    if (inDays) {
-      await answerRadio(page, 'symptomWeeks', 'days');
-      await typeInto(page, 'symptomWeeks', String(Math.round(input.symptomWeeks * 7)));
-    } else {
-      await typeInto(page, 'symptomWeeks', String(input.symptomWeeks));
-    }
-  }
-  if (input.painScore !== undefined) {
-    // The 0-10 scale by keyboard: focus the scale, then arrow to the score.
-    await toQuestion(page, 'painScore');
-    const scale = page.locator('#q-painScore');
-    await scale.getByRole('radio', { name: '0', exact: true }).focus();
-    await page.keyboard.press('Space');
-    for (let i = 0; i < input.painScore; i += 1) await page.keyboard.press('ArrowRight');
-  }
-  for (const key of ['muscleSpasm', 'priorLumbarSurgery', 'improving', 'procedureCandidate', 'priorMri']) {
-    if (input[key] !== undefined) await answerRadio(page, key, ANSWER[String(input[key])]);
-  }
-  if (input.ageYears !== undefined) await typeInto(page, 'ageYears', String(input.ageYears));
-  if (input.conservativeCareWeeks !== undefined) await typeInto(page, 'conservativeCareWeeks', String(input.conservativeCareWeeks));
-  if (input.herniation) {
-    await answerRadio(page, 'herniationContained', ANSWER[String(input.herniation.contained)]);
-    await answerRadio(page, 'herniationLevel', input.herniation.level);
-  }
-  await toPlan(page); // patients: the plan is the last screen
-}
-
-/** The plan the page's own engine gives for this input (the same file the page loaded). */
-async function enginePlan(page, input) {
-  return page.evaluate(async (assessment) => {
-    const engine = await window.createRadiculo();
-    return JSON.parse(engine.evaluate(JSON.stringify(assessment)));
-  }, input);
+  const opened = await openAid(aid, { viewport, ...contextOptions });
+  return { ...opened, aborted: opened.offOrigin };
 }
 
 async function assertNothingStoredOrSent(opened) {
@@ -179,7 +92,7 @@ for (const { name, viewport, inDays } of CASES) {
     try {
       const audience = input.audience || 'clinician';
       await chooseAudience(page, audience);
-      await fillFrom(page, input, { inDays });
+      await fillFrom(page, input, { inDays, byKeyboard: true });
 
       const plan = page.locator('#plan');
       await page.waitForSelector(`#plan[data-triage="${expect.triage}"]`);

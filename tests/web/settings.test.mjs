@@ -13,8 +13,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startStaticServer } from '../../tools/static-server.mjs';
-import { launchChromium, collectErrors, chooseAudience, pauseClockAndTouch, webDir, screenshotDir, webCopy, waitForControl } from './browser-helpers.mjs';
-import { answer as answerOnItsScreen, toPlan } from './support.mjs';
+import {
+  launchChromium, collectErrors, chooseAudience, pauseClockAndTouch, webDir, screenshotDir, webCopy, waitForControl,
+  answer as answerOnItsScreen, toPlan, flagsOfUrgency,
+} from './support.mjs';
 
 let browser;
 let dir;
@@ -124,8 +126,7 @@ test('settings: an edited settings.json changes the numbers, clinic, language, a
 
     // Urgent, in English: the clinic's urgent-advice line, never the emergency number.
     await page.locator('#language-select').selectOption('en');
-    for (const flag of ['saddleAnesthesia', 'bladderBowelDysfunction', 'bilateralLegWeakness', 'bilateralSciatica',
-      'sexualDysfunction', 'gaitDisturbance']) await answer(page, flag, 'no');
+    for (const flag of flagsOfUrgency('emergency')) await answer(page, flag, 'no');
     await answer(page, 'fever', 'yes');
     await toPlan(page);
     await page.waitForSelector('#plan[data-triage="urgent"]');
@@ -197,9 +198,8 @@ test('settings: every value that does not fit is named on the admin line and the
     await toPlan(page); // patients: on from the care card to the plan
     assert.equal(await page.locator('[data-call-now="emergency"]').innerText(),
       'Call your local emergency number or go to the emergency department now.');
-    // The cauda equina and cord questions answered no, so a same-day flag gives the urgent plan.
-    for (const flag of ['saddleAnesthesia', 'bladderBowelDysfunction', 'bilateralLegWeakness', 'bilateralSciatica',
-      'sexualDysfunction', 'gaitDisturbance']) await answer(page, flag, 'no');
+    // The emergency tier's questions answered no, so a same-day flag gives the urgent plan.
+    for (const flag of flagsOfUrgency('emergency')) await answer(page, flag, 'no');
     await answer(page, 'fever', 'yes');
     await toPlan(page);
     await page.waitForSelector('#plan[data-triage="urgent"]');

@@ -1,17 +1,24 @@
-// Shared helpers for the browser tests of the take-home print, accessibility, intended-use page and
-// Spanish (print/a11y/about/spanish .test.mjs): the same set-up as page.test.mjs (Debian's Chromium
-// through playwright-core, web/ served under a sub-path), but answers are given by value, so the
-// same helpers work in every language.
-import { mkdirSync, readFileSync } from 'node:fs';
+// The one set of helpers for the browser tests (not a test file itself): Debian's Chromium through
+// playwright-core, web/ served by tools/static-server.mjs (under a sub-path), and a person's ways
+// through the page: choosing the wording, answering a question on its screen, giving a number by
+// touch or by typing, reaching the plan. Answers are given by value (every language works), driven
+// by the page's own questions (each names its JSON pointer in data-field); the red flags and their
+// tiers come from the engine (RED_FLAGS, flagsOfUrgency), never from a list written here.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from '../../tools/static-server.mjs';
+import { loadEngine } from '../wasm/load-engine.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const webDir = path.join(repoRoot, 'web');
 export const screenshotDir = path.join(repoRoot, 'test-results/screenshots');
 export const outputDir = path.join(repoRoot, 'test-results');
 export const BASE_PATH = '/tools/radiculo/';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 export const VIEWPORTS = {
@@ -20,13 +27,25 @@ export const VIEWPORTS = {
   desk: { width: 1440, height: 900 },
   kiosk: { width: 1920, height: 1080 },
 };
-const VALUE = { true: 'yes', false: 'no', null: 'not-sure' };
+// How a value of the contract is answered with a choice: a red flag or yes/no question, a level, a score.
+const CHOICE = { true: 'yes', false: 'no', null: 'not-sure' };
+const choiceOf = (value) => (String(value) in CHOICE ? CHOICE[String(value)] : String(value));
+
+// The engine's contract, from the shipped module: the red flags in the order asked, and their tiers.
+const content = JSON.parse((await loadEngine()).content('en'));
+export const RED_FLAGS = content.redFlagGroups.flatMap((group) => group.flags);
+/** The red flags of a tier ("emergency", "sameDay", "withinTwoWeeks"), as the engine decides them. */
+export const flagsOfUrgency = (urgency) => RED_FLAGS.filter((flag) => content.redFlagUrgency[flag] === urgency);
+
+export function launchChromium() {
+  mkdirSync(screenshotDir, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
 
 /** Starts the static server and Chromium; returns { server, browser, close() }. */
 export async function startAid() {
-  mkdirSync(screenshotDir, { recursive: true });
-  const server = await startStaticServer({ root: path.join(repoRoot, 'web'), basePath: BASE_PATH });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const server = await startStaticServer({ root: webDir, basePath: BASE_PATH });
+  const browser = await launchChromium();
   return { server, browser, close: async () => { await browser.close(); await server.close(); } };
 }
 
@@ -34,22 +53,33 @@ export function vector(name) {
   return JSON.parse(readFileSync(path.join(repoRoot, 'tests/vectors', `${name}.json`), 'utf8'));
 }
 
-/** A fresh context and page at the aid, with console errors and off-origin requests recorded. */
+/** Records console errors and uncaught page errors into the returned array. */
+export function collectErrors(page) {
+  const errors = [];
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  return errors;
+}
+
+/**
+ * A fresh context and page at the aid, with every request, console errors and off-origin requests
+ * recorded (those are aborted).
+ */
 export async function openPage(aid, { viewport = VIEWPORTS.tablet, url, ...contextOptions } = {}) {
   const origin = new URL(aid.server.url).origin;
   const context = await aid.browser.newContext({ viewport, reducedMotion: 'reduce', ...contextOptions });
-  const consoleErrors = [];
+  const requests = [];
   const offOrigin = [];
+  context.on('request', (request) => requests.push(request.url()));
   await context.route((address) => address.origin !== origin, (route) => {
     offOrigin.push(route.request().url());
     return route.abort();
   });
   const page = await context.newPage();
-  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
-  page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  const consoleErrors = collectErrors(page);
   await page.goto(url || aid.server.url);
   await page.waitForSelector('html[data-engine="ready"]');
-  return { context, page, consoleErrors, offOrigin };
+  return { context, page, origin, requests, consoleErrors, offOrigin };
 }
 
 export async function chooseAudience(page, audience) {
@@ -62,11 +92,45 @@ export async function answer(page, key, value) {
   await page.locator(`#q-${key} input[value="${value}"]`).check();
 }
 
-/** A number: typed by a clinician; chosen by touch (a range, then the exact value) by a patient. */
-export async function typeInto(page, key, text) {
+/**
+ * A number: typed by a clinician (`byKeyboard`: key by key, over what was there); chosen by touch (a
+ * range, then the exact value) by a patient.
+ */
+export async function typeInto(page, key, text, { byKeyboard = false } = {}) {
   await toQuestion(page, key);
-  if (await page.locator(`#q-${key} .picker`).isVisible()) await pickNumber(page, key, Number(text));
-  else await page.locator(`#input-${key}`).fill(text);
+  if (await page.locator(`#q-${key} .picker`).isVisible()) return pickNumber(page, key, Number(text));
+  const field = page.locator(`#input-${key}`);
+  if (!byKeyboard) return field.fill(text);
+  await field.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}
+
+/** A choice by its label ("Yes", "Not sure", "L4-L5"), on the screen that asks it. */
+export async function answerRadio(page, questionKey, label) {
+  await toQuestion(page, questionKey);
+  await page.locator(`#q-${questionKey}`).getByRole('radio', { name: label, exact: true }).check();
+}
+
+/** A number: typed by a clinician; chosen by touch (a range, then the value) by a patient. */
+export async function giveNumber(page, key, value) {
+  return typeInto(page, key, String(value));
+}
+
+/**
+ * Answers every red flag "No" (or `flags` as given), 3 weeks, pain 5, the age (45): a conservative
+ * plan. Patients go on to their plan screen.
+ */
+export async function completePlan(page, flags = {}, { age = 45 } = {}) {
+  for (const flag of RED_FLAGS) {
+    const value = flags[flag];
+    await answerRadio(page, flag, value === true ? 'Yes' : value === null ? 'Not sure' : 'No');
+  }
+  await giveNumber(page, 'symptomWeeks', 3);
+  await toQuestion(page, 'painScore');
+  await page.locator('#q-painScore').getByRole('radio', { name: '5', exact: true }).check();
+  await giveNumber(page, 'ageYears', age);
+  await toPlan(page);
 }
 
 /** Is the page in the patient's step-by-step flow? */
@@ -137,25 +201,68 @@ export async function clearAnswers(page) {
   });
 }
 
-/** Fills the form from a vector's input by value (works in every language); patients then see their plan. */
-export async function fillFrom(page, input) {
-  await fillAnswers(page, input);
-  await toPlan(page);
+/** The page's questions in the order asked: each question's key, the JSON pointer it answers, its kind of control. */
+function pageQuestions(page) {
+  return page.evaluate(() => Array.from(document.querySelectorAll('#questions [data-question][data-field]')).map((node) => ({
+    key: node.getAttribute('data-question'),
+    pointer: node.getAttribute('data-field'),
+    control: node.querySelector('.number-input') ? 'number' : node.querySelector('input[type="checkbox"]') ? 'checks' : 'choice',
+  })));
 }
 
-async function fillAnswers(page, input) {
-  for (const [flag, value] of Object.entries(input.redFlags || {})) await answer(page, flag, VALUE[String(value)]);
-  if (input.symptomWeeks !== undefined) await typeInto(page, 'symptomWeeks', String(input.symptomWeeks));
-  if (input.painScore !== undefined) await answer(page, 'painScore', String(input.painScore));
-  for (const key of ['muscleSpasm', 'priorLumbarSurgery', 'improving', 'procedureCandidate', 'priorMri']) {
-    if (input[key] !== undefined) await answer(page, key, VALUE[String(input[key])]);
+/** Every answer of an assessment, by its JSON pointer (a red flag, a part of herniation, a field). */
+function answersOf(input) {
+  const found = new Map();
+  for (const [key, value] of Object.entries(input)) {
+    if (key === 'audience' || key === 'language') continue;
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [part, inner] of Object.entries(value)) found.set(`/${key}/${part}`, inner);
+    } else {
+      found.set(`/${key}`, value);
+    }
   }
-  if (input.ageYears !== undefined) await typeInto(page, 'ageYears', String(input.ageYears));
-  if (input.conservativeCareWeeks !== undefined) await typeInto(page, 'conservativeCareWeeks', String(input.conservativeCareWeeks));
-  if (input.herniation) {
-    await answer(page, 'herniationContained', VALUE[String(input.herniation.contained)]);
-    await answer(page, 'herniationLevel', input.herniation.level);
+  return found;
+}
+
+/** The page's question for each answer, in the page's order; an answer no question takes is an error. */
+async function answersByQuestion(page, input) {
+  const given = answersOf(input);
+  const questions = (await pageQuestions(page)).filter((question) => given.has(question.pointer));
+  const asked = new Set(questions.map((question) => question.pointer));
+  const unasked = [...given.keys()].filter((pointer) => !asked.has(pointer));
+  if (unasked.length) throw new Error(`the page has no question for ${unasked.join(', ')}: every field of the contract needs one`);
+  return questions.map((question) => ({ ...question, value: given.get(question.pointer) }));
+}
+
+/**
+ * Fills the form from a vector's input as a person would, by value (works in every language), in
+ * the page's order; patients then see their plan. `inDays`: the duration typed in days;
+ * `byKeyboard`: numbers typed key by key and the score chosen with the arrow keys.
+ */
+export async function fillFrom(page, input, { inDays = false, byKeyboard = false } = {}) {
+  for (const question of await answersByQuestion(page, input)) {
+    const { key, value } = question;
+    if (question.control === 'number') {
+      if (inDays && key === 'symptomWeeks') {
+        await toQuestion(page, key);
+        await page.locator(`#q-${key} input[name="${key}-unit"][value="days"]`).check();
+        await typeInto(page, key, String(Math.round(value * 7)), { byKeyboard });
+      } else {
+        await typeInto(page, key, String(value), { byKeyboard });
+      }
+    } else if (question.control === 'checks') {
+      for (const finding of value) await page.locator(`[data-finding="${finding}"] input`).check();
+    } else if (byKeyboard && await page.locator(`#q-${key} .choices--scale`).count()) {
+      // A scale by keyboard: focus its first choice, then arrow to the score.
+      await toQuestion(page, key);
+      await page.locator(`#q-${key} input`).first().focus();
+      await page.keyboard.press('Space');
+      for (let i = 0; i < value; i += 1) await page.keyboard.press('ArrowRight');
+    } else {
+      await answer(page, key, choiceOf(value));
+    }
   }
+  await toPlan(page);
 }
 
 /**
@@ -165,43 +272,86 @@ async function fillAnswers(page, input) {
  *   touch choice writes it ("3 days" is 3/7 weeks); every other duration in weeks (the unit is
  *   always set: clearAnswers leaves it as it was).
  * - assessedFindings are ticked (the page offers them to clinicians only, while the finding is there).
- * - Patients are asked about care and scans only from 6 weeks: answers about them given earlier are
- *   added as a person adds them, with "Add care so far" on the plan (shown on a plan of simple care).
+ * - Patients are asked about care and scans only from the engine's conservativeWeeks: answers to
+ *   questions not asked yet are added as a person adds them, with "Add care so far" on the plan
+ *   (returns { addedCare }: that choice lasts the person's visit).
  */
 export async function fillFast(page, input) {
-  await page.evaluate(({ input, VALUE }) => {
+  const questions = await answersByQuestion(page, input);
+  await page.evaluate(({ questions, CHOICE }) => {
     const form = document.getElementById('questions');
-    const check = (key, value) => { form.querySelector(`#q-${key} input[value="${value}"]`).checked = true; };
-    const type = (key, value) => { form.querySelector(`#input-${key}`).value = String(value); };
-    for (const [flag, value] of Object.entries(input.redFlags || {})) check(flag, VALUE[String(value)]);
-    if (input.symptomWeeks !== undefined) {
-      const days = Math.round(input.symptomWeeks * 7);
-      const inDays = typeof input.symptomWeeks === 'number' && input.symptomWeeks < 1 && days / 7 === input.symptomWeeks;
-      form.querySelector(`input[name="symptomWeeks-unit"][value="${inDays ? 'days' : 'weeks'}"]`).checked = true;
-      type('symptomWeeks', inDays ? days : input.symptomWeeks);
+    for (const { key, value, control } of questions) {
+      if (control === 'checks') {
+        for (const finding of value) form.querySelector(`[data-finding="${finding}"] input`).checked = true;
+      } else if (control === 'number') {
+        const unit = form.querySelector(`input[name="${key}-unit"][value="days"]`);
+        const days = Math.round(value * 7);
+        const inDays = Boolean(unit) && typeof value === 'number' && value < 1 && days / 7 === value;
+        if (unit) form.querySelector(`input[name="${key}-unit"][value="${inDays ? 'days' : 'weeks'}"]`).checked = true;
+        form.querySelector(`#input-${key}`).value = String(inDays ? days : value);
+      } else {
+        const choice = String(value) in CHOICE ? CHOICE[String(value)] : String(value);
+        form.querySelector(`#q-${key} input[value="${choice}"]`).checked = true;
+      }
     }
-    if (input.painScore !== undefined) check('painScore', String(input.painScore));
-    for (const key of ['muscleSpasm', 'priorLumbarSurgery', 'improving', 'procedureCandidate', 'priorMri']) {
-      if (input[key] !== undefined) check(key, VALUE[String(input[key])]);
-    }
-    if (input.ageYears !== undefined) type('ageYears', input.ageYears);
-    if (input.conservativeCareWeeks !== undefined) type('conservativeCareWeeks', input.conservativeCareWeeks);
-    if (input.herniation) {
-      check('herniationContained', VALUE[String(input.herniation.contained)]);
-      check('herniationLevel', input.herniation.level);
-    }
-    for (const key of input.assessedFindings || []) form.querySelector(`[data-finding="${key}"] input`).checked = true;
     form.dispatchEvent(new Event('change', { bubbles: true }));
-  }, { input, VALUE });
+  }, { questions, CHOICE });
   await toPlan(page);
-  const care = ['conservativeCareWeeks', 'improving', 'procedureCandidate', 'priorMri', 'herniation'].some((key) => input[key] !== undefined);
-  if (care && await inSteps(page) && await page.locator('#plan-add-care').isVisible()) {
+  const notAsked = await page.evaluate((keys) => keys.some((key) => document.getElementById(`q-${key}`).hasAttribute('data-not-asked')),
+    questions.map((question) => question.key));
+  if (notAsked && await inSteps(page) && await page.locator('#plan-add-care').isVisible()) {
     await page.locator('#plan-add-care').click();
     await toPlan(page);
+    return { addedCare: true };
   }
+  return { addedCare: false };
 }
 
 /** The plan the page's own engine gives for this input (the very module the page loaded). */
 export async function enginePlan(page, input) {
   return page.evaluate((assessment) => window.Radiculo.engineClient.engine.evaluate(assessment), input);
+}
+
+/**
+ * Stops a page's fake clock (page.clock.install) and from then on only clock.runFor moves the page's
+ * time, never the real time a busy machine spends between two steps of a test; then one key press
+ * (activity, for the kiosk) starts its idle time at this known moment. The clock keeps running while
+ * this call travels to the page, and pauseAt refuses a time already past: so it pauses a moment
+ * ahead of the page's clock (no timer of the page is due that soon after the last answer).
+ */
+export async function pauseClockAndTouch(page) {
+  await page.clock.pauseAt(await page.evaluate(() => Date.now()) + PAUSE_AHEAD_MS);
+  await page.keyboard.press('Shift');
+}
+const PAUSE_AHEAD_MS = 1000;
+
+/**
+ * A copy of web/ in a temporary folder with its own precache list (tools/precache.mjs), so a test
+ * can change files like a deployment would, and never depends on a stale web/precache-manifest.js.
+ * Returns the folder; remove it with rmSync(dir, { recursive: true, force: true }).
+ */
+export function webCopy(prefix) {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  cpSync(webDir, dir, { recursive: true });
+  regeneratePrecache(dir);
+  return dir;
+}
+
+export function regeneratePrecache(dir) {
+  execFileSync(process.execPath, [path.join(repoRoot, 'tools/precache.mjs'), dir], { stdio: 'ignore' });
+}
+
+/** Resolves once a service worker controls the page; fails (does not hang) if none does in time. */
+export async function waitForControl(page, timeoutMs = 15_000) {
+  const controlled = await page.evaluate((limit) => Promise.race([
+    (async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      }
+      return true;
+    })(),
+    new Promise((resolve) => setTimeout(() => resolve(false), limit)),
+  ]), timeoutMs);
+  if (!controlled) throw new Error('no service worker took control (did its install fail? a file not matching the precache list?)');
 }

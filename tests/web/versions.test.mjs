@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createReadStream, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startStaticServer } from '../../tools/static-server.mjs';
-import { launchChromium, collectErrors, webDir, webCopy, regeneratePrecache } from './browser-helpers.mjs';
+import { launchChromium, collectErrors, webDir, webCopy, regeneratePrecache } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launchChromium(); });
