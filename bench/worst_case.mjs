@@ -1,4 +1,4 @@
-// Worst-case cost of one evaluate call, natively and in the shipped WebAssembly module (issue 11):
+// Worst-case cost of one evaluate call, natively and in the shipped WebAssembly module:
 // the nastiest inputs up to 64 KiB (tests/wasm/worst-case-inputs.mjs: deep nesting, many keys,
 // many errors, long strings and keys, long arrays). Prints numbers, never pass/fail (the tests
 // assert the bounds: tests/engine/worst_case_test.cpp, tests/wasm/hostile-input.test.mjs).

@@ -4,7 +4,7 @@
 //
 // Why: without a service worker (plain http, a first visit, a browser that blocks workers) the
 // browser's HTTP cache decides which copy of each file a page gets. With fixed names, a new
-// index.html could run with an app.js cached from the last version (security review F8). With
+// index.html could run with an app.js cached from the last version. With
 // these names a page can only ever get the very files it was built with: a changed file has a new
 // address, which no cache has seen. (index.html itself must be revalidated, as docs/deployment.md
 // says: Cache-Control: no-cache.) The service worker ignores the ?v= part (it has its own list).

@@ -347,7 +347,7 @@
     byId('start-again').addEventListener('click', startAgain);
     byId('print-plan').addEventListener('click', () => window.print()); // print.css: the print sheet only
     // Leaving the page is like closing it: else the back/forward cache would show the answers to
-    // the next person pressing Back on a shared computer (review I5).
+    // the next person pressing Back on a shared computer.
     window.addEventListener('pagehide', (event) => { if (event.persisted && state.touched) startAgain({ quiet: true }); });
 
     // On narrow screens the plan is below the questions: the plan bar stands in for it until it scrolls into view.

@@ -1,4 +1,4 @@
-// Text from the input made safe to print on a terminal (review F13). Keys and parse-error messages
+// Text from the input made safe to print on a terminal. Keys and parse-error messages
 // come from the input, and a key written with \u001b escapes would otherwise reach the terminal as
 // real control sequences: clear the screen, set the title, print a fake plan.
 #pragma once

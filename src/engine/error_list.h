@@ -1,6 +1,6 @@
 // The problems found in one input, in the order they are found. Every problem is counted, but only
 // the first kMaxListedErrors are kept: 64 KiB of unknown or repeated keys would otherwise be
-// thousands of errors and megabytes of output (issue 11). One last error says how many more there
+// thousands of errors and megabytes of output. One last error says how many more there
 // were, so a list that was cut short says so.
 #pragma once
 

@@ -47,7 +47,7 @@ check("{" not in text.stdout, "text report has no JSON or unfilled placeholder")
 text_invalid = run("evaluate", "--text", "-", stdin='{"painScore": 11}')
 check(text_invalid.returncode == 2 and "/painScore" in text_invalid.stdout, "text report of invalid input names the field")
 
-# Input is read only up to the engine's limit, then refused (review F12): a 10 MB file on stdin
+# Input is read only up to the engine's limit, then refused: a 10 MB file on stdin
 # is read no further than 64 KiB (plus one read buffer), by the file offset the CLI leaves.
 LIMIT = 64 * 1024
 with tempfile.TemporaryFile() as big:
@@ -70,7 +70,7 @@ endless = subprocess.run([cli, "evaluate", "/dev/zero"], capture_output=True, te
                          preexec_fn=None if sanitized else limit_memory)
 check(endless.returncode == 2 and "larger than 64 KiB" in endless.stdout, f"/dev/zero: exit {endless.returncode}")
 
-# A directory or an unreadable file is an I/O error (exit 1), not invalid input (review I7).
+# A directory or an unreadable file is an I/O error (exit 1), not invalid input.
 with tempfile.TemporaryDirectory() as folder:
     directory = run("evaluate", folder)
     check(directory.returncode == 1 and directory.stdout == "", f"a directory: exit {directory.returncode}")
@@ -92,7 +92,7 @@ with open("/dev/full", "w") as full:
     unwritten = subprocess.run([cli, "evaluate", path], stdout=full, stderr=subprocess.PIPE, text=True)
 check(unwritten.returncode == 1, f"stdout on a full disk: exit {unwritten.returncode}")
 
-# --text prints no terminal control characters from the input (review F13): keys (error fields)
+# --text prints no terminal control characters from the input: keys (error fields)
 # and the text of parse errors carry C0, DEL and C1 controls, raw and as UTF-8 (U+009B is CSI).
 hostile_keys = [r"\u001b]0;pwned\u0007\u001b[2J\u001b[31mEMERGENCY: none, go home\u001b[0m",  # JSON escapes
                 r"\u009b2J\u007f\u0085\u2028\u202e",

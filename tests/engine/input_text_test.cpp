@@ -1,6 +1,6 @@
-// What the assessment's text may carry (issue 11): nothing but whitespace after the object and no
-// NUL byte anywhere (review F2); numbers read from their literal text, so that no rounding can
-// make a fraction whole or move a number across a threshold (F5); and at most 100 errors listed.
+// What the assessment's text may carry: nothing but whitespace after the object and no
+// NUL byte anywhere; numbers read from their literal text, so that no rounding can
+// make a fraction whole or move a number across a threshold; and at most 100 errors listed.
 #include <gtest/gtest.h>
 
 #include <string>

@@ -1,5 +1,5 @@
 // The nastiest inputs we know of for the JSON entry, each at most 64 KiB (the engine's input
-// limit): deep nesting (the review's F1), many keys, many errors, long strings and keys, and
+// limit): deep nesting, many keys, many errors, long strings and keys, and
 // long arrays. tests/engine/worst_case_test.cpp checks the engine's memory and output on each;
 // bench/worst_case.cpp times them and measures their memory (natively, and writes them out for
 // bench/worst_case.mjs to run in WebAssembly).

@@ -1,4 +1,4 @@
-// libFuzzer target on the JSON-in / JSON-out entry, evaluateJson (issue 5). Built with clang-14
+// libFuzzer target on the JSON-in / JSON-out entry, evaluateJson. Built with clang-14
 // and -fsanitize=fuzzer,address,undefined (CMake option RADICULO_FUZZ, scripts/fuzz.sh), seeded
 // with the inputs of tests/vectors/. Beyond "no crash, no sanitizer report", every input must give:
 //   - valid JSON, an object with a boolean `ok`;

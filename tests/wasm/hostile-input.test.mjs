@@ -1,12 +1,12 @@
-// Hostile input through the shipped WebAssembly module (issue 11), byte for byte the native CLI's
+// Hostile input through the shipped WebAssembly module, byte for byte the native CLI's
 // answer (`radiculo evaluate -`):
 //   - what reaches the engine: a JS string arrives as its UTF-8 bytes (U+0000 as a 0x00 byte,
 //     U+0080-U+00FF as two bytes), a Uint8Array as the bytes themselves;
-//   - every byte value after a valid object: only JSON whitespace may follow (review F2);
+//   - every byte value after a valid object: only JSON whitespace may follow;
 //   - a NUL anywhere is an error, never the end of the input;
-//   - numbers as JSON.stringify writes them (days / 7, any double) are read exactly (review F5);
+//   - numbers as JSON.stringify writes them (days / 7, any double) are read exactly;
 //   - the nastiest inputs up to 64 KiB (worst-case-inputs.mjs) and every shared case answer with
-//     at most 2 MiB of heap: with only that much left free, memory never grows (review F1), and
+//     at most 2 MiB of heap: with only that much left free, memory never grows, and
 //     deep nesting is one error.
 // Memory and error counts, not times: the times are bench/worst_case.mjs's.
 import { test } from 'node:test';

@@ -1,4 +1,4 @@
-// Every word the engine gives is in the language asked for (issue 14): every shared case, valid
+// Every word the engine gives is in the language asked for: every shared case, valid
 // or not, worded in each content language for each audience, through the WebAssembly engine the
 // page ships; and `radiculo evaluate --text` / `--note` print a plan or its errors wholly in it.
 // The page's own surfaces are walked in tests/web/languages.test.mjs.

@@ -202,7 +202,7 @@ test('about: patients see where guidelines disagree in one plain sentence; clini
 
     await page.locator('#audience-switch input[value="clinician"]').check();
     await page.waitForSelector('html[data-audience="clinician"]');
-    // Clinicians too see a disagreement beside its line, with its citation (issue 12); agreeing notes stay under "Why?".
+    // Clinicians too see a disagreement beside its line, with its citation; agreeing notes stay under "Why?".
     const clinicianPlan = await enginePlan(page, { ...input, audience: 'clinician' });
     const disagreeing = clinicianPlan.recommendations.flatMap((line) => line.evidenceNotes).filter((n) => n.stance !== 'agrees');
     assert.equal(await page.locator('.rec__note').count(), disagreeing.length, 'clinicians: every disagreement inline');

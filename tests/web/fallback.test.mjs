@@ -1,4 +1,4 @@
-// The words a page shows without its engine (issue 14): "Loading", "cannot start in this browser"
+// The words a page shows without its engine: "Loading", "cannot start in this browser"
 // and "needs JavaScript" exist in every language of the content (tools/pages.mjs writes them from
 // content/ui and content/lang), the first two in the browser's language when the content has it,
 // and the screens where the engine cannot start carry the start screen's emergency line: it may be

@@ -1,4 +1,4 @@
-// Framing (security review F10): no other page may show Radiculo inside a frame and lay its own words
+// Framing: no other page may show Radiculo inside a frame and lay its own words
 // over the questions or the plan.
 // - The repository's static server (scripts/serve.sh, the kiosk recipe) sends frame-ancestors 'none'
 //   and X-Frame-Options: DENY (and a Permissions-Policy) with the page and every file: a page on

@@ -1,4 +1,4 @@
-// Handing the plan over without a server (issue 15; web/handover.js): the take-home QR code, read
+// Handing the plan over without a server (web/handover.js): the take-home QR code, read
 // back from the pixels the page draws (jsQR on a real screenshot), opened on an emulated phone to the
 // identical plan; the printout's code; a damaged or foreign code refused with a clear message and no
 // plan; every shared case through the answer code and back; "Copy for the record" giving the

@@ -1,4 +1,4 @@
-// The journeys of issue 12, driven in Chromium as a person would and counted: every tap, click and
+// The page's journeys, driven in Chromium as a person would and counted: every tap, click and
 // key press, the screens seen, and how far the first action is from the screen after the last
 // answer. Used by tests/web/journeys.test.mjs (which also checks each screen with axe) and by
 // bench/journeys.mjs (which prints the table). Not a test file itself.

@@ -1,4 +1,4 @@
-// The kiosk's browser sends nothing off the machine (security review F9). Chromium is launched with
+// The kiosk's browser sends nothing off the machine. Chromium is launched with
 // exactly the launch line of docs/deployment.md section 6 (read from the document), plus only what a
 // headless test run needs: --headless, --no-sandbox (CI runs as root), a throwaway profile, a
 // DevTools port to drive it, and Chromium's own network log (--log-net-log), which records every

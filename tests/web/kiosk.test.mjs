@@ -90,7 +90,7 @@ test('kiosk: "Still there?" after the idle time, one tap continues, 20 s later e
     await page.clock.runFor(1_000);
     await dialog.waitFor({ state: 'visible' });
     assert.match(await dialog.innerText(), /Still there\?[\s\S]*cleared in 20 seconds/);
-    // The previous person's answers and plan are hidden completely while it asks (F11).
+    // The previous person's answers and plan are hidden completely while it asks.
     assert.deepEqual(await shown(page), NOTHING_SHOWN);
     // A newcomer's tap anywhere but on its buttons changes nothing: still asking, still hidden.
     await page.mouse.click(5, 5);
@@ -213,7 +213,7 @@ test('kiosk: off without ?kiosk (no dialog, links and selection as usual)', asyn
   }
 });
 
-test('privacy, not kiosk: leaving the page and pressing Back shows no answers from the back/forward cache (I5)', async () => {
+test('privacy, not kiosk: leaving the page and pressing Back shows no answers from the back/forward cache', async () => {
   // Playwright turns the back/forward cache off by default (--disable-back-forward-cache): a browser
   // of its own with it on, as every person's browser has it.
   const cached = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS,

@@ -1,4 +1,4 @@
-// Every surface of the page in the person's language only (issue 14): the page in both audiences
+// Every surface of the page in the person's language only: the page in both audiences
 // and both languages with plans of every kind (screen, "more about your plan", the printout that
 // is rebuilt with every plan, "what would change this"), the intended-use page, the fallback
 // screens, and invalid answers on the Spanish page, whose messages the engine words in Spanish.

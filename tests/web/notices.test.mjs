@@ -1,4 +1,4 @@
-// Licence notices (security review F15): the engine the page ships contains Emscripten's runtime,
+// Licence notices: the engine the page ships contains Emscripten's runtime,
 // musl, LLVM's libc++/libc++abi/libunwind/compiler-rt, dlmalloc and nlohmann/json. Their notices ship
 // with it: web/THIRD-PARTY-NOTICES.txt, precached for offline use and linked from the footer; the
 // one-file copy, which has nothing beside it, carries the text itself in its footer.

@@ -3,7 +3,7 @@
 // update: a new build gets a new cache; the page says "update ready" and applies it only when the
 // next person starts, never in the middle of an assessment. And the worker owns only its own files:
 // at a site root it never answers another folder's pages, and two deployments on one origin keep
-// each other's caches (F4).
+// each other's caches.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -118,7 +118,7 @@ test('offline: a new build is announced, waits during an assessment, and applies
   }
 });
 
-test('offline: deployed at a site root, the worker never answers another folder\'s pages (F4)', async () => {
+test('offline: deployed at a site root, the worker never answers another folder\'s pages', async () => {
   const dir = webCopy('radiculo-root-');
   const server = await startStaticServer({ root: dir, basePath: '/' });
   const context = await browser.newContext();
@@ -153,7 +153,7 @@ test('offline: deployed at a site root, the worker never answers another folder\
   }
 });
 
-test('offline: two deployments on one origin (production and staging) keep each other\'s offline copies (F4)', async () => {
+test('offline: two deployments on one origin (production and staging) keep each other\'s offline copies', async () => {
   // One host serving two different builds: /prod/ and /staging/.
   const root = mkdtempSync(path.join(tmpdir(), 'radiculo-two-'));
   const prod = webCopy('radiculo-prod-');

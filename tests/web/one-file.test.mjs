@@ -2,7 +2,7 @@
 // opened by a file:// URL, as from a USB stick or an e-mail attachment, it completes a plan with no
 // console error (so its hash-based CSP allows every inline part, and nothing is fetched). Its
 // take-home printout names the copy's version, never the local path (which often holds a user
-// name), and has no link to an about.html that is not beside it (F14). It carries the clinic's
+// name), and has no link to an about.html that is not beside it. It carries the clinic's
 // settings.json as data, read with the same checks as the hosted page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -62,7 +62,7 @@ function lonelyCopy(source = oneFile) {
   return { dir, copy };
 }
 
-test('one-file: the printed plan names the copy\'s version, not its local path, and no about.html (F14)', async () => {
+test('one-file: the printed plan names the copy\'s version, not its local path, and no about.html', async () => {
   const { dir, copy } = lonelyCopy();
   const version = /<html data-one-file="([0-9a-f]{12})"/.exec(readFileSync(copy, 'utf8'))[1];
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

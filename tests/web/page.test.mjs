@@ -191,7 +191,7 @@ test('page: an answer the engine rejects shows its message beside that field, an
 
     await typeInto(page, 'ageYears', 'forty');
     await page.locator('#q-ageYears .field-error').waitFor({ state: 'visible' });
-    // A literal that JavaScript would round to 18 is sent as typed, so the engine rejects it (F5).
+    // A literal that JavaScript would round to 18 is sent as typed, so the engine rejects it.
     await typeInto(page, 'conservativeCareWeeks', '0');
     await typeInto(page, 'ageYears', '17.9999999999999999');
     await page.locator('#q-ageYears .field-error').waitFor({ state: 'visible' });

@@ -38,7 +38,7 @@ async function printToPdf(page, name) {
 async function planPage(name, { audience = 'clinician', locale = 'en-US', settings } = {}) {
   // No service worker: once one controls the page (a race with the reload below), settings.json is
   // fetched by the worker, which page.route never sees, and the printout lost the clinic's name
-  // now and then (issue 13's flaky print test).
+  // now and then (a flaky print test).
   const opened = await openPage(aid, { viewport: VIEWPORTS.desk, locale, serviceWorkers: 'block' });
   const { page } = opened;
   if (settings) {

@@ -7,7 +7,7 @@
 // - under the offline worker: an edit applies at the next reload, offline the saved copy is used,
 //   a Wi-Fi login page (200, HTML) never replaces it, and a missing settings.json never stops the
 //   worker installing;
-// - the settings file is never run as code (the review's appended-script attack, F3).
+// - the settings file is never run as code (an appended-script attack).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -154,7 +154,7 @@ test('settings: an edited settings.json changes the numbers, clinic, language, a
 
 test('settings: every value that does not fit is named on the admin line and the console, never used', async () => {
   writeSettings({
-    emergencyNumber: '999, but you do not need the emergency department', // the review's free text (F6)
+    emergencyNumber: '999, but you do not need the emergency department', // free text where a number belongs
     urgentAdviceNumber: 911, // unquoted: a number in JSON
     clinicName: 'Riverside \u202eCLINIC', // a right-to-left override
     clinicContact: 'x'.repeat(121),
@@ -225,7 +225,7 @@ test('settings: text is only ever text: markup in a value is shown as typed, not
 });
 
 test('settings: a settings file that is not JSON (or is code) leaves the defaults, is never run, and says so', async () => {
-  // The review's attack on settings.js (F3), now aimed at settings.json: script text appended to the file.
+  // An attack on settings.js (script appended to the file), now aimed at settings.json: script text appended to the file.
   writeSettings(`${readFileSync(path.join(webDir, 'settings.json'), 'utf8')}
 document.title = 'pwned';
 fetch('collect', { method: 'POST', body: 'saddleAnesthesia=yes' });

@@ -1,7 +1,7 @@
 // Without a service worker (plain http, a first visit, workers blocked), the browser's HTTP cache
 // decides which copy of a file a page gets. A host that lets files be cached heuristically (no
 // Cache-Control, an old Last-Modified) and marks only index.html no-cache, as the docs ask, must
-// still never give a new build's page an old app.js, stylesheet or engine (security review F8):
+// still never give a new build's page an old app.js, stylesheet or engine:
 // tools/pages.mjs names every file a page loads by its content (?v=<hash>).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
