@@ -128,7 +128,7 @@ inline constexpr std::array<InputField, 14> kInputFields{{
     field<&Assessment::symptomWeeks>("symptomWeeks", "Duration of this episode in weeks. Required unless a red flag is true.", 0, kMaxWeeks),
     field<&Assessment::painScore>("painScore", "Pain on the 0-10 numeric rating scale; 7 or more is severe. Required unless a red flag is true.", 0, 10),
     field<&Assessment::muscleSpasm>("muscleSpasm", "Muscle spasm with the pain; default false."),
-    field<&Assessment::redFlags>("redFlags", "The 16 red flags: true, false, or null/missing = not yet answered. No object = all unanswered."),
+    field<&Assessment::redFlags>("redFlags", "The red flags, one key each: true, false, or null/missing = not yet answered. No object = all unanswered."),
     field<&Assessment::conservativeCareWeeks>("conservativeCareWeeks", "Weeks of conservative care so far; default 0; never more than symptomWeeks.", 0, kMaxWeeks),
     field<&Assessment::improving>("improving", "Improving on that care; default false."),
     field<&Assessment::procedureCandidate>("procedureCandidate", "A potential candidate for surgery or an epidural steroid injection, and willing; default false."),

@@ -1,6 +1,6 @@
 // The engine's safety promises as exhaustive checks.
 //
-// Every combination of the 16 red flags as true / false / unanswered (3^16 = 43,046,721) meets
+// Every combination of the red flags as true / false / unanswered (3^n for n flags, kFlagCombinations) meets
 // two points of the scope grid (age absent / 17 / 59 / 60, prior lumbar surgery, findings
 // assessed: none / every one present / some), rotating, and goes through the pathway's decision
 // (decide(): the triage, the headline row and the line rows, exactly what the plan writer words),
