@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Compiles the decision engine to WebAssembly and writes web/engine/radiculo.{js,wasm}, the
-# files the page and the Node parity test load: CMake under Emscripten (emcmake cmake, the
-# radiculo_wasm target of CMakeLists.txt, the same source list as the native build), with the
-# flags below. Installs what is missing (Debian's
-# emscripten and nlohmann-json3-dev). Re-running is fast: CMake rebuilds only what changed.
-# It also writes web/engine/BUILD-INFO.json: the SHA-256 of both files, the toolchain and a hash
-# of the inputs (tools/build-info.mjs), and prints them.
-#   ./build-wasm.sh                the engine, then the pages, offline list and one-file copy
+# Builds the WebAssembly engine and the page: the one entry for everything web/ ships.
+# 1. The decision engine compiled to WebAssembly, web/engine/radiculo.{js,wasm} (the files the page
+#    and the Node tests load): CMake under Emscripten (emcmake cmake, the radiculo_wasm target of
+#    CMakeLists.txt, the same source list as the native build), with the flags below. Re-running is
+#    fast: CMake rebuilds only what changed. web/engine/BUILD-INFO.json records the SHA-256 of both
+#    files, the toolchain and a hash of the inputs (tools/build-info.mjs).
+# 2. The page's generated files (tools/: third-party.mjs, precache.mjs with pages.mjs, one-file.mjs):
+#    web/lib/, web/index.html and about.html, the offline list, the one-file copy.
+# Installs nothing: scripts/setup.sh installs what it needs (emscripten, nlohmann-json3-dev, cmake).
+#   ./build-wasm.sh                the engine, then the page's generated files
 #   ./build-wasm.sh --record       the same, and stores the hashes for this toolchain in
 #                                  tests/wasm/expected-build.json (commit it after an engine change)
 #   ./build-wasm.sh --engine-only  the engine and BUILD-INFO.json only (scripts/check-reproducible.sh)
@@ -25,9 +27,10 @@ missing=()
 command -v emcc >/dev/null || missing+=(emscripten)
 [ -f /usr/include/nlohmann/json.hpp ] || missing+=(nlohmann-json3-dev)
 command -v cmake >/dev/null || missing+=(cmake)
+command -v node >/dev/null || missing+=(nodejs)
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "build-wasm: installing ${missing[*]}"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  echo "build-wasm: ${missing[*]} missing: run scripts/setup.sh (it installs them)" >&2
+  exit 1
 fi
 
 export NODE_PATH=/usr/share/nodejs   # Debian's emcc finds its own JS dependencies here
@@ -88,6 +91,11 @@ inputs=$( { cat src/engine/*.cpp src/engine/*.h src/wasm/bindings.cpp src/wasm/w
 
 # CMake's lists are ';'-separated; the flags hold no ';'.
 cmake_list() { local IFS=';'; echo "$*"; }
+# A build folder configured now (no cache) builds from scratch: noted, so that the reproducibility
+# check can tell a from-scratch build from an incremental one (scripts/check-reproducible.sh).
+from_scratch=0
+[ -f "$work/CMakeCache.txt" ] || from_scratch=1
+rm -f "$work/from-scratch.json"
 emcmake cmake -S . -B "$work" -DRADICULO_NLOHMANN_INCLUDE="$PWD/$work/include" -DRADICULO_WASM_OUTPUT_DIR="$PWD/web/engine" \
   -DRADICULO_WASM_COMPILE_FLAGS="$(cmake_list "${COMPILE_FLAGS[@]}")" -DRADICULO_WASM_LINK_FLAGS="$(cmake_list "${LINK_FLAGS[@]}")" > "$work/configure.log" \
   || { cat "$work/configure.log"; exit 1; }
@@ -97,6 +105,7 @@ echo "build-wasm: $out and $wasm ($(cat "$out" "$wasm" | wc -c) bytes, $(cat "$o
 
 # Provenance of the shipped engine (and, with --record, the committed record for this toolchain).
 node tools/build-info.mjs web/engine "$toolchain" "$inputs" "${record[@]}"
+[ "$from_scratch" = 1 ] && cp web/engine/BUILD-INFO.json "$work/from-scratch.json"
 [ "$engine_only" = 1 ] && exit 0
 
 # Always (cheap, and any file in web/ may have changed): the pages with versioned file names, the

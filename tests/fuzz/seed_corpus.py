@@ -3,7 +3,7 @@
 file per case, named after the case: `inputText` as it stands, or `input` serialised as the
 GoogleTest runner does (nlohmann's compact dump: sorted keys, no spaces).
 
-    tests/fuzz/seed_corpus.py tests/vectors build-fuzz/seeds
+    tests/fuzz/seed_corpus.py tests/vectors build-asan/fuzz/seeds
 """
 import json
 import pathlib
