@@ -65,7 +65,7 @@
   /** "This content was due for review on <date>." once reviewDue has passed, else ''. */
   function reviewOverdueText(content, audience) {
     if (!content.reviewDue || !(content.reviewDue < todayIso())) return '';
-    return fill(forAudience(content, audience || 'clinician').ui('reviewOverdue'), { date: formatDate(content.reviewDue, content) });
+    return fill(forAudience(content, audience || content.defaults.audience).ui('reviewOverdue'), { date: formatDate(content.reviewDue, content) });
   }
 
   Radiculo.words = { forAudience, formatDate, todayIso, reviewOverdueText };
