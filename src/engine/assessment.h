@@ -119,7 +119,7 @@ struct Assessment {
   bool procedureCandidate = false;
   bool priorMri = false;
   std::optional<Herniation> herniation;
-  AssessedFindings assessed;
+  AssessedFindings assessedFindings;
 
   Answer answer(RedFlag flag) const { return redFlags[static_cast<std::size_t>(flag)]; }
 };

@@ -215,7 +215,7 @@ void checkAcrossFields(const json& root, const Assessment& assessment, ErrorList
   bool decidedByAFlag = false;
   for (const RedFlagInfo& info : kRedFlags)
     decidedByAFlag = decidedByAFlag ||
-                     (assessment.answer(info.flag) == true && !assessment.assessed.flags[static_cast<std::size_t>(info.flag)]);
+                     (assessment.answer(info.flag) == true && !assessment.assessedFindings.flags[static_cast<std::size_t>(info.flag)]);
   if (!decidedByAFlag) {
     if (!root.contains("symptomWeeks")) errors.push_back({"/symptomWeeks", ErrorCode::requiredUnlessRedFlag});
     if (!root.contains("painScore")) errors.push_back({"/painScore", ErrorCode::requiredUnlessRedFlag});
@@ -225,9 +225,9 @@ void checkAcrossFields(const json& root, const Assessment& assessment, ErrorList
   // A finding can be assessed only when it is there: a listed flag not answered yes, or olderAge
   // without an age of 60 or over, is a mistake in the record, never silently ignored.
   for (const RedFlagInfo& info : kRedFlags)
-    if (assessment.assessed.flags[static_cast<std::size_t>(info.flag)] && assessment.answer(info.flag) != true)
+    if (assessment.assessedFindings.flags[static_cast<std::size_t>(info.flag)] && assessment.answer(info.flag) != true)
       errors.push_back({"/assessedFindings", ErrorCode::findingNotYes, {{"finding", info.key}}});
-  if (assessment.assessed.olderAge && !isOlderAge(assessment))
+  if (assessment.assessedFindings.olderAge && !isOlderAge(assessment))
     errors.push_back({"/assessedFindings", ErrorCode::olderAgeUnder, {{"finding", std::string(kOlderAgeFinding)}, {"age", std::to_string(kOlderAge)}}});
 }
 

@@ -134,7 +134,7 @@ inline constexpr std::array<InputField, 14> kInputFields{{
     field<&Assessment::procedureCandidate>("procedureCandidate", "A potential candidate for surgery or an epidural steroid injection, and willing; default false."),
     field<&Assessment::priorMri>("priorMri", "An MRI exists from an earlier episode; default false."),
     field<&Assessment::herniation>("herniation", "Disc herniation known from imaging: whether it is contained, and its level."),
-    field<&Assessment::assessed>("assessedFindings", "Clinicians only: the priority findings (red flags of the within-2-weeks tier answered true, or \"olderAge\" at 60 or over) a clinician has assessed, with examination and imaging as needed, and found no serious cause for. Each at most once. Default none."),
+    field<&Assessment::assessedFindings>("assessedFindings", "Clinicians only: the priority findings (red flags of the within-2-weeks tier answered true, or \"olderAge\" at 60 or over) a clinician has assessed, with examination and imaging as needed, and found no serious cause for. Each at most once. Default none."),
 }};
 
 // The two parts of `herniation`, with the question key each is asked by (content/lang questions).

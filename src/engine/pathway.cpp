@@ -173,12 +173,12 @@ bool dangerousCombination(const Assessment& a) {
 
 namespace {
 bool isOpenPriorityFlag(const Assessment& a, RedFlag flag) {
-  return isAssessable(flag) && isTrue(a, flag) && !a.assessed.flags[static_cast<std::size_t>(flag)];
+  return isAssessable(flag) && isTrue(a, flag) && !a.assessedFindings.flags[static_cast<std::size_t>(flag)];
 }
 // The same question as openPriorityFindings, without building the list (decideTriage runs
 // billions of times in the invariant sweep).
 bool anyOpenPriorityFinding(const Assessment& a) {
-  return (isOlderAge(a) && !a.assessed.olderAge) ||
+  return (isOlderAge(a) && !a.assessedFindings.olderAge) ||
          std::any_of(kRedFlags.begin(), kRedFlags.end(),
                      [&](const RedFlagInfo& info) { return isOpenPriorityFlag(a, info.flag); });
 }
@@ -188,7 +188,7 @@ PriorityFindings openPriorityFindings(const Assessment& a) {
   PriorityFindings open;
   for (const RedFlagInfo& info : kRedFlags)
     if (isOpenPriorityFlag(a, info.flag)) open.flags.push_back(info.flag);
-  open.olderAge = isOlderAge(a) && !a.assessed.olderAge;
+  open.olderAge = isOlderAge(a) && !a.assessedFindings.olderAge;
   return open;
 }
 

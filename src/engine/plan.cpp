@@ -108,8 +108,8 @@ class PlanWriter {
   json assessedKeys() const {
     json keys = json::array();
     for (const RedFlagInfo& info : kRedFlags)
-      if (a_.assessed.flags[static_cast<std::size_t>(info.flag)]) keys.push_back(info.key);
-    if (a_.assessed.olderAge) keys.push_back(kOlderAgeFinding);
+      if (a_.assessedFindings.flags[static_cast<std::size_t>(info.flag)]) keys.push_back(info.key);
+    if (a_.assessedFindings.olderAge) keys.push_back(kOlderAgeFinding);
     return keys;
   }
 
@@ -255,7 +255,7 @@ class PlanWriter {
     for (RedFlag flag : flagsUnanswered(a_, Urgency::sameDay)) sameDayPending.push_back(flag);
     std::vector<RedFlag> assessed;
     for (const RedFlagInfo& info : kRedFlags)
-      if (a_.assessed.flags[static_cast<std::size_t>(info.flag)]) assessed.push_back(info.flag);
+      if (a_.assessedFindings.flags[static_cast<std::size_t>(info.flag)]) assessed.push_back(info.flag);
     const PriorityFindings open = openPriorityFindings(a_);
 
     offer("redFlags", shortNames(flagsPresent(a_)));
@@ -264,7 +264,7 @@ class PlanWriter {
     offer("unansweredSameDay", shortNames(flagsUnanswered(a_, Urgency::sameDay), "listLastSeparatorOr"));
     offer("sameDayPending", shortNames(sameDayPending));
     offer("priorityFindings", findingNames(open.flags, open.olderAge));
-    offer("assessedFindings", findingNames(assessed, a_.assessed.olderAge));
+    offer("assessedFindings", findingNames(assessed, a_.assessedFindings.olderAge));
     offer("reassessIn", duration(reassessInWeeks(a_), false));  // a review point: "1 week", not "7 days"
     offer("careDuration", duration(a_.conservativeCareWeeks));
     if (a_.symptomWeeks) offer("symptomDuration", duration(*a_.symptomWeeks));
@@ -272,7 +272,7 @@ class PlanWriter {
     if (a_.herniation) offer("herniationLevel", herniationLevelId(a_.herniation->level));
     // "No red flags" is said only when it is true as it stands: never for a finding a clinician
     // has assessed (including older age).
-    offer("redFlagStatus", worded(words_.at("phrases").at(a_.assessed.any() ? "assessedStatus" : "noRedFlags")));
+    offer("redFlagStatus", worded(words_.at("phrases").at(a_.assessedFindings.any() ? "assessedStatus" : "noRedFlags")));
   }
 
   // Why a line appears: the triage's reason, then the row's own condition when it has one.

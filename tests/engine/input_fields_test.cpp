@@ -42,8 +42,8 @@ std::map<std::string, json> readBack(const Assessment& a) {
                                        : json(nullptr);
   json assessed = json::array();
   for (const RedFlagInfo& info : kRedFlags)
-    if (a.assessed.flags[static_cast<std::size_t>(info.flag)]) assessed.push_back(info.key);
-  if (a.assessed.olderAge) assessed.push_back("olderAge");
+    if (a.assessedFindings.flags[static_cast<std::size_t>(info.flag)]) assessed.push_back(info.key);
+  if (a.assessedFindings.olderAge) assessed.push_back("olderAge");
   members["assessedFindings"] = assessed;
   return members;
 }

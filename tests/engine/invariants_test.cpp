@@ -204,8 +204,8 @@ void setOthers(Assessment& a, const Others& o) {
 
 void setFlags(Assessment& a, const FlagFacts& flags, const AssessedFacts& assessed) {
   a.redFlags = flags.answers;
-  for (std::size_t i = 0; i < kRedFlagCount; ++i) a.assessed.flags[i] = (assessed.flags >> i) & 1u;
-  a.assessed.olderAge = assessed.olderAge;
+  for (std::size_t i = 0; i < kRedFlagCount; ++i) a.assessedFindings.flags[i] = (assessed.flags >> i) & 1u;
+  a.assessedFindings.olderAge = assessed.olderAge;
 }
 
 // The pathway's decision for the assessment, as the promises see it.

@@ -16,7 +16,7 @@ Assessment allClear() {
 }
 
 void set(Assessment& a, RedFlag flag, Answer answer) { a.redFlags[static_cast<std::size_t>(flag)] = answer; }
-void assess(Assessment& a, RedFlag flag) { a.assessed.flags[static_cast<std::size_t>(flag)] = true; }
+void assess(Assessment& a, RedFlag flag) { a.assessedFindings.flags[static_cast<std::size_t>(flag)] = true; }
 
 TEST(Triage, EmergencySignBeatsScope) {
   Assessment a = allClear();
@@ -93,7 +93,7 @@ TEST(Triage, PriorityFindingIsPriorityUntilAssessed) {
     assess(a, info.flag);
     EXPECT_EQ(decideTriage(a), Triage::conservative) << info.key;
     set(a, info.flag, std::nullopt);
-    a.assessed = {};
+    a.assessedFindings = {};
     EXPECT_EQ(decideTriage(a), Triage::incomplete) << info.key;
   }
 }
@@ -104,7 +104,7 @@ TEST(Triage, AgeSixtyIsPriorityFiftyNineIsNot) {
   EXPECT_EQ(decideTriage(a), Triage::conservative);
   a.ageYears = 60;
   EXPECT_EQ(decideTriage(a), Triage::priority);
-  a.assessed.olderAge = true;
+  a.assessedFindings.olderAge = true;
   EXPECT_EQ(decideTriage(a), Triage::conservative);
   // An assessed finding never lowers the tiers above priority.
   set(a, RedFlag::fever, true);

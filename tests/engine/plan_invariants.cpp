@@ -64,7 +64,7 @@ FlagBits flagBits(const Assessment& a) {
     const Answer& answer = a.redFlags[i];
     if (!answer) bits.unknown |= 1u << i;
     else if (*answer) bits.yes |= 1u << i;
-    if (a.assessed.flags[i]) bits.assessed |= 1u << i;
+    if (a.assessedFindings.flags[i]) bits.assessed |= 1u << i;
   }
   return bits;
 }
@@ -177,7 +177,7 @@ Triage expectedTriage(const Assessment& a) {
   if (f.unknown & m.emergency) return Triage::checkNow;
   if ((a.ageYears && *a.ageYears < 18) || a.priorLumbarSurgery) return Triage::outOfScope;
   if ((f.yes | f.unknown) & m.sameDay) return Triage::urgent;
-  if ((f.yes & m.priority & ~f.assessed) || (a.ageYears && *a.ageYears >= 60 && !a.assessed.olderAge)) return Triage::priority;
+  if ((f.yes & m.priority & ~f.assessed) || (a.ageYears && *a.ageYears >= 60 && !a.assessedFindings.olderAge)) return Triage::priority;
   if ((f.unknown & m.priority) || !a.ageYears) return Triage::incomplete;
   if (a.conservativeCareWeeks >= 6 && !a.improving) return Triage::reassess;
   return Triage::conservative;
@@ -362,10 +362,10 @@ std::vector<std::string> planViolations(const Assessment& a, const json& plan, s
     for (const RedFlagInfo& info : kRedFlags) {
       if (!a.answer(info.flag)) unanswered.push_back(info.key);
       if (a.answer(info.flag) == true) present.push_back(info.key);
-      if (a.assessed.flags[static_cast<std::size_t>(info.flag)]) assessedKeys.push_back(info.key);
+      if (a.assessedFindings.flags[static_cast<std::size_t>(info.flag)]) assessedKeys.push_back(info.key);
     }
     if (!a.ageYears) unanswered.push_back("ageYears");
-    if (a.assessed.olderAge) assessedKeys.push_back("olderAge");
+    if (a.assessedFindings.olderAge) assessedKeys.push_back("olderAge");
     const std::string audience = a.audience == Audience::patient ? "patient" : "clinician";
     const std::string noRedFlags =
         content().languages.at(a.language).at("phrases").at("noRedFlags").at(audience).get<std::string>();
