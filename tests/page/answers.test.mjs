@@ -55,7 +55,7 @@ test('a field the layout does not name is asked after the field before it; a new
   const grown = answers.questionTable(extended);
   assert.deepEqual(grown.unasked, []);
   const episode = grown.sections.find((section) => section.id === 'episode').questions.map((question) => question.key);
-  assert.deepEqual(episode, ['symptomWeeks', 'painScore', 'muscleSpasm', 'numbnessBelowKnee']);
+  assert.equal(episode.indexOf('numbnessBelowKnee'), episode.indexOf('muscleSpasm') + 1, `asked after muscleSpasm: ${episode}`);
   assert.ok(answers.flagsOfUrgency(grown, 'emergency').includes('newFlag'));
   const values = { numbnessBelowKnee: 'yes', newFlag: 'not-sure', symptomWeeks: '3', 'symptomWeeks-unit': 'weeks' };
   assert.deepEqual(answers.read(grown, values, { audience: 'clinician', units: content.units }),
