@@ -9,6 +9,10 @@
 sanitizer_build() {
   local jobs
   jobs=$(nproc 2>/dev/null || echo 2)
+  # A build-asan configured earlier with another compiler (gcc) keeps it whatever CXX says: start over.
+  if [ -f build-asan/CMakeCache.txt ] && ! grep -q '^CMAKE_CXX_COMPILER:[A-Z]*=.*clang++-14$' build-asan/CMakeCache.txt; then
+    rm -rf build-asan/CMakeCache.txt build-asan/CMakeFiles
+  fi
   CXX=clang++-14 CC=clang-14 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DRADICULO_FUZZ=ON -DRADICULO_TESTS=ON -DRADICULO_BENCH=OFF > /dev/null
   local targets=()
