@@ -57,10 +57,19 @@ enum class ErrorCode {
   needsDecimal,
   needsCode,
   otherSystem,         // {system}
+  // A field's value of the right type but outside its range; then more of a FHIR response
+  outOfRange,          // {min}, {max}: the right type, outside the field's range
+  notCompleted,        // {status}: a response that is neither completed, amended nor in progress
+  otherItemSet,        // {version}: a response to a version of the questionnaire with other questions
+  needsQuantity,
+  otherUnit,           // {values}
+  notExact,
+  modifierExtension,
+  notDateTime,
 };
 
 // The codes as they appear in the output and in the content's "errors" table, in enum order.
-inline constexpr std::array<std::string_view, 44> kErrorCodes{
+inline constexpr std::array<std::string_view, 52> kErrorCodes{
     "tooLarge", "invalidJson", "nulByte", "notObject", "duplicateKey", "tooDeep", "tooManyDigits",
     "tooCloseToZero", "moreProblems", "internal", "unknownField", "notBoolean", "notWholeNumber",
     "notNumber", "notAudience", "notLanguage", "notRedFlagObject", "unknownRedFlag", "notRedFlagAnswer",
@@ -68,15 +77,16 @@ inline constexpr std::array<std::string_view, 44> kErrorCodes{
     "notFindingList", "listedTwice", "requiredUnlessRedFlag", "moreThanOther", "findingNotYes",
     "olderAgeUnder", "notQuestionnaireResponse", "otherQuestionnaire", "notLanguageCode", "notList",
     "required", "groupAnswered", "unknownQuestion", "answeredTwice", "secondAnswer", "notYesNoNotSure",
-    "needsBoolean", "needsInteger", "needsDecimal", "needsCode", "otherSystem"};
-static_assert(static_cast<std::size_t>(ErrorCode::otherSystem) + 1 == kErrorCodes.size(),
+    "needsBoolean", "needsInteger", "needsDecimal", "needsCode", "otherSystem", "outOfRange", "notCompleted",
+    "otherItemSet", "needsQuantity", "otherUnit", "notExact", "modifierExtension", "notDateTime"};
+static_assert(static_cast<std::size_t>(ErrorCode::notDateTime) + 1 == kErrorCodes.size(),
               "one name per error code, in enum order");
 
 // The values an error's message may use: its parameters, and {<name>Label} for one that names a
 // question or a finding (error_words.h).
-inline constexpr std::array<const char*, 15> kErrorValues{
+inline constexpr std::array<const char*, 17> kErrorValues{
     "kib", "byte", "detail", "count", "max", "min", "values", "other", "otherLabel", "finding", "findingLabel",
-    "age", "url", "linkId", "system"};
+    "age", "url", "linkId", "system", "status", "version"};
 
 constexpr std::string_view errorCodeName(ErrorCode code) { return kErrorCodes[static_cast<std::size_t>(code)]; }
 
