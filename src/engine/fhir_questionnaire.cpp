@@ -64,7 +64,8 @@ class QuestionnaireWriter {
     contact["telecom"] = json::array({telecom});
     q["contact"] = json::array({contact});
     setText(q, "description", words_, [](const Words& w) { return w.lang({"intendedUse", "purpose"}); });
-    setText(q, "copyright", words_, [](const Words& w) { return w.lang({"questionnaire", "copyright"}); });
+    setText(q, "copyright", words_,
+            [](const Words& w) { return w.lang({"questionnaire", "copyright"}) + " " + std::string(kLoincNotice); });
     if (!reviewed.is_null()) q["lastReviewDate"] = reviewed;
     json items = json::array();
     for (const Item& item : itemTree(ItemSet::current, words_.audience())) items.push_back(write(item));

@@ -60,6 +60,11 @@ inline constexpr StandardCode kNotSure{kDataAbsentReason, "asked-unknown", "Aske
 // Item codes where LOINC has the very question: age, and pain on the 0-10 numeric rating scale.
 inline constexpr StandardCode kAgeItem{kLoinc, "30525-0", "Age"};
 inline constexpr StandardCode kPainItem{kLoinc, "72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported"};
+// LOINC's terms of use ask every copy of its codes to carry this notice (as HL7's SDC examples do), in
+// its own words; the Questionnaire's copyright ends with it.
+inline constexpr std::string_view kLoincNotice =
+    "This content from LOINC\u00ae is copyright \u00a9 1995 Regenstrief Institute, Inc. and the LOINC Committee, "
+    "and available at no cost under the license at http://loinc.org/terms-of-use.";
 // UCUM units: durations are asked in days or weeks, age in years.
 inline constexpr StandardCode kDays{kUcum, "d", "days"};
 inline constexpr StandardCode kWeeks{kUcum, "wk", "weeks"};
