@@ -16,16 +16,15 @@ namespace {
 
 struct Concept {
   std::string code;
-  // The display and definition in a language ("" for none).
-  std::function<std::string(const Words&)> display;
-  std::function<std::string(const Words&)> definition;
+  Text display;
+  Text definition;  // a literal "" for none
 };
 
-json designations(const Words& words, const std::function<std::string(const Words&)>& textIn) {
+json designations(const Words& words, const Text& textOf) {
   json list = json::array();
   for (const auto& [code, unused] : words.content().languages) {
     if (code == words.language()) continue;
-    const std::string text = textIn(words.in(code));
+    const std::string text = words.in(code)(textOf);
     if (text.empty()) continue;
     json designation;
     designation["language"] = code;
@@ -58,11 +57,8 @@ json codeSystem(const Content& content, const std::string& url, const std::strin
   for (const Concept& each : concepts) {
     json entry;
     entry["code"] = each.code;
-    entry["display"] = each.display(words);
-    if (each.definition) {
-      const std::string definition = each.definition(words);
-      if (!definition.empty()) entry["definition"] = definition;
-    }
+    entry["display"] = words(each.display);
+    if (const std::string definition = words(each.definition); !definition.empty()) entry["definition"] = definition;
     json other = designations(words, each.display);
     if (!other.empty()) entry["designation"] = std::move(other);
     list.push_back(std::move(entry));
@@ -76,7 +72,7 @@ json answers(const Content& content) {
   const char* labels[] = {"yes", "no", "notSure"};
   for (std::size_t i = 0; i < kSavedAnswerCodes.size(); ++i) {
     const std::string label = labels[i];
-    concepts.push_back({std::string(kSavedAnswerCodes[i]), [label](const Words& w) { return w.ui(label); }, nullptr});
+    concepts.push_back({std::string(kSavedAnswerCodes[i]), Text::ui(label), Text::of("")});
   }
   // The url those files carry, whatever this build's base.
   return codeSystem(content, codeSystemUrl(kPlaceholderBase, kAnswerSystemName), "answer", "RadiculoAnswer",
@@ -91,8 +87,7 @@ json levels(const Content& content) {
   std::vector<Concept> concepts;
   for (const char* level : kHerniationLevels) {
     const std::string code = level;
-    concepts.push_back({code, [code](const Words&) { return code; },
-                        [code](const Words&) { return "A disc herniation at the " + code + " intervertebral level, as reported by imaging."; }});
+    concepts.push_back({code, Text::of(code), Text::of("A disc herniation at the " + code + " intervertebral level, as reported by imaging.")});
   }
   return codeSystem(content, codeSystemUrl(kLevelSystemName), kLevelSystemName.data(), "RadiculoHerniationLevel",
                     "Radiculo herniation levels", "The lumbar disc levels Radiculo asks for a known disc herniation.", concepts);
@@ -100,13 +95,10 @@ json levels(const Content& content) {
 
 json findings(const Content& content) {
   std::vector<Concept> concepts;
+  // Each in its item's own words: its finding's question (the description says what "assessed" means).
   const std::vector<Item> tree = itemTree(ItemSet::current, Audience::clinician);
   for (const Item& item : itemsByLinkId(tree).at("group-assessedFindings")->items) {
-    const std::string code = item.target.substr(item.target.rfind('/') + 1);
-    concepts.push_back({code, [item](const Words& w) { return w.text(item); },
-                        [item](const Words& w) {
-                          return w.lang({"questions", "assessedFindings", "clinician", "text"}) + ": " + w.text(item);
-                        }});
+    concepts.push_back({item.member, Text::textOf(item), Text::of("")});
   }
   return codeSystem(content, codeSystemUrl(kFindingSystemName), kFindingSystemName.data(), "RadiculoAssessedFinding",
                     "Radiculo assessed priority findings",
@@ -119,8 +111,7 @@ json triages(const Content& content) {
   std::vector<Concept> concepts;
   for (const TriageInfo& triage : kTriages) {
     const std::string id = triage.id;
-    concepts.push_back({id, [id](const Words& w) { return w.lang({"triages", id}); },
-                        [id](const Words& w) { return w.lang({"triageRules", id}); }});
+    concepts.push_back({id, Text::lang({"triages", id}), Text::lang({"triageRules", id})});
   }
   return codeSystem(content, codeSystemUrl(kTriageSystemName), kTriageSystemName.data(), "RadiculoTriage", "Radiculo triages",
                     "How fast a plan says to act, in the order the engine decides them (the first that applies wins).",
@@ -131,7 +122,7 @@ json kinds(const Content& content) {
   std::vector<Concept> concepts;
   for (const char* kind : kLineKinds) {
     const std::string code = kind;
-    concepts.push_back({code, [code](const Words& w) { return w.lang({"kinds", code}); }, nullptr});
+    concepts.push_back({code, Text::lang({"kinds", code}), Text::of("")});
   }
   return codeSystem(content, codeSystemUrl(kKindSystemName), kKindSystemName.data(), "RadiculoLineKind",
                     "Radiculo kinds of plan line", "What a line of a plan asks: act now, do, consider, avoid or take care.",
@@ -142,8 +133,7 @@ json recommendations(const Content& content) {
   std::vector<Concept> concepts;
   for (const auto& [id, unused] : content.rules.at("recommendations").items()) {
     const std::string code = id;
-    concepts.push_back({code, [code](const Words& w) { return w.lang({"recommendations", code, "short"}); },
-                        [code](const Words& w) { return w.lang({"recommendations", code}); }});
+    concepts.push_back({code, Text::lang({"recommendations", code, "short"}), Text::lang({"recommendations", code})});
   }
   return codeSystem(content, codeSystemUrl(kRecommendationSystemName), kRecommendationSystemName.data(),
                     "RadiculoRecommendation", "Radiculo recommendations",

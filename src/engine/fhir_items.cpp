@@ -23,14 +23,15 @@ Item group(std::string linkId, WordsAt wordsAt, std::string wordsKey) {
   return item;
 }
 
-Item question(const std::string& key, ItemKind kind, std::string target, const InputField* field = nullptr) {
+Item question(const std::string& key, ItemKind kind, std::string field, std::string member = {}, const InputField* row = nullptr) {
   Item item;
   item.linkId = key;
   item.kind = kind;
   item.wordsAt = WordsAt::question;
   item.wordsKey = key;
-  item.target = std::move(target);
-  item.field = field;
+  item.field = std::move(field);
+  item.member = std::move(member);
+  item.row = row;
   return item;
 }
 
@@ -43,7 +44,7 @@ Item redFlagItems(ItemSet set) {
     Item each = group("group-" + name, WordsAt::flagGroup, name);
     for (const json& flag : flagGroup.at("flags")) {
       const std::string key = flag.get<std::string>();
-      each.items.push_back(question(key, ItemKind::redFlag, "/redFlags/" + key));
+      each.items.push_back(question(key, ItemKind::redFlag, "redFlags", key));
     }
     all.items.push_back(std::move(each));
   }
@@ -57,13 +58,13 @@ Item findingItems() {
   Item findings = group("group-assessedFindings", WordsAt::question, "assessedFindings");
   for (const RedFlagInfo& flag : kRedFlags) {
     if (!isAssessable(flag.flag)) continue;
-    Item item = question("assessed-" + std::string(flag.key), ItemKind::finding, "/assessedFindings/" + std::string(flag.key));
+    Item item = question("assessed-" + std::string(flag.key), ItemKind::finding, "assessedFindings", flag.key);
     item.wordsKey = flag.key;  // the same words as the finding's own question
     item.enabledByFlag = flag.key;
     findings.items.push_back(std::move(item));
   }
-  Item older = question("assessed-" + std::string(kOlderAgeFinding), ItemKind::finding,
-                        "/assessedFindings/" + std::string(kOlderAgeFinding));
+  Item older = question("assessed-" + std::string(kOlderAgeFinding), ItemKind::finding, "assessedFindings",
+                        std::string(kOlderAgeFinding));
   older.wordsAt = WordsAt::phrase;
   older.wordsKey = std::string(kOlderAgeFinding);
   older.enabledByOlderAge = true;
@@ -78,21 +79,19 @@ Item answerItems(ItemSet set, Audience audience) {
   for (const InputField& field : kInputFields) {
     const std::string name = field.name;
     switch (field.type) {
-      case FieldType::boolean: answers.items.push_back(question(name, ItemKind::boolean, "/" + name)); break;
-      case FieldType::integer: answers.items.push_back(question(name, ItemKind::integer, "/" + name, &field)); break;
+      case FieldType::boolean: answers.items.push_back(question(name, ItemKind::boolean, name)); break;
+      case FieldType::integer: answers.items.push_back(question(name, ItemKind::integer, name, {}, &field)); break;
       case FieldType::number:
-        answers.items.push_back(
-            question(name, set == ItemSet::current ? ItemKind::duration : ItemKind::weeks, "/" + name, &field));
+        answers.items.push_back(question(name, set == ItemSet::current ? ItemKind::duration : ItemKind::weeks, name, {}, &field));
         break;
       case FieldType::herniation:
         for (const HerniationPart& part : kHerniationParts) {
           const bool level = std::string_view(part.name) == "level";
-          answers.items.push_back(question(part.question, level ? ItemKind::level : ItemKind::boolean,
-                                           "/" + name + "/" + part.name));
+          answers.items.push_back(question(part.question, level ? ItemKind::level : ItemKind::boolean, name, part.name));
         }
         break;
       case FieldType::assessedFindings:
-        if (set == ItemSet::saved200) answers.items.push_back(question(name, ItemKind::findings, "/" + name));
+        if (set == ItemSet::saved200) answers.items.push_back(question(name, ItemKind::findings, name));
         else if (audience == Audience::clinician) answers.items.push_back(findingItems());
         break;
       case FieldType::audience:
@@ -129,7 +128,7 @@ std::string base36Hash(const std::string& text, std::size_t length) {
 // What an item means for the fingerprint: its place, its kind and what its answers can be.
 void describe(const std::vector<Item>& items, const std::string& parent, std::string& out) {
   for (const Item& item : items) {
-    out += parent + "/" + item.linkId + ":" + std::to_string(static_cast<int>(item.kind)) + ":" + item.target;
+    out += parent + "/" + item.linkId + ":" + std::to_string(static_cast<int>(item.kind)) + ":" + item.target();
     switch (item.kind) {
       case ItemKind::redFlag:
         for (const StandardCode& code : {kYes, kNo, kNotSure}) out += ":" + std::string(code.system) + "#" + std::string(code.code);

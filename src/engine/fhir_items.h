@@ -43,10 +43,14 @@ struct Item {
   ItemKind kind = ItemKind::group;
   WordsAt wordsAt = WordsAt::uiLabel;
   std::string wordsKey;
-  // Where its answer goes in the assessment, as a JSON pointer: "/redFlags/fever", "/ageYears",
-  // "/herniation/level", "/assessedFindings" (a finding item: "/assessedFindings/<finding>").
-  std::string target;
-  const InputField* field = nullptr;  // integer, duration, weeks: the row that gives the range
+  // Where its answer goes in the assessment: a field and, inside it, a member ("redFlags" /
+  // "fever", "ageYears" / "", "herniation" / "level"; a finding item: "assessedFindings" / the
+  // finding). Groups have none.
+  std::string field;
+  std::string member;
+  // The same as a JSON pointer ("/redFlags/fever"), as the parser names an error's field.
+  std::string target() const { return field.empty() ? std::string() : "/" + field + (member.empty() ? "" : "/" + member); }
+  const InputField* row = nullptr;  // integer, duration, weeks: the field's row, with its range
   // A finding item is shown only when its red flag is answered yes, or the age is 60 or over.
   std::string enabledByFlag;  // the red flag's linkId
   bool enabledByOlderAge = false;

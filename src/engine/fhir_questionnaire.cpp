@@ -18,6 +18,14 @@ using namespace fhir;
 
 namespace {
 
+// A JSON array of these values (not nlohmann's initializer lists, which grow the WebAssembly module).
+template <typename... Values>
+json list(Values&&... values) {
+  json out = json::array();
+  (out.push_back(json(std::forward<Values>(values))), ...);
+  return out;
+}
+
 json extension(std::string_view url, const char* valueKey, json value) {
   json e;
   e["url"] = url;
@@ -50,10 +58,10 @@ class QuestionnaireWriter {
     q["version"] = questionnaireVersion();
     q["name"] = std::string("RadiculoSciaticaAssessment") + (words_.audience() == Audience::patient ? "Patient" : "Clinician") +
                 char(std::toupper(language[0])) + language.substr(1);
-    setText(q, "title", words_, [](const Words& w) { return w.lang({"questionnaire", "title"}); });
+    setText(q, "title", words_, Text::lang({"questionnaire", "title"}));
     // Draft until a clinician has reviewed this content version in this language (content/review.json).
     q["status"] = reviewed.is_null() ? "draft" : "active";
-    q["subjectType"] = json::array({"Patient"});
+    q["subjectType"] = list("Patient");
     q["date"] = content.rules.at("contentReleased");
     q["publisher"] = "Radiculo project";
     json telecom;
@@ -61,11 +69,12 @@ class QuestionnaireWriter {
     telecom["value"] = kCanonicalBase;
     json contact;
     contact["name"] = "Radiculo project";
-    contact["telecom"] = json::array({telecom});
-    q["contact"] = json::array({contact});
-    setText(q, "description", words_, [](const Words& w) { return w.lang({"intendedUse", "purpose"}); });
-    setText(q, "copyright", words_,
-            [](const Words& w) { return w.lang({"questionnaire", "copyright"}) + " " + std::string(kLoincNotice); });
+    contact["telecom"] = list(telecom);
+    q["contact"] = list(contact);
+    setText(q, "description", words_, Text::lang({"intendedUse", "purpose"}));
+    Text copyright = Text::lang({"questionnaire", "copyright"});
+    copyright.suffix = kLoincNotice;
+    setText(q, "copyright", words_, copyright);
     if (!reviewed.is_null()) q["lastReviewDate"] = reviewed;
     json items = json::array();
     for (const Item& item : itemTree(ItemSet::current, words_.audience())) items.push_back(write(item));
@@ -77,18 +86,17 @@ class QuestionnaireWriter {
   json write(const Item& item) const {
     json i;
     i["linkId"] = item.linkId;
-    setText(i, "text", words_, [&](const Words& w) { return w.text(item); });
+    setText(i, "text", words_, Text::textOf(item));
     switch (item.kind) {
       case ItemKind::group: i["type"] = "group"; break;
       case ItemKind::redFlag:
         i["type"] = "choice";
-        i["answerOption"] = json::array({option(kYes, "yes"), option(kNo, "no"), option(kNotSure, "notSure")});
+        i["answerOption"] = list(option(kYes, "yes"), option(kNo, "no"), option(kNotSure, "notSure"));
         break;
       case ItemKind::boolean: i["type"] = "boolean"; break;
       case ItemKind::finding:
         i["type"] = "boolean";
-        i["code"] = json::array({coding(codeSystemUrl(kFindingSystemName), item.target.substr(item.target.rfind('/') + 1),
-                                        words_.text(item))});
+        i["code"] = list(coding(codeSystemUrl(kFindingSystemName), item.member, words_.text(item)));
         break;
       case ItemKind::integer: integer(i, item); break;
       case ItemKind::duration: duration(i, item); break;
@@ -117,7 +125,7 @@ class QuestionnaireWriter {
   json option(const StandardCode& code, const std::string& uiKey) const {
     json option;
     option["valueCoding"] = coding(code.system, code.code, words_.ui(uiKey));
-    json other = translations(words_, [&](const Words& w) { return w.ui(uiKey); });
+    json other = translations(words_, Text::ui(uiKey));
     if (!other.is_null()) option["valueCoding"]["_display"] = other;
     return option;
   }
@@ -125,16 +133,16 @@ class QuestionnaireWriter {
   // A whole number within the contract's limits; age and pain carry their LOINC item codes.
   void integer(json& i, const Item& item) const {
     i["type"] = "integer";
-    const std::string name = item.field->name;
+    const std::string name = item.row->name;
     if (name == "ageYears") {
-      i["code"] = json::array({coding(kAgeItem.system, kAgeItem.code, std::string(kAgeItem.display))});
+      i["code"] = list(coding(kAgeItem.system, kAgeItem.code, std::string(kAgeItem.display)));
       i["extension"].push_back(extension(kUnitExtension, "valueCoding",
                                          coding(kYears.system, kYears.code, words_.lang({"questionnaire", "years"}))));
     } else if (name == "painScore") {
-      i["code"] = json::array({coding(kPainItem.system, kPainItem.code, std::string(kPainItem.display))});
+      i["code"] = list(coding(kPainItem.system, kPainItem.code, std::string(kPainItem.display)));
     }
-    i["extension"].push_back(extension(kMinValue, "valueInteger", numberJson(item.field->minimum)));
-    i["extension"].push_back(extension(kMaxValue, "valueInteger", numberJson(item.field->maximum)));
+    i["extension"].push_back(extension(kMinValue, "valueInteger", numberJson(item.row->minimum)));
+    i["extension"].push_back(extension(kMaxValue, "valueInteger", numberJson(item.row->maximum)));
   }
 
   // A duration: an amount and its unit, days or weeks (weeks first: the contract's unit), within
@@ -145,8 +153,8 @@ class QuestionnaireWriter {
     const std::string days = words_.lang({"units", "days"});
     i["extension"].push_back(extension(kUnitOption, "valueCoding", coding(kWeeks.system, kWeeks.code, weeks)));
     i["extension"].push_back(extension(kUnitOption, "valueCoding", coding(kDays.system, kDays.code, days)));
-    i["extension"].push_back(extension(kMinQuantity, "valueQuantity", ucumQuantity(item.field->minimum, kWeeks, weeks)));
-    i["extension"].push_back(extension(kMaxQuantity, "valueQuantity", ucumQuantity(item.field->maximum, kWeeks, weeks)));
+    i["extension"].push_back(extension(kMinQuantity, "valueQuantity", ucumQuantity(item.row->minimum, kWeeks, weeks)));
+    i["extension"].push_back(extension(kMaxQuantity, "valueQuantity", ucumQuantity(item.row->maximum, kWeeks, weeks)));
   }
 
   // A finding is asked only when it is present: its red flag answered yes, or the age 60 or over.
@@ -181,11 +189,11 @@ class QuestionnaireWriter {
   json helpItem(const Item& item) const {
     json help;
     help["linkId"] = helpLinkId(item.linkId);
-    setText(help, "text", words_, [&](const Words& w) { return w.help(item); });
+    setText(help, "text", words_, Text::helpOf(item));
     help["type"] = "display";
     json control;
-    control["coding"] = json::array({coding(kItemControlSystem, "help", "Help-Button")});
-    help["extension"] = json::array({extension(kItemControl, "valueCodeableConcept", control)});
+    control["coding"] = list(coding(kItemControlSystem, "help", "Help-Button"));
+    help["extension"] = list(extension(kItemControl, "valueCodeableConcept", control));
     return help;
   }
 

@@ -167,29 +167,29 @@ class ResponseReader {
       case ItemKind::redFlag: return readRedFlag(question, answer, at);
       case ItemKind::boolean: {
         if (const json* value = valueOf(answer, "valueBoolean", at, ErrorCode::needsBoolean, &json::is_boolean))
-          set(question.target, *value, child(at, "valueBoolean"));
+          set(question, *value, child(at, "valueBoolean"));
         return;
       }
       case ItemKind::finding: {
         const json* value = valueOf(answer, "valueBoolean", at, ErrorCode::needsBoolean, &json::is_boolean);
         if (value == nullptr) return;
         findingsAsked_ = true;
-        if (value->get<bool>()) listFinding(question.target.substr(question.target.rfind('/') + 1), child(at, "valueBoolean"));
+        if (value->get<bool>()) listFinding(question.member, child(at, "valueBoolean"));
         return;
       }
       case ItemKind::integer: {
         if (const json* value = valueOf(answer, "valueInteger", at, ErrorCode::needsInteger, &json::is_number_integer))
-          set(question.target, *value, child(at, "valueInteger"));
+          set(question, *value, child(at, "valueInteger"));
         return;
       }
       case ItemKind::weeks: {
         if (const json* value = valueOf(answer, "valueDecimal", at, ErrorCode::needsDecimal, &json::is_number))
-          set(question.target, *value, child(at, "valueDecimal"));
+          set(question, *value, child(at, "valueDecimal"));
         return;
       }
       case ItemKind::duration: return readDuration(question, answer, at);
       case ItemKind::level: {
-        if (const auto code = radiculoCode(answer, kLevelSystemName, at)) set(question.target, *code, child(at, "valueCoding"));
+        if (const auto code = radiculoCode(answer, kLevelSystemName, at)) set(question, *code, child(at, "valueCoding"));
         return;
       }
       case ItemKind::findings: {
@@ -220,17 +220,17 @@ class ResponseReader {
       // Radiculo 2.0.0's own answer codes.
       if (!isRadiculoSystem(system, kAnswerSystemName))
         return error(child(place, "system"), ErrorCode::otherSystem, {{"system", codeSystemUrl(kPlaceholderBase, kAnswerSystemName)}});
-      if (code == kSavedAnswerCodes[0]) return set(question.target, true, place);
-      if (code == kSavedAnswerCodes[1]) return set(question.target, false, place);
-      if (code == kSavedAnswerCodes[2]) return set(question.target, nullptr, place);
+      if (code == kSavedAnswerCodes[0]) return set(question, true, place);
+      if (code == kSavedAnswerCodes[1]) return set(question, false, place);
+      if (code == kSavedAnswerCodes[2]) return set(question, nullptr, place);
       return error(place, ErrorCode::notYesNoNotSure);
     }
     if (system != kYes.system && system != kNotSure.system)
       return error(child(place, "system"), ErrorCode::otherSystem, {{"system", std::string(kYes.system)}});
-    if (system == kYes.system && code == kYes.code) return set(question.target, true, place);
-    if (system == kNo.system && code == kNo.code) return set(question.target, false, place);
+    if (system == kYes.system && code == kYes.code) return set(question, true, place);
+    if (system == kNo.system && code == kNo.code) return set(question, false, place);
     // "Not sure": possible, as an unanswered red flag is (the contract's null).
-    if (system == kNotSure.system && code == kNotSure.code) return set(question.target, nullptr, place);
+    if (system == kNotSure.system && code == kNotSure.code) return set(question, nullptr, place);
     error(place, ErrorCode::notYesNoNotSure);
   }
 
@@ -248,12 +248,12 @@ class ResponseReader {
       return error(child(place, "code"), ErrorCode::otherUnit,
                    {{"values", std::string(kDays.code) + ", " + std::string(kWeeks.code) + " (" + std::string(kUcum) + ")"}});
     const double value = quantity->at("value").get<double>();
-    if (!days) return set(question.target, quantity->at("value"), child(place, "value"));
+    if (!days) return set(question, quantity->at("value"), child(place, "value"));
     // The range in days, so the message speaks the unit the person used.
-    const double minimum = question.field->minimum * kDaysPerWeek, maximum = question.field->maximum * kDaysPerWeek;
+    const double minimum = question.row->minimum * kDaysPerWeek, maximum = question.row->maximum * kDaysPerWeek;
     if (!std::isfinite(value) || value < minimum || value > maximum)
       return error(child(place, "value"), ErrorCode::outOfRange, {{"min", formatNumber(minimum)}, {"max", formatNumber(maximum)}});
-    set(question.target, value / kDaysPerWeek, child(place, "value"));
+    set(question, value / kDaysPerWeek, child(place, "value"));
   }
 
   // The code of an answer in one of Radiculo's code systems.
@@ -273,9 +273,10 @@ class ResponseReader {
     return code;
   }
 
-  void set(const std::string& target, json value, const std::string& place) {
-    assessment_[json::json_pointer(target)] = std::move(value);
-    out_.places.emplace_back(target, place);
+  void set(const Item& question, json value, const std::string& place) {
+    if (question.member.empty()) assessment_[question.field] = std::move(value);
+    else assessment_[question.field][question.member] = std::move(value);
+    out_.places.emplace_back(question.target(), place);
   }
 
   // Its place, by its index in the list (the parser's pointer) and by its name (a finding the
@@ -312,7 +313,11 @@ bool isFhirDateTime(const std::string& text) {
       if (text[i] < '0' || text[i] > '9') return false;
     return true;
   };
-  const auto number = [&](std::size_t from, std::size_t count) { return std::stoi(text.substr(from, count)); };
+  const auto number = [&](std::size_t from, std::size_t count) {  // digits already checked
+    int value = 0;
+    for (std::size_t i = from; i < from + count; ++i) value = value * 10 + (text[i] - '0');
+    return value;
+  };
   if (!digits(0, 4)) return false;
   if (text.size() == 4) return true;
   if (text[4] != '-' || !digits(5, 2) || number(5, 2) < 1 || number(5, 2) > 12) return false;

@@ -59,15 +59,16 @@ class ResponseWriter {
       group["item"] = std::move(children);
       return group;
     }
+    if (!assessment_.contains(item.field)) return nullptr;
+    const json& field = assessment_.at(item.field);
     if (item.kind == ItemKind::finding) {
-      const std::string finding = item.target.substr(item.target.rfind('/') + 1);
-      const json listed = assessment_.value("assessedFindings", json::array());
-      if (std::find(listed.begin(), listed.end(), finding) == listed.end()) return nullptr;
+      if (std::find(field.begin(), field.end(), item.member) == field.end()) return nullptr;
       answers = oneAnswer("valueBoolean", true);
+    } else if (item.member.empty()) {
+      answers = answer(item, field);
     } else {
-      const json::json_pointer at(item.target);
-      if (!assessment_.contains(at)) return nullptr;
-      answers = answer(item, assessment_.at(at));
+      if (!field.contains(item.member)) return nullptr;
+      answers = answer(item, field.at(item.member));
     }
     json written;
     written["linkId"] = item.linkId;

@@ -26,6 +26,18 @@ std::string at(const json& root, const std::vector<std::string>& path, Audience 
 Words::Words(const Content& content, std::string language, Audience audience)
     : content_(content), language_(std::move(language)), audience_(audience) {}
 
+std::string Words::operator()(const Text& text) const {
+  std::string words;
+  switch (text.kind) {
+    case Text::Kind::literal: words = text.literal; break;
+    case Text::Kind::ui: words = ui(text.path.at(0)); break;
+    case Text::Kind::lang: words = lang(text.path); break;
+    case Text::Kind::itemText: words = this->text(*text.item); break;
+    case Text::Kind::itemHelp: words = help(*text.item); break;
+  }
+  return words.empty() || text.suffix.empty() ? words : words + " " + text.suffix;
+}
+
 std::string Words::ui(const std::string& key) const { return at(content_.interfaces.at(language_), {key}, audience_); }
 
 std::string Words::lang(const std::vector<std::string>& path) const { return at(content_.languages.at(language_), path, audience_); }
@@ -54,11 +66,11 @@ json coding(std::string_view system, std::string_view code, const std::string& d
   return value;
 }
 
-json translations(const Words& words, const std::function<std::string(const Words&)>& textIn) {
+json translations(const Words& words, const Text& textOf) {
   json extensions = json::array();
   for (const auto& [code, unused] : words.content().languages) {
     if (code == words.language()) continue;
-    const std::string text = textIn(words.in(code));
+    const std::string text = words.in(code)(textOf);
     if (text.empty()) continue;
     json lang;
     lang["url"] = "lang";
@@ -79,9 +91,9 @@ json translations(const Words& words, const std::function<std::string(const Word
   return element;
 }
 
-void setText(json& into, const std::string& key, const Words& words, const std::function<std::string(const Words&)>& textIn) {
-  into[key] = textIn(words);
-  json other = translations(words, textIn);
+void setText(json& into, const std::string& key, const Words& words, const Text& text) {
+  into[key] = words(text);
+  json other = translations(words, text);
   if (!other.is_null()) into["_" + key] = std::move(other);
 }
 

@@ -3,9 +3,9 @@
 // extension that gives the same text in the content's other languages.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -16,6 +16,28 @@
 
 namespace radiculo::fhir {
 
+// Which words: said once, then looked up in any language (for the translations and designations).
+struct Text {
+  enum class Kind {
+    literal,   // `literal` itself, the same in every language
+    ui,        // content/ui <path[0]>
+    lang,      // content/lang at `path`
+    itemText,  // an item's text
+    itemHelp,  // an item's help
+  };
+  Kind kind = Kind::literal;
+  std::vector<std::string> path;
+  const Item* item = nullptr;
+  std::string literal;
+  std::string suffix;  // added after the words, in every language (LOINC's notice, in its own words)
+
+  static Text of(std::string text) { return {Kind::literal, {}, nullptr, std::move(text), {}}; }
+  static Text ui(std::string key) { return {Kind::ui, {std::move(key)}, nullptr, {}, {}}; }
+  static Text lang(std::vector<std::string> path) { return {Kind::lang, std::move(path), nullptr, {}, {}}; }
+  static Text textOf(const Item& item) { return {Kind::itemText, {}, &item, {}, {}}; }
+  static Text helpOf(const Item& item) { return {Kind::itemHelp, {}, &item, {}, {}}; }
+};
+
 // One language and wording of the content.
 class Words {
  public:
@@ -25,6 +47,8 @@ class Words {
   Audience audience() const { return audience_; }
   const Content& content() const { return content_; }
 
+  // The words in this language ("" when there are none).
+  std::string operator()(const Text& text) const;
   // An item's text and help ("" when it has none). The Questionnaire's own help
   // (content/lang questionnaire/help) replaces the page's where the page's assumes its own controls.
   std::string text(const Item& item) const;
@@ -47,12 +71,11 @@ class Words {
 nlohmann::json coding(std::string_view system, std::string_view code, const std::string& display);
 
 // The translation extension of one text: the same text in every other language of the content,
-// as an element to put beside the text ("_text", "_display", "_title"). Empty (null) when no other
+// as an element to put beside the text ("_text", "_display", "_title"). Null when no other
 // language has it.
-nlohmann::json translations(const Words& words, const std::function<std::string(const Words&)>& textIn);
+nlohmann::json translations(const Words& words, const Text& text);
 
 // Sets `key` to the text in `words`' language and "_<key>" to its translations.
-void setText(nlohmann::json& into, const std::string& key, const Words& words,
-             const std::function<std::string(const Words&)>& textIn);
+void setText(nlohmann::json& into, const std::string& key, const Words& words, const Text& text);
 
 }  // namespace radiculo::fhir

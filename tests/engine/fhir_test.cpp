@@ -114,7 +114,7 @@ TEST(FhirQuestionnaire, EveryInputFieldHasAnItem) {
   const std::vector<fhir::Item> tree = fhir::itemTree(fhir::ItemSet::current, Audience::clinician);
   std::set<std::string> targets;
   for (const auto& [linkId, item] : fhir::itemsByLinkId(tree))
-    if (!item->target.empty()) targets.insert(item->target);
+    if (!item->target().empty()) targets.insert(item->target());
   std::set<std::string> expected;
   for (const InputField& field : kInputFields) {
     switch (field.type) {

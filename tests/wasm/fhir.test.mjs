@@ -133,6 +133,17 @@ test('fhir: the FHIR cases give the same answer, byte for byte, in the module an
   }
 });
 
+test('fhir: radiculo fhir response writes what the module writes, with the time given, and refuses a time that is not FHIR', () => {
+  const input = plans.find((vector) => vector.name === 'conservative-typical').inputText;
+  const written = run(['fhir', 'response', '--authored', AUTHORED, '-'], input);
+  assert.equal(written.status, 0);
+  assert.equal(written.stdout.toString(), `${engine.toQuestionnaireResponse(input, AUTHORED)}\n`);
+  const refused = run(['fhir', 'response', '--authored', '1 December 2026', '-'], input);
+  assert.equal(refused.status, 2);
+  assert.deepEqual(JSON.parse(refused.stdout.toString()).errors.map((error) => [error.field, error.code]), [['/authored', 'notDateTime']]);
+  assert.equal(run(['fhir', 'plan', '--authored', '2026-12', '-'], input).status, 2, 'a plan needs at least a day');
+});
+
 test('fhir: a response still in progress is read with its notice, in the CLI on standard error', () => {
   const vector = fhirCases.find((each) => each.name === 'status-in-progress-is-read-with-a-notice');
   const read = JSON.parse(engine.fromQuestionnaireResponse(JSON.stringify(vector.input)));
