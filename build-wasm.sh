@@ -82,11 +82,15 @@ if command -v dpkg-query >/dev/null && toolchain=$(dpkg-query -W -f='${Package} 
 else
   toolchain="emcc $(emcc --version | head -n 1 | awk '{print $NF=="()" ? $(NF-1) : $NF}'), $(emcc -v 2>&1 | grep -m 1 'clang version'), $(wasm-opt --version), nlohmann $(grep -m 3 '#define NLOHMANN_JSON_VERSION_' /usr/include/nlohmann/json.hpp | awk '{print $3}' | paste -sd.)"
 fi
-# What determines the bytes: the sources, headers and content, the build description and the
-# flags (not this script's comments). The record's key is the toolchain; its inputs hash tells an
+# The canonical base of Radiculo's FHIR artefacts (CMakeLists.txt RADICULO_FHIR_BASE): a
+# deployment sets it in the environment; else the placeholder. Passed every time, so a cached
+# build never keeps an earlier one.
+fhir_base=${RADICULO_FHIR_BASE:-https://radiculo.invalid/fhir}
+# What determines the bytes: the sources, headers and content, the build description, the
+# flags and the FHIR base (not this script's comments). The record's key is the toolchain; its inputs hash tells an
 # engine change (a new record is due) from a build that does not reproduce (a bug).
 inputs=$( { cat src/engine/*.cpp src/engine/*.h src/wasm/bindings.cpp src/wasm/well_formed.js content/*.json content/*/*.json \
-              cmake/embed_content.cmake CMakeLists.txt; printf '%s\n' "${COMPILE_FLAGS[@]}" -- "${LINK_FLAGS[@]}"; } \
+              cmake/embed_content.cmake CMakeLists.txt; printf '%s\n' "${COMPILE_FLAGS[@]}" -- "${LINK_FLAGS[@]}" -- "$fhir_base"; } \
           | sed "s|$PWD/||g" | sha256sum | cut -d' ' -f1)
 
 # CMake's lists are ';'-separated; the flags hold no ';'.
@@ -97,7 +101,8 @@ from_scratch=0
 [ -f "$work/CMakeCache.txt" ] || from_scratch=1
 rm -f "$work/from-scratch.json"
 emcmake cmake -S . -B "$work" -DRADICULO_NLOHMANN_INCLUDE="$PWD/$work/include" -DRADICULO_WASM_OUTPUT_DIR="$PWD/web/engine" \
-  -DRADICULO_WASM_COMPILE_FLAGS="$(cmake_list "${COMPILE_FLAGS[@]}")" -DRADICULO_WASM_LINK_FLAGS="$(cmake_list "${LINK_FLAGS[@]}")" > "$work/configure.log" \
+  -DRADICULO_WASM_COMPILE_FLAGS="$(cmake_list "${COMPILE_FLAGS[@]}")" -DRADICULO_WASM_LINK_FLAGS="$(cmake_list "${LINK_FLAGS[@]}")" \
+  -DRADICULO_FHIR_BASE="$fhir_base" > "$work/configure.log" \
   || { cat "$work/configure.log"; exit 1; }
 cmake --build "$work" -j"$(nproc 2>/dev/null || echo 2)" > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 wasm=${out%.js}.wasm

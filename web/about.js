@@ -143,24 +143,33 @@
         (index ? [el('span', { lang: content.language === 'en' ? undefined : 'en' }, [content.sourceDocument]), part] : [part]))) : null,
       // The clinical risk management: the hazard log ships beside the page (web/hazard-log.html).
       el('p', { 'data-hazard-log': '' }, [el('a', { href: 'hazard-log.html', hreflang: 'en' }, [words.ui('aboutHazardLog')])]),
-      // For integrators: the engine's own FHIR R4 Questionnaire, made here on the device (no file on a server).
-      el('p', {}, [el('button', { type: 'button', className: 'button button--quiet', 'data-fhir-questionnaire': words.audience }, [words.ui('aboutQuestionnaire')])]),
+      // For integrators: the engine's own FHIR R4 Questionnaire in the language and wording shown,
+      // and its code systems, made here on the device (no file on a server).
+      el('p', { className: 'about__downloads' }, [
+        el('button', { type: 'button', className: 'button button--quiet', 'data-fhir-questionnaire': words.audience, 'data-fhir-language': content.language }, [words.ui('aboutQuestionnaire')]),
+        el('button', { type: 'button', className: 'button button--quiet', 'data-fhir-code-systems': '' }, [words.ui('aboutCodeSystems')]),
+      ]),
     ]);
   }
 
-  /** Saves the FHIR R4 Questionnaire (in the wording shown) as a file. */
-  function downloadQuestionnaire(audience) {
-    const questionnaire = engine().fhirQuestionnaire(audience === 'patient' ? 'patient' : 'clinician');
-    const blob = new Blob([`${JSON.stringify(questionnaire, null, 2)}\n`], { type: 'application/fhir+json' });
-    const link = el('a', { href: URL.createObjectURL(blob), download: `radiculo-questionnaire-${questionnaire.version || 'r4'}.json` });
+  /** Saves a FHIR resource the engine made as a file. */
+  function download(resource, name) {
+    const blob = new Blob([`${JSON.stringify(resource, null, 2)}\n`], { type: 'application/fhir+json' });
+    const link = el('a', { href: URL.createObjectURL(blob), download: name });
     document.body.appendChild(link);
     link.click();
     link.remove();
     window.setTimeout(() => URL.revokeObjectURL(link.href), 0);
   }
   document.addEventListener('click', (event) => {
-    const button = event.target.closest && event.target.closest('[data-fhir-questionnaire]');
-    if (button && engine()) downloadQuestionnaire(button.getAttribute('data-fhir-questionnaire'));
+    if (!event.target.closest || !engine()) return;
+    const questionnaire = event.target.closest('[data-fhir-questionnaire]');
+    if (questionnaire) {
+      const audience = questionnaire.getAttribute('data-fhir-questionnaire') === 'patient' ? 'patient' : 'clinician';
+      const resource = engine().fhirQuestionnaire(audience, questionnaire.getAttribute('data-fhir-language'));
+      download(resource, `${resource.id || 'radiculo-questionnaire'}-${resource.version || 'r4'}.json`);
+    }
+    if (event.target.closest('[data-fhir-code-systems]')) download(engine().fhirCodeSystems(), 'radiculo-code-systems.json');
   });
 
   /** Every section, in reading order, for one language and audience. */

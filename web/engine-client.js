@@ -69,11 +69,15 @@
       note: function (assessment, date, address) {
         return JSON.parse(module.note(JSON.stringify(assessment), date, address));
       },
-      /** The FHIR R4 Questionnaire, worded for 'clinician' or 'patient'. */
-      fhirQuestionnaire: function (audience) { return call('fhirQuestionnaire', audience); },
-      /** Assessment object in, {ok, ...QuestionnaireResponse} or {ok:false, errors} out. */
-      toQuestionnaireResponse: function (assessment) { return call('toQuestionnaireResponse', JSON.stringify(assessment)); },
-      /** A QuestionnaireResponse as the text of a file in, {ok, assessment} or {ok:false, errors} out. */
+      /** The FHIR R4 Questionnaire in a language ('en'), worded for 'clinician' or 'patient'. */
+      fhirQuestionnaire: function (audience, language) { return JSON.parse(module.fhirQuestionnaire(audience, language)); },
+      /** Radiculo's own codes as FHIR R4 CodeSystems, in a Bundle. */
+      fhirCodeSystems: function () { return call('fhirCodeSystems'); },
+      /** Assessment object and the time (ISO) in, a QuestionnaireResponse or {ok:false, errors} out. */
+      toQuestionnaireResponse: function (assessment, authored) {
+        return JSON.parse(module.toQuestionnaireResponse(JSON.stringify(assessment), authored || ''));
+      },
+      /** A QuestionnaireResponse as the text of a file in, {ok, assessment, [notices]} or {ok:false, errors} out. */
       fromQuestionnaireResponse: function (text) { return call('fromQuestionnaireResponse', text); }
     };
   }

@@ -3,7 +3,8 @@
  *    (after '#', which a browser never sends to a server). Opening it recomputes the plan on that
  *    device; the page then drops the fragment from the address bar. The printout carries the code.
  *  - "Copy for the record" (clinicians): the engine's plain-text note, for any record system.
- *  - "Save answers (FHIR)" / "Open answers (FHIR)" (clinicians): a FHIR R4 QuestionnaireResponse file.
+ *  - "Save answers (FHIR)" / "Open answers (FHIR)" (clinicians): a FHIR R4 QuestionnaireResponse file;
+ *    a file the engine refuses (another questionnaire, a status such as entered-in-error) says why.
  * Nothing here is stored or sent; the code and the note live only on the screen until the next reset.
  *
  * The answer code is written from the engine's own input schema (engine.schema()), field by field
@@ -300,7 +301,9 @@
   }
 
   function saveFhir() {
-    const response = state.engine.toQuestionnaireResponse(state.assessment);
+    // authored: when the answers were saved (this device's clock); the engine marks the response
+    // in-progress while a question the plan needs is still open.
+    const response = state.engine.toQuestionnaireResponse(state.assessment, new Date().toISOString());
     if (response.resourceType !== 'QuestionnaireResponse') { say(state.words.ui('handoverFailed'), true); return; }
     const blob = new Blob([`${JSON.stringify(response, null, 2)}\n`], { type: 'application/fhir+json' });
     const link = element('a', { href: URL.createObjectURL(blob), download: `radiculo-answers-${Radiculo.words.todayIso()}.json` });
@@ -326,7 +329,9 @@
         state.app.showNotice(state.words.ui('openFhirFailed'));
         return;
       }
-      state.app.showNotice(state.words.ui('openFhirDone'));
+      // A file whose answers were still being given says so beside the plan (the engine's words).
+      const notices = (result.notices || []).map((notice) => notice.message);
+      state.app.showNotice([state.words.ui('openFhirDone'), ...notices].join(' '));
     }, () => say(state.words.ui('openFhirFailed'), true));
   }
 

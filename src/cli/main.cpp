@@ -2,9 +2,13 @@
 //   radiculo evaluate [--text|--note] [--] FILE|-   plan JSON, a readable plan, or the note for the
 //                                                   record, for one assessment or FHIR
 //                                                   QuestionnaireResponse
-//   radiculo fhir questionnaire [--patient]   the FHIR R4 Questionnaire
-//   radiculo fhir response [--] FILE|-        an assessment as a FHIR QuestionnaireResponse
+//   radiculo fhir questionnaire [--patient] [--language CODE]   the FHIR R4 Questionnaire
+//   radiculo fhir codesystems                 Radiculo's own codes as FHIR CodeSystems (a Bundle)
+//   radiculo fhir response [--authored WHEN] [--] FILE|-   an assessment as a FHIR QuestionnaireResponse
 //   radiculo fhir assessment [--] FILE|-      a QuestionnaireResponse as an assessment
+//   radiculo fhir plan [--authored WHEN] [--] FILE|-       the plan as a FHIR GuidanceResponse
+// A QuestionnaireResponse whose answers were still being given (in-progress) is read with a
+// notice, printed on standard error.
 //   radiculo schema                           the input's JSON Schema
 //   radiculo --version                        versions as JSON
 //   radiculo --help                           this usage
@@ -33,9 +37,11 @@ constexpr int kInvalidInput = 2;
 
 constexpr const char* kUsage =
     "usage: radiculo evaluate [--text|--note] [--] FILE   (FILE '-' reads standard input; '--' ends the options)\n"
-    "       radiculo fhir questionnaire [--patient]\n"
-    "       radiculo fhir response [--] FILE\n"
+    "       radiculo fhir questionnaire [--patient] [--language CODE]\n"
+    "       radiculo fhir codesystems\n"
+    "       radiculo fhir response [--authored DATETIME] [--] FILE\n"
     "       radiculo fhir assessment [--] FILE\n"
+    "       radiculo fhir plan [--authored DATETIME] [--] FILE   (DATETIME: YYYY-MM-DD or a FHIR dateTime; default today)\n"
     "       radiculo schema\n"
     "       radiculo --version\n";
 
@@ -101,12 +107,15 @@ std::string today() {
   return buffer;
 }
 
-// Reads FILE (after the options) for the commands that take one; "" with the status set on failure.
-bool readArgumentFile(const std::vector<std::string>& args, std::string& input, int& status) {
+// Reads FILE (after the options) for the commands that take one; false with the status set on
+// failure. `authored`, when given, takes the value of an --authored option.
+bool readArgumentFile(const std::vector<std::string>& args, std::string& input, int& status, std::string* authored = nullptr) {
   bool optionsEnded = false;
   std::string path;
-  for (const std::string& arg : args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
     if (!optionsEnded && arg == "--") optionsEnded = true;
+    else if (!optionsEnded && authored != nullptr && arg == "--authored" && i + 1 < args.size()) *authored = args[++i];
     else if (!optionsEnded && arg.size() > 1 && arg[0] == '-') return (status = usage(), false);
     else if (path.empty()) path = arg;
     else return (status = usage(), false);
@@ -121,6 +130,14 @@ bool readArgumentFile(const std::vector<std::string>& args, std::string& input, 
   return true;
 }
 
+// The notices of an engine answer (a response still in progress), on standard error: the output
+// itself stays the resource or the plan.
+void printNotices(const nlohmann::json& answer) {
+  if (!answer.is_object() || !answer.contains("notices")) return;
+  for (const nlohmann::json& notice : answer.at("notices"))
+    std::cerr << "radiculo: " << radiculo::terminalSafe(notice.at("message").get<std::string>()) << "\n";
+}
+
 // Prints an engine answer; exit 2 when it is {"ok": false, "errors": ...}, else 0 (a FHIR
 // resource has no "ok").
 int printAnswer(const std::string& output) {
@@ -132,19 +149,36 @@ int printAnswer(const std::string& output) {
 int fhir(const std::vector<std::string>& args) {
   if (args.empty()) return usage();
   if (args[0] == "questionnaire") {
-    if (args.size() == 1) return printAnswer(radiculo::fhirQuestionnaireJson("clinician"));
-    if (args.size() == 2 && args[1] == "--patient") return printAnswer(radiculo::fhirQuestionnaireJson("patient"));
-    return usage();
+    std::string audience = "clinician", language = radiculo::kDefaultLanguage;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+      if (args[i] == "--patient") audience = "patient";
+      else if (args[i] == "--language" && i + 1 < args.size()) language = args[++i];
+      else return usage();
+    }
+    return printAnswer(radiculo::fhirQuestionnaireJson(audience, language));
   }
+  if (args[0] == "codesystems" && args.size() == 1) return printAnswer(radiculo::fhirCodeSystemsJson());
   std::string input;
+  std::string authored;
   int status = kFailure;
-  if (args[0] == "response" || args[0] == "assessment") {
-    if (!readArgumentFile({args.begin() + 1, args.end()}, input, status)) return status;
-    const std::string output =
-        args[0] == "response" ? radiculo::questionnaireResponseJson(input) : radiculo::assessmentFromResponseJson(input);
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (args[0] == "response") {
+    if (!readArgumentFile(rest, input, status, &authored)) return status;
+    return printAnswer(radiculo::questionnaireResponseJson(input, authored));
+  }
+  if (args[0] == "plan") {
+    authored = today();
+    if (!readArgumentFile(rest, input, status, &authored)) return status;
+    const std::string output = radiculo::fhirPlanJson(input, authored);
+    return printAnswer(output);
+  }
+  if (args[0] == "assessment") {
+    if (!readArgumentFile(rest, input, status)) return status;
+    const std::string output = radiculo::assessmentFromResponseJson(input);
     const nlohmann::json answer = nlohmann::json::parse(output);
     if (answer.contains("ok") && answer.at("ok") == false) return printAnswer(output);
-    std::cout << (args[0] == "assessment" ? answer.at("assessment").dump() : output) << "\n";
+    printNotices(answer);
+    std::cout << answer.at("assessment").dump() << "\n";
     return flushed(kPlan);
   }
   return usage();
@@ -158,36 +192,32 @@ nlohmann::json wordsFor(const nlohmann::json& answer) {
 int evaluate(const std::vector<std::string>& args) {
   bool asText = false;
   bool asNote = false;
+  std::vector<std::string> rest;
   bool optionsEnded = false;
-  std::string path;
   for (const std::string& arg : args) {
     if (!optionsEnded && arg == "--") optionsEnded = true;
-    else if (!optionsEnded && arg == "--text") asText = true;
+    if (!optionsEnded && arg == "--text") asText = true;
     else if (!optionsEnded && arg == "--note") asNote = true;
-    else if (!optionsEnded && arg.size() > 1 && arg[0] == '-') return usage();  // "-" alone is stdin
-    else if (path.empty()) path = arg;
-    else return usage();
-  }
-  if (path.empty()) return usage();
-  std::string input;
-  std::string error;
-  if (!readInput(path, radiculo::kMaxInputBytes + 1, input, error)) {
-    std::cerr << "radiculo: cannot read " << path << ": " << error << "\n";
-    return kFailure;
+    else rest.push_back(arg);
   }
   if (asText && asNote) return usage();
+  std::string input;
+  int status = kFailure;
+  if (!readArgumentFile(rest, input, status)) return status;
   if (asNote) {
     const nlohmann::json note = nlohmann::json::parse(radiculo::clinicalNoteJson(input, today(), ""));
     if (!note.at("ok").get<bool>()) {
       std::cout << radiculo::renderTextErrors(note, wordsFor(note));
       return flushed(kInvalidInput);
     }
+    printNotices(note);
     std::cout << terminalSafeText(note.at("note").get<std::string>());
     return flushed(kPlan);
   }
   const std::string output = radiculo::evaluateJson(input);
   const nlohmann::json result = nlohmann::json::parse(output);
   const bool ok = result.at("ok").get<bool>();
+  printNotices(result);
   if (!asText) {
     std::cout << output << "\n";
   } else if (!ok) {

@@ -75,14 +75,15 @@ std::optional<double> readNumber(FieldInput& in, const json& value) {
   const bool whole = field.type == FieldType::integer;
   const ErrorCode expected = whole ? ErrorCode::notWholeNumber : ErrorCode::notNumber;
   const FieldInput::Params range{{"min", describeNumber(field.minimum)}, {"max", describeNumber(field.maximum)}};
-  if (!value.is_number()) {
+  // The wrong kind of value (not a number, not whole) and a number out of range have their own
+  // codes, so an integrator can tell a type fault from a range fault by the code alone.
+  if (!value.is_number() || !std::isfinite(value.get<double>()) || (whole && std::floor(value.get<double>()) != value.get<double>())) {
     in.error(expected, range);
     return std::nullopt;
   }
   const double number = value.get<double>();
-  if (!std::isfinite(number) || number < field.minimum || number > field.maximum ||
-      (whole && std::floor(number) != number)) {
-    in.error(expected, range);
+  if (number < field.minimum || number > field.maximum) {
+    in.error(ErrorCode::outOfRange, range);
     return std::nullopt;
   }
   return number;

@@ -88,10 +88,21 @@ struct FromResponse {
   std::optional<Assessment> assessment;
   json assessmentJson;
   std::vector<FieldError> errors;
-  std::string language = kDefaultLanguage;  // the errors' words
+  std::string language = kDefaultLanguage;  // the errors' and notices' words
   Audience audience = kDefaultAudience;
+  bool inProgress = false;
 
   std::string errorsText() const { return radiculo::errorsText(errors, language, audience); }
+  // What the person must know about the file beside the plan: it says its answers were still being given.
+  json notices() const {
+    json list = json::array();
+    if (!inProgress) return list;
+    json notice;
+    notice["code"] = "responseInProgress";
+    notice["message"] = content().languages.at(language).at("notices").at("responseInProgress");
+    list.push_back(std::move(notice));
+    return list;
+  }
 };
 FromResponse fromResponse(std::string_view text) {
   FromResponse out;
@@ -116,14 +127,23 @@ FromResponse fromResponse(std::string_view text) {
     return out;
   }
   const ParseResult parsed = parseAssessment(reading.assessment.dump(), languages);
+  out.language = parsed.language;
   out.audience = parsed.audience;
   for (FieldError error : parsed.errors) {
+    // A finding the plan refuses (not present) is about the list; its place is that finding's answer.
+    if (error.field == "/assessedFindings")
+      for (const auto& [name, value] : error.params)
+        if (name == "finding") error.field += "/" + value;
     for (const auto& [field, place] : reading.places)
-      if (error.field == field || error.field.rfind(field + "/", 0) == 0) error.field = place + error.field.substr(field.size());
+      if (error.field == field || error.field.rfind(field + "/", 0) == 0) {
+        error.field = place + error.field.substr(field.size());
+        break;
+      }
     out.errors.push_back(error);
   }
   out.assessment = parsed.assessment;
   out.assessmentJson = reading.assessment;
+  out.inProgress = reading.inProgress;
   return out;
 }
 
@@ -147,7 +167,9 @@ std::string evaluateJson(std::string_view assessmentJson) {
     if (namesAResourceType(assessmentJson)) {
       const FromResponse response = fromResponse(assessmentJson);
       if (!response.assessment) return response.errorsText();
-      return serialise(planWithAnswers(*response.assessment, response.assessmentJson, words));
+      json plan = planWithAnswers(*response.assessment, response.assessmentJson, words);
+      if (response.inProgress) plan["notices"] = response.notices();
+      return serialise(plan);
     }
     const ParseResult parsed = parseAssessment(assessmentJson, words.languageCodes());
     if (!parsed.assessment) return errorsText(parsed.errors, parsed.language, parsed.audience);
@@ -160,50 +182,107 @@ std::string evaluateJson(std::string_view assessmentJson) {
   }
 }
 
-std::string clinicalNoteJson(std::string_view input, std::string_view date, std::string_view address) {
-  try {
-    const Content& words = content();
-    json assessment;
-    std::optional<Assessment> parsed;
-    if (namesAResourceType(input)) {
-      FromResponse response = fromResponse(input);
-      if (!response.assessment) return response.errorsText();
-      parsed = response.assessment;
-      assessment = response.assessmentJson;
-    } else {
-      const ParseResult result = parseAssessment(input, words.languageCodes());
-      if (!result.assessment) return errorsText(result.errors, result.language, result.audience);
-      parsed = result.assessment;
-      ErrorList unused;
-      readJsonObject(input, assessment, unused);  // valid: the parser has read it already
+namespace {
+
+// An assessment or a QuestionnaireResponse, read and checked: what the note and the plan as FHIR
+// are made from.
+struct Input {
+  std::optional<Assessment> assessment;
+  json assessmentJson;
+  json notices = json::array();
+  std::string errors;  // the error answer, when there is no assessment
+};
+Input readInput(std::string_view text) {
+  Input input;
+  if (namesAResourceType(text)) {
+    const FromResponse response = fromResponse(text);
+    if (!response.assessment) {
+      input.errors = response.errorsText();
+      return input;
     }
+    input.assessment = response.assessment;
+    input.assessmentJson = response.assessmentJson;
+    input.notices = response.notices();
+    return input;
+  }
+  const ParseResult result = parseAssessment(text, content().languageCodes());
+  if (!result.assessment) {
+    input.errors = errorsText(result.errors, result.language, result.audience);
+    return input;
+  }
+  input.assessment = result.assessment;
+  ErrorList unused;
+  readJsonObject(text, input.assessmentJson, unused);  // valid: the parser has read it already
+  return input;
+}
+
+}  // namespace
+
+std::string clinicalNoteJson(std::string_view text, std::string_view date, std::string_view address) {
+  try {
+    const Input input = readInput(text);
+    if (!input.assessment) return input.errors;
+    const Content& words = content();
     json result;
     result["ok"] = true;
-    result["note"] = clinicalNote(planWithAnswers(*parsed, assessment, words), words, std::string(date), std::string(address));
+    result["note"] = clinicalNote(planWithAnswers(*input.assessment, input.assessmentJson, words), words, std::string(date),
+                                  std::string(address));
+    if (!input.notices.empty()) result["notices"] = input.notices;
     return serialise(result);
   } catch (...) {
     return internalError();
   }
 }
 
-std::string fhirQuestionnaireJson(std::string_view audience) {
+std::string fhirPlanJson(std::string_view text, std::string_view authored) {
   try {
-    if (audience != "clinician" && audience != "patient")
-      return errorsText({{"/audience", ErrorCode::notAudience}});
-    return serialise(fhirQuestionnaire(content(), std::string(audience)));
+    const std::string when(authored);
+    if (!isFhirDateTime(when) || when.size() < 10) return errorsText({{"/authored", ErrorCode::notDateTime}});
+    const Input input = readInput(text);
+    if (!input.assessment) return input.errors;
+    const Content& words = content();
+    const json plan = planWithAnswers(*input.assessment, input.assessmentJson, words);
+    const std::string note = clinicalNote(plan, words, when.substr(0, 10), "");
+    return serialise(fhirPlan(plan, input.assessmentJson, when, note));
   } catch (...) {
     return internalError();
   }
 }
 
-std::string questionnaireResponseJson(std::string_view assessmentJson) {
+std::string fhirCodeSystemsJson() {
+  try {
+    return serialise(fhirCodeSystems(content()));
+  } catch (...) {
+    return internalError();
+  }
+}
+
+std::string fhirQuestionnaireJson(std::string_view audience, std::string_view language) {
+  try {
+    std::vector<FieldError> errors;
+    if (audience != audienceId(Audience::clinician) && audience != audienceId(Audience::patient))
+      errors.push_back({"/audience", ErrorCode::notAudience});
+    const auto languages = content().languageCodes();
+    if (std::find(languages.begin(), languages.end(), std::string(language)) == languages.end())
+      errors.push_back({"/language", ErrorCode::notLanguage, {{"values", json(languages).dump()}}});
+    if (!errors.empty()) return errorsText(errors);
+    const Audience wording = audience == audienceId(Audience::patient) ? Audience::patient : Audience::clinician;
+    return serialise(fhirQuestionnaire(content(), wording, std::string(language)));
+  } catch (...) {
+    return internalError();
+  }
+}
+
+std::string questionnaireResponseJson(std::string_view assessmentJson, std::string_view authored) {
   try {
     const ParseResult parsed = parseAssessment(assessmentJson, content().languageCodes());
     if (!parsed.assessment) return errorsText(parsed.errors, parsed.language, parsed.audience);
+    if (!authored.empty() && !isFhirDateTime(std::string(authored)))
+      return errorsText({{"/authored", ErrorCode::notDateTime}}, parsed.language, parsed.audience);
     json assessment;
     ErrorList unused;
     readJsonObject(assessmentJson, assessment, unused);  // valid: the parser has read it already
-    return serialise(questionnaireResponseFor(assessment));
+    return serialise(questionnaireResponseFor(assessment, std::string(authored)));
   } catch (...) {
     return internalError();
   }
@@ -216,6 +295,7 @@ std::string assessmentFromResponseJson(std::string_view responseJson) {
     json result;
     result["ok"] = true;
     result["assessment"] = response.assessmentJson;
+    if (response.inProgress) result["notices"] = response.notices();
     return serialise(result);
   } catch (...) {
     return internalError();

@@ -21,17 +21,24 @@ std::string schemaJson();
 // {"engineVersion", "contentVersion", "contentReviewed", "reviewDue", "languages"}.
 std::string versionJson();
 
-// FHIR R4 (fhir.h). evaluateJson also takes a QuestionnaireResponse for Radiculo's questionnaire
-// in place of an assessment.
-// The Questionnaire, worded for "clinician" or "patient", every language in translation extensions.
-std::string fhirQuestionnaireJson(std::string_view audience);
+// FHIR R4 (fhir.h). evaluateJson and clinicalNoteJson also take a QuestionnaireResponse to one of
+// Radiculo's Questionnaires in place of an assessment; when the response says its answers were
+// still being given (status in-progress) the answer has "notices": [{"code", "message"}].
+// The Questionnaire in one language ("en", "es") and wording ("clinician", "patient").
+std::string fhirQuestionnaireJson(std::string_view audience, std::string_view language);
 // Assessment JSON -> the QuestionnaireResponse carrying exactly its answers, or its errors.
-std::string questionnaireResponseJson(std::string_view assessmentJson);
+// `authored` (a FHIR dateTime from the caller's clock, or "") is when the answers were given.
+std::string questionnaireResponseJson(std::string_view assessmentJson, std::string_view authored);
 // Assessment (or QuestionnaireResponse) JSON -> {"ok": true, "note": "..."}: the plain-text note
 // for the clinical record (clinical_note.h), dated `date` (YYYY-MM-DD, the caller's clock),
 // naming `address` (where the aid runs; may be empty); or the input's errors.
 std::string clinicalNoteJson(std::string_view assessmentJson, std::string_view date, std::string_view address);
-// QuestionnaireResponse JSON -> {"ok": true, "assessment": {...}}, or its errors.
+// QuestionnaireResponse JSON -> {"ok": true, "assessment": {...}} (with "notices" as above), or its errors.
 std::string assessmentFromResponseJson(std::string_view responseJson);
+// Radiculo's own code systems as FHIR CodeSystem resources, in a Bundle.
+std::string fhirCodeSystemsJson();
+// Assessment (or QuestionnaireResponse) JSON -> the plan as a FHIR GuidanceResponse made at
+// `authored` (YYYY-MM-DD or a FHIR dateTime, the caller's clock), or the input's errors.
+std::string fhirPlanJson(std::string_view assessmentJson, std::string_view authored);
 
 }  // namespace radiculo

@@ -58,6 +58,15 @@ enum class ErrorCode {
   needsDecimal,
   needsCode,
   otherSystem,         // {system}
+  // A field's value of the right type but outside its range; then more of a FHIR response
+  outOfRange,          // {min}, {max}: the right type, outside the field's range
+  notCompleted,        // {status}: a response that is neither completed, amended nor in progress
+  otherItemSet,        // {version}: a response to a version of the questionnaire with other questions
+  needsQuantity,
+  otherUnit,           // {values}
+  notExact,
+  modifierExtension,
+  notDateTime,
 };
 
 // Each code with its name, as it appears in the output and in the content's "errors" table, in
@@ -66,7 +75,7 @@ struct ErrorCodeInfo {
   ErrorCode code;
   std::string_view name;
 };
-inline constexpr std::array<ErrorCodeInfo, 44> kErrorCodes{{
+inline constexpr std::array<ErrorCodeInfo, 52> kErrorCodes{{
     {ErrorCode::tooLarge, "tooLarge"},
     {ErrorCode::invalidJson, "invalidJson"},
     {ErrorCode::nulByte, "nulByte"},
@@ -111,20 +120,28 @@ inline constexpr std::array<ErrorCodeInfo, 44> kErrorCodes{{
     {ErrorCode::needsDecimal, "needsDecimal"},
     {ErrorCode::needsCode, "needsCode"},
     {ErrorCode::otherSystem, "otherSystem"},
+    {ErrorCode::outOfRange, "outOfRange"},
+    {ErrorCode::notCompleted, "notCompleted"},
+    {ErrorCode::otherItemSet, "otherItemSet"},
+    {ErrorCode::needsQuantity, "needsQuantity"},
+    {ErrorCode::otherUnit, "otherUnit"},
+    {ErrorCode::notExact, "notExact"},
+    {ErrorCode::modifierExtension, "modifierExtension"},
+    {ErrorCode::notDateTime, "notDateTime"},
 }};
 
 constexpr bool errorCodesInEnumOrder() {
   for (std::size_t i = 0; i < kErrorCodes.size(); ++i)
     if (static_cast<std::size_t>(kErrorCodes[i].code) != i) return false;
-  return static_cast<std::size_t>(ErrorCode::otherSystem) + 1 == kErrorCodes.size();
+  return static_cast<std::size_t>(ErrorCode::notDateTime) + 1 == kErrorCodes.size();
 }
 static_assert(errorCodesInEnumOrder(), "kErrorCodes lists every error code once, in the enum's order");
 
 // The values an error's message may use: its parameters, and {<name>Label} for one that names a
 // question or a finding (error_words.h).
-inline constexpr std::array<const char*, 15> kErrorValues{
+inline constexpr std::array<const char*, 17> kErrorValues{
     "kib", "byte", "detail", "count", "max", "min", "values", "other", "otherLabel", "finding", "findingLabel",
-    "age", "url", "linkId", "system"};
+    "age", "url", "linkId", "system", "status", "version"};
 
 constexpr std::string_view errorCodeName(ErrorCode code) { return kErrorCodes[static_cast<std::size_t>(code)].name; }
 

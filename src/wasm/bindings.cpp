@@ -11,9 +11,12 @@ std::string content(const std::string& language) { return radiculo::contentJson(
 std::string note(const std::string& assessmentJson, const std::string& date, const std::string& address) {
   return radiculo::clinicalNoteJson(assessmentJson, date, address);
 }
-std::string fhirQuestionnaire(const std::string& audience) { return radiculo::fhirQuestionnaireJson(audience); }
-std::string toQuestionnaireResponse(const std::string& assessmentJson) {
-  return radiculo::questionnaireResponseJson(assessmentJson);
+std::string fhirQuestionnaire(const std::string& audience, const std::string& language) {
+  return radiculo::fhirQuestionnaireJson(audience, language);
+}
+std::string fhirCodeSystems() { return radiculo::fhirCodeSystemsJson(); }
+std::string toQuestionnaireResponse(const std::string& assessmentJson, const std::string& authored) {
+  return radiculo::questionnaireResponseJson(assessmentJson, authored);
 }
 std::string fromQuestionnaireResponse(const std::string& responseJson) {
   return radiculo::assessmentFromResponseJson(responseJson);
@@ -27,6 +30,7 @@ EMSCRIPTEN_BINDINGS(radiculo) {
   emscripten::function("version", &radiculo::versionJson);
   emscripten::function("note", &note);
   emscripten::function("fhirQuestionnaire", &fhirQuestionnaire);
+  emscripten::function("fhirCodeSystems", &fhirCodeSystems);
   emscripten::function("toQuestionnaireResponse", &toQuestionnaireResponse);
   emscripten::function("fromQuestionnaireResponse", &fromQuestionnaireResponse);
 }

@@ -140,11 +140,11 @@ TEST(InputText, IntegersAreHeldToTheSameRule) {
   const ParseResult inexact = parseAssessment(withNumber("painScore", "12345678901234567"), kEnglish);
   ASSERT_EQ(fieldsOf(inexact), (std::vector<std::string>{"/painScore", "/painScore"}));
   EXPECT_EQ(englishMessage(inexact.errors[0]), "has more significant digits than a number can hold exactly (15 always can)");
-  EXPECT_EQ(englishMessage(inexact.errors[1]), "must be a whole number from 0 to 10");
+  EXPECT_EQ(englishMessage(inexact.errors[1]), "must be from 0 to 10");
   // 1234567890123456 is a double exactly: only out of range.
   const ParseResult exact = parseAssessment(withNumber("painScore", "1234567890123456"), kEnglish);
   ASSERT_EQ(exact.errors.size(), 1u);
-  EXPECT_EQ(englishMessage(exact.errors[0]), "must be a whole number from 0 to 10");
+  EXPECT_EQ(englishMessage(exact.errors[0]), "must be from 0 to 10");
 }
 
 // Inside an array a value's pointer ends in its index.

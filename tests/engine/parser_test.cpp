@@ -55,7 +55,27 @@ TEST(AssessmentParser, NullRedFlagStaysUnanswered) {
 TEST(AssessmentParser, MessagesNameTheRange) {
   const ParseResult result = parseAssessment(R"({"symptomWeeks": 1, "painScore": 12})", kEnglish);
   ASSERT_EQ(result.errors.size(), 1u);
-  EXPECT_EQ(englishMessage(result.errors[0]), "must be a whole number from 0 to 10");
+  EXPECT_EQ(englishMessage(result.errors[0]), "must be from 0 to 10");
+}
+
+// A value of the wrong kind and a number out of range have different codes: an integrator tells
+// them apart by the code alone (both carry the range in params).
+TEST(AssessmentParser, WrongKindAndOutOfRangeHaveTheirOwnCodes) {
+  const auto codeOf = [](const char* field, const char* value) {
+    const std::string text = std::string(R"({"symptomWeeks": 1, "painScore": 5, ")") + field + "\": " + value + "}";
+    const ParseResult result = parseAssessment(text, kEnglish);
+    return result.errors.size() == 1 ? std::string(errorCodeName(result.errors[0].code)) : std::string("?");
+  };
+  EXPECT_EQ(codeOf("ageYears", "7.5"), "notWholeNumber");
+  EXPECT_EQ(codeOf("ageYears", "\"45\""), "notWholeNumber");
+  EXPECT_EQ(codeOf("ageYears", "121"), "outOfRange");
+  EXPECT_EQ(codeOf("ageYears", "-1"), "outOfRange");
+  EXPECT_EQ(codeOf("conservativeCareWeeks", "\"3\""), "notNumber");
+  EXPECT_EQ(codeOf("conservativeCareWeeks", "-1"), "outOfRange");
+  const ParseResult high = parseAssessment(R"({"symptomWeeks": 521, "painScore": 5})", kEnglish);
+  ASSERT_EQ(high.errors.size(), 1u);
+  EXPECT_EQ(high.errors[0].code, ErrorCode::outOfRange);
+  EXPECT_EQ(high.errors[0].params, (std::vector<std::pair<std::string, std::string>>{{"min", "0"}, {"max", "520"}}));
 }
 
 TEST(AssessmentParser, InvalidUtf8IsNotJson) {

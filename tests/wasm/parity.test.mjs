@@ -69,12 +69,12 @@ test('a lone surrogate reaches every bound function as U+FFFD, and the next char
   for (const [lone, input] of [['\ud800', '{"language":"\ud800"}'], ['\udc00', '{"\udc00":1}'], ['\udbff', '{}\udbff']]) {
     const replaced = input.replace(lone, '\ufffd');
     assert.equal(engine.evaluate(input), engine.evaluate(replaced), input);
-    assert.equal(engine.toQuestionnaireResponse(input), engine.toQuestionnaireResponse(replaced));
+    assert.equal(engine.toQuestionnaireResponse(input, lone), engine.toQuestionnaireResponse(replaced, '\ufffd'));
     assert.equal(engine.fromQuestionnaireResponse(input), engine.fromQuestionnaireResponse(replaced));
     assert.equal(engine.note(input, '2026-12-01', lone), engine.note(replaced, '2026-12-01', '\ufffd'));
   }
   assert.equal(engine.content('e\ud800s'), engine.content('e\ufffds'));
-  assert.equal(engine.fhirQuestionnaire('patient\udc00'), engine.fhirQuestionnaire('patient\ufffd'));
+  assert.equal(engine.fhirQuestionnaire('patient\udc00', 'e\ud800s'), engine.fhirQuestionnaire('patient\ufffd', 'e\ufffds'));
   const pair = '{"language":"\ud83d\ude00"}';
   assert.match(JSON.parse(engine.evaluate(pair)).errors[0].message, /must be one of/);
   assert.equal(engine.evaluate(pair) + '\n', native(['evaluate', '-'], pair).stdout);

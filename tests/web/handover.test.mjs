@@ -245,7 +245,7 @@ test('handover: the intended-use page gives the FHIR Questionnaire for integrato
     const questionnaire = JSON.parse(readFileSync(await download.path(), 'utf8'));
     assert.equal(questionnaire.resourceType, 'Questionnaire');
     const engine = await loadEngine();
-    assert.deepEqual(questionnaire, JSON.parse(engine.fhirQuestionnaire('clinician')));
+    assert.deepEqual(questionnaire, JSON.parse(engine.fhirQuestionnaire('clinician', 'en')));
     assert.deepEqual(offOrigin, []);
   } finally {
     await context.close();

@@ -101,7 +101,7 @@ test('languages: invalid answers on the Spanish page are told in Spanish, under 
     await page.locator('#q-ageYears .field-error:not([hidden])').waitFor();
     const age = await page.locator('#q-ageYears .field-error').innerText();
     const care = await page.locator('#q-conservativeCareWeeks .field-error').innerText();
-    assert.match(age, /^Debe ser un número entero de \d+ a \d+/);
+    assert.match(age, /^Debe estar entre \d+ y \d+/); // out of range (outOfRange), not a wrong kind of value
     assert.match(care, /^No puede ser mayor que/);
     for (const text of [age, care]) assertOnly(text, 'es', 'an error message');
     assertOnly(await documentText(page, 'es'), 'es', 'the page with invalid answers');
