@@ -203,7 +203,7 @@ std::vector<std::string> checkContent(const Content& content) {
     }
     for (const std::string_view condition : knownConditions())
       check.inAudiences(words, where, "/conditionDescriptions/" + std::string(condition));
-    for (const char* section : {"title", "purpose", "forWhom", "notFor", "inputsChecked", "limits", "developer",
+    for (const char* section : {"title", "purpose", "forWhom", "notFor", "pregnancy", "inputsChecked", "limits", "developer",
                                 "funding", "dataUse", "attributes"})
       check.inAudiences(words, where, "/intendedUse/" + std::string(section));
     for (const char* group : kRedFlagGroupIds) check.inAudiences(words, where, "/groups/" + std::string(group));
