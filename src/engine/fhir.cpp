@@ -152,7 +152,7 @@ class QuestionnaireWriter {
     q["name"] = "RadiculoAssessment";
     q["title"] = pick(words(), {"intendedUse", "title", audience_});
     // Draft until a clinician has reviewed the content (content/review.json).
-    q["status"] = content_.reviewedOn(primary_).is_null() ? "draft" : "active";
+    q["status"] = content_.reviewedOn(primary_, audience_).is_null() ? "draft" : "active";
     q["language"] = primary_;
     q["subjectType"] = arrayOf("Patient");
     q["date"] = rules.at("contentReleased");
