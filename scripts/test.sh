@@ -19,7 +19,7 @@ scripts/test-sanitizers.sh
 step "fuzzing evaluateJson for 60 s (libFuzzer, ASan + UBSan, build-fuzz)"
 scripts/fuzz.sh 60
 
-step "content: plain language for patients"
+step "content: plain language for patients; the shipped settings offer only reviewed content"
 node --test tests/content/
 
 step "WebAssembly parity with the native engine, and the build record"

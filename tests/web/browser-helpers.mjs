@@ -1,6 +1,6 @@
 // Helpers for the offline, one-file, kiosk and settings browser tests (not a test file itself).
 // Same Chromium and launch arguments as page.test.mjs; the form is filled as a person would.
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -77,13 +77,28 @@ export async function completePlan(page, flags = {}, { age = 45 } = {}) {
 /**
  * A copy of web/ in a temporary folder with its own precache list (tools/precache.mjs), so a test
  * can change files like a deployment would, and never depends on a stale web/precache-manifest.js.
+ * settings (test-settings.mjs): written as the copy's settings.json (else the shipped one stays).
  * Returns the folder; remove it with rmSync(dir, { recursive: true, force: true }).
  */
-export function webCopy(prefix) {
+export function webCopy(prefix, { settings } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   cpSync(webDir, dir, { recursive: true });
+  if (settings) writeFileSync(path.join(dir, 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
   regeneratePrecache(dir);
   return dir;
+}
+
+/**
+ * The one-file copy built with these clinic settings (tools/one-file.mjs on a copy of web/), alone in
+ * a temporary folder: { dir, file }. Remove dir with rmSync(dir, { recursive: true, force: true }).
+ */
+export function oneFileWith(settings, prefix = 'radiculo-one-file-') {
+  const web = webCopy(`${prefix}web-`, { settings });
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const file = path.join(dir, 'radiculo-offline.html');
+  execFileSync(process.execPath, [path.join(repoRoot, 'tools/one-file.mjs'), web, file], { stdio: 'ignore' });
+  rmSync(web, { recursive: true, force: true });
+  return { dir, file };
 }
 
 export function regeneratePrecache(dir) {

@@ -9,9 +9,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startAid, openPage, chooseAudience, answer, toPlan, screenshotDir, VIEWPORTS } from './aid-helpers.mjs';
+import { SIGNED_OFF } from './test-settings.mjs';
 
 let aid;
-before(async () => { aid = await startAid(); });
+before(async () => { aid = await startAid({ settings: SIGNED_OFF }); });
 after(async () => { await aid?.close(); });
 
 const CLINIC = { emergencyNumber: '112', urgentAdviceNumber: '0300 123 4567', clinicName: 'Riverside Spine Clinic', clinicContact: 'Front desk 555 0100' };

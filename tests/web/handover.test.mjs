@@ -13,9 +13,10 @@ import { PNG } from 'pngjs';
 import { startAid, openPage, chooseAudience, fillFrom, vector, screenshotDir, VIEWPORTS } from './aid-helpers.mjs';
 import { loadEngine } from '../wasm/load-engine.mjs';
 import { loadVectors } from '../wasm/vectors.mjs';
+import { SIGNED_OFF } from './test-settings.mjs';
 
 let aid;
-before(async () => { aid = await startAid(); });
+before(async () => { aid = await startAid({ settings: SIGNED_OFF }); });
 after(async () => { await aid?.close(); });
 
 const PHONE = { viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true, serviceWorkers: 'block', reducedMotion: 'reduce' };

@@ -10,11 +10,12 @@ import path from 'node:path';
 import { startStaticServer } from './static-server.mjs';
 import { chromium } from 'playwright-core';
 import { launchChromium, collectErrors, chooseAudience, completePlan, answerRadio, pauseClockAndTouch, repoRoot, webDir, screenshotDir, CHROMIUM_ARGS, RED_FLAGS } from './browser-helpers.mjs';
+import { SIGNED_OFF } from './test-settings.mjs';
 
 let server;
 let browser;
 before(async () => {
-  server = await startStaticServer({ root: webDir, basePath: '/kiosk/' });
+  server = await startStaticServer({ root: webDir, basePath: '/kiosk/', settings: SIGNED_OFF });
   browser = await launchChromium();
 });
 after(async () => {

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from './static-server.mjs';
 import { toQuestion, toPlan, pickNumber } from './aid-helpers.mjs';
+import { SIGNED_OFF } from './test-settings.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const screenshotDir = path.join(repoRoot, 'test-results/screenshots');
@@ -29,7 +30,7 @@ let browser;
 
 before(async () => {
   mkdirSync(screenshotDir, { recursive: true });
-  server = await startStaticServer({ root: path.join(repoRoot, 'web'), basePath: BASE_PATH });
+  server = await startStaticServer({ root: path.join(repoRoot, 'web'), basePath: BASE_PATH, settings: SIGNED_OFF });
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
 

@@ -10,10 +10,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startAid, openPage, chooseAudience, fillFrom, vector, enginePlan, outputDir, VIEWPORTS } from './aid-helpers.mjs';
+import { SIGNED_OFF } from './test-settings.mjs';
 
 const printDir = path.join(outputDir, 'print');
 let aid;
-before(async () => { mkdirSync(printDir, { recursive: true }); aid = await startAid(); });
+before(async () => { mkdirSync(printDir, { recursive: true }); aid = await startAid({ settings: SIGNED_OFF }); });
 after(async () => { await aid?.close(); });
 
 const CLINIC = { clinicName: 'Riverside Spine Clinic', clinicContact: 'Front desk 555 0100' };

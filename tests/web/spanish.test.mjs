@@ -9,9 +9,10 @@ import path from 'node:path';
 import {
   startAid, openPage, chooseAudience, fillFrom, vector, enginePlan, repoRoot, screenshotDir, VIEWPORTS,
 } from './aid-helpers.mjs';
+import { SIGNED_OFF } from './test-settings.mjs';
 
 let aid;
-before(async () => { aid = await startAid(); });
+before(async () => { aid = await startAid({ settings: SIGNED_OFF }); });
 after(async () => { await aid?.close(); });
 
 const readJson = (file) => JSON.parse(readFileSync(path.join(repoRoot, file), 'utf8'));
