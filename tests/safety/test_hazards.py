@@ -61,7 +61,11 @@ def shows(control, vector):
 
 class Hazards(unittest.TestCase):
     def test_numbered_and_complete(self):
-        self.assertEqual([h["id"] for h in HAZARDS], [f"H{n}" for n in range(1, len(HAZARDS) + 1)])
+        # H<n>, each once, in increasing order: parallel branches hold ranges of numbers, so a gap
+        # between ranges is allowed until they meet.
+        numbers = [int(h["id"][1:]) if re.fullmatch(r"H[1-9][0-9]*", h["id"]) else 0 for h in HAZARDS]
+        self.assertTrue(all(numbers), "hazards are numbered H1, H2, ...")
+        self.assertEqual(numbers, sorted(set(numbers)), "each number once, in increasing order")
         for h in HAZARDS:
             with self.subTest(h["id"]):
                 self.assertTrue(h["title"].strip() and h["harm"].strip())
