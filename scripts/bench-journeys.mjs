@@ -9,7 +9,7 @@
 import {
   startAid, openJourney, patientTypical, patientEmergency, clinicianPointer, clinicianKeyboard, patientKeyboard,
 } from '../tests/web/journeys.mjs';
-import { SIGNED_OFF } from '../tests/web/test-settings.mjs';
+import { SIGNED_OFF } from '../tests/web/settings-presets.mjs';
 
 // The review's counts (before): to the first plan, and the scroll from the last answer to it.
 const BEFORE = {

@@ -10,7 +10,7 @@ import { patientKeyboard } from './journeys.mjs';
 import {
   startAid, openPage, chooseAudience, fillFrom, fillFast, clearAnswers, vector, repoRoot, screenshotDir, VIEWPORTS,
 } from './aid-helpers.mjs';
-import { SIGNED_OFF } from './test-settings.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 const AXE = path.join(repoRoot, 'node_modules/axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

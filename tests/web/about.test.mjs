@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startAid, openPage, chooseAudience, fillFrom, fillFast, clearAnswers, vector, enginePlan, screenshotDir, VIEWPORTS } from './aid-helpers.mjs';
-import { SIGNED_OFF } from './test-settings.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 const SECTIONS = ['purpose', 'forWhom', 'notFor', 'dataUse', 'attributes', 'inputsChecked', 'inputs', 'triageRules',
   'recommendations', 'limits', 'developer', 'funding', 'references', 'dates'];

@@ -23,11 +23,11 @@ export const VIEWPORTS = {
 const VALUE = { true: 'yes', false: 'no', null: 'not-sure' };
 
 /**
- * Starts the static server and Chromium with the clinic settings the test names (test-settings.mjs:
+ * Starts the static server and Chromium with the clinic settings the test names (settings-presets.mjs:
  * SHIPPED, SIGNED_OFF or DEMO); returns { server, browser, close() }.
  */
 export async function startAid({ settings } = {}) {
-  if (!settings) throw new Error('startAid: name the clinic settings this test runs with (test-settings.mjs)');
+  if (!settings) throw new Error('startAid: name the clinic settings this test runs with (settings-presets.mjs)');
   mkdirSync(screenshotDir, { recursive: true });
   const server = await startStaticServer({ root: path.join(repoRoot, 'web'), basePath: BASE_PATH, settings });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });

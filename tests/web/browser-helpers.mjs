@@ -30,7 +30,11 @@ export function launchChromium() {
  * key press (activity, for the kiosk) starts its idle time at this known moment.
  */
 export async function pauseClockAndTouch(page) {
-  await page.clock.pauseAt(await page.evaluate(() => Date.now()));
+  // Two seconds ahead of the time read: reading the page's time and pausing are two round trips,
+  // and on a busy machine the page's clock could pass the time read in between (Playwright then
+  // refuses to pause in the past). Timers due in those 2 s fire now, before the touch the test
+  // counts from.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 2000);
   await page.keyboard.press('Shift');
 }
 
@@ -77,7 +81,7 @@ export async function completePlan(page, flags = {}, { age = 45 } = {}) {
 /**
  * A copy of web/ in a temporary folder with its own precache list (tools/precache.mjs), so a test
  * can change files like a deployment would, and never depends on a stale web/precache-manifest.js.
- * settings (test-settings.mjs): written as the copy's settings.json (else the shipped one stays).
+ * settings (settings-presets.mjs): written as the copy's settings.json (else the shipped one stays).
  * Returns the folder; remove it with rmSync(dir, { recursive: true, force: true }).
  */
 export function webCopy(prefix, { settings } = {}) {

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { startAid, openPage, chooseAudience, fillFrom, vector, screenshotDir, VIEWPORTS, BASE_PATH, repoRoot } from './aid-helpers.mjs';
 import { startStaticServer } from './static-server.mjs';
 import { oneFileWith } from './browser-helpers.mjs';
-import { DEMO, SHIPPED } from './test-settings.mjs';
+import { DEMO, SHIPPED } from './settings-presets.mjs';
 
 let aid;
 let shipped; // the same web/, served as shipped: a take-home code from the demonstration opened there

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { startAid, repoRoot, screenshotDir, VIEWPORTS } from './aid-helpers.mjs';
-import { SIGNED_OFF } from './test-settings.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 const languages = readdirSync(path.join(repoRoot, 'content/lang')).filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -5));
 const words = Object.fromEntries(languages.map((code) => [code, {

@@ -16,7 +16,7 @@ import {
   startAid, openJourney, patientTypical, patientEmergency, clinicianPointer, clinicianKeyboard, patientKeyboard, scrollNeeded,
 } from './journeys.mjs';
 import { repoRoot, screenshotDir } from './aid-helpers.mjs';
-import { SIGNED_OFF } from './test-settings.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 const AXE = path.join(repoRoot, 'node_modules/axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

@@ -20,7 +20,7 @@ import { chromium } from 'playwright-core';
 import { startStaticServer } from './static-server.mjs';
 import { repoRoot, webDir } from './browser-helpers.mjs';
 import { patientTypical } from './journeys.mjs';
-import { SIGNED_OFF } from './test-settings.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_WRAPPER || '/usr/bin/chromium'; // the documented `chromium`: Debian's launcher
 const AUTOFILL_HOST = 'content-autofill.googleapis.com';

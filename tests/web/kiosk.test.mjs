@@ -10,7 +10,7 @@ import path from 'node:path';
 import { startStaticServer } from './static-server.mjs';
 import { chromium } from 'playwright-core';
 import { launchChromium, collectErrors, chooseAudience, completePlan, answerRadio, pauseClockAndTouch, repoRoot, webDir, screenshotDir, CHROMIUM_ARGS, RED_FLAGS } from './browser-helpers.mjs';
-import { SIGNED_OFF } from './test-settings.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 let server;
 let browser;

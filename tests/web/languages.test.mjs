@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startAid, openPage, chooseAudience, clearAnswers, fillFast, typeInto, vector, VIEWPORTS } from './aid-helpers.mjs';
 import { LANGUAGES, otherLanguageWords, inContext } from '../language/other-language.mjs';
-import { SIGNED_OFF } from './test-settings.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 let aid;
 before(async () => { aid = await startAid({ settings: SIGNED_OFF }); });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startAid, openPage } from './aid-helpers.mjs';
 import { webDir } from './browser-helpers.mjs';
-import { SHIPPED } from './test-settings.mjs';
+import { SHIPPED } from './settings-presets.mjs';
 
 const COMPONENTS = [/The Emscripten Authors/, /musl/, /libc\+\+/, /libc\+\+abi/, /libunwind/, /compiler-rt/, /LLVM Exceptions/,
   /dlmalloc/, /Niels Lohmann/, /Permission is hereby granted/, /Apache License\s+Version 2\.0/];

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { startStaticServer } from './static-server.mjs';
 import { launchChromium, collectErrors, chooseAudience, completePlan, answerRadio, webDir, screenshotDir,
   webCopy, regeneratePrecache, waitForControl } from './browser-helpers.mjs';
-import { SIGNED_OFF } from './test-settings.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 const BASE_PATH = '/tools/radiculo/';
 let browser;

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launchChromium, collectErrors, chooseAudience, completePlan, repoRoot, webDir, webCopy, oneFileWith, screenshotDir } from './browser-helpers.mjs';
-import { SIGNED_OFF } from './test-settings.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 const oneFile = path.join(webDir, 'radiculo-offline.html');
 let browser;
@@ -124,5 +124,27 @@ test('one-file: it carries the settings.json it was built with, as data, checked
     await context.close();
     rmSync(dir, { recursive: true, force: true });
     rmSync(web, { recursive: true, force: true });
+  }
+});
+
+test('one-file: it carries the content\'s review-due date, and says so once that date has passed', async () => {
+  const { dir, copy } = lonelyCopy(oneFile);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(copy).href);
+    await page.waitForSelector('html[data-engine="ready"]');
+    const due = await page.evaluate(() => window.Radiculo.engineClient.engine.content('en').reviewDue);
+    assert.ok((await page.locator('#versions').innerText()).includes(`review due by ${due}`), 'the date, on every screen\'s footer');
+    assert.equal(await page.locator('#review-due').isVisible(), false, 'not due yet');
+    // A copy left on a tablet past its date: the footer says the content was due for review.
+    const [y, m, d] = due.split('-').map(Number);
+    await page.clock.setFixedTime(new Date(y, m - 1, d + 1, 12));
+    await page.reload();
+    await page.waitForSelector('html[data-engine="ready"]');
+    assert.match(await page.locator('#review-due').innerText(), /^This content was due for review on /);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { startStaticServer } from './static-server.mjs';
 import { launchChromium, collectErrors, chooseAudience, pauseClockAndTouch, webDir, screenshotDir, webCopy, waitForControl } from './browser-helpers.mjs';
 import { answer as answerOnItsScreen, toPlan } from './aid-helpers.mjs';
-import { SIGNED_OFF } from './test-settings.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 let browser;
 let dir;

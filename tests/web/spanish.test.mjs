@@ -9,7 +9,7 @@ import path from 'node:path';
 import {
   startAid, openPage, chooseAudience, fillFrom, vector, enginePlan, repoRoot, screenshotDir, VIEWPORTS,
 } from './aid-helpers.mjs';
-import { SIGNED_OFF } from './test-settings.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 let aid;
 before(async () => { aid = await startAid({ settings: SIGNED_OFF }); });
@@ -48,9 +48,11 @@ async function visibleEnglish(page) {
     copy.remove();
     return shown;
   });
+  // Names are not English words: the STarT Back tool keeps its name in Spanish too.
+  const named = text.replace(/STarT Back/g, '');
   // Whole words only ("Urgent" is not in "Urgente").
   const escape = (phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return englishOnly().filter((phrase) => new RegExp(`(?<!\\p{L})${escape(phrase)}(?!\\p{L})`, 'u').test(text));
+  return englishOnly().filter((phrase) => new RegExp(`(?<!\\p{L})${escape(phrase)}(?!\\p{L})`, 'u').test(named));
 }
 
 test('spanish: an es-ES browser gets a Spanish plan, Spanish wording only, lang="es"', async () => {

@@ -28,7 +28,7 @@ import path from 'node:path';
 import {
   startAid, openPage, chooseAudience, clearAnswers, fillFast, inSteps, enginePlan, repoRoot, VIEWPORTS,
 } from './aid-helpers.mjs';
-import { SIGNED_OFF } from './test-settings.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 const vectorDir = path.join(repoRoot, 'tests/vectors');
 // Grouped by language and wording (fewer switches of the page), then by file name.
