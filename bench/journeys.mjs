@@ -9,6 +9,7 @@
 import {
   startAid, openJourney, patientTypical, patientEmergency, clinicianPointer, clinicianKeyboard, patientKeyboard,
 } from '../tests/web/journeys.mjs';
+import { SIGNED_OFF } from '../tests/web/settings-presets.mjs';
 
 // The review's counts (before): to the first plan, and the scroll from the last answer to it.
 const BEFORE = {
@@ -50,7 +51,7 @@ function scrollText(counts) {
   return text;
 }
 
-const aid = await startAid();
+const aid = await startAid({ settings: SIGNED_OFF });
 const rows = [];
 try {
   for (const [name, device, options, run] of JOURNEYS) {

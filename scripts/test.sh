@@ -82,7 +82,7 @@ scripts/test-sanitizers.sh
 step "fuzzing evaluateJson for 60 s (libFuzzer, ASan + UBSan, build-asan)"
 scripts/fuzz.sh 60
 
-step "content: plain language for patients"
+step "content: plain language for patients; the shipped settings offer only reviewed content"
 node --test tests/content/
 
 step "the page's logic in Node: the questions from the engine's contract"

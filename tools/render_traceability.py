@@ -25,9 +25,10 @@ def refs(numbers):
     return ", ".join(f"[{n}]" for n in numbers) if numbers else "—"
 
 
-def reviewed_on(rules, review, language="en"):
-    """The latest review on record for this content version and language, or None (as the engine)."""
-    dates = [r["date"] for r in review["reviews"] if r["contentVersion"] == rules["contentVersion"] and language in r["languages"]]
+def reviewed_on(rules, review, language="en", wording="clinician"):
+    """The latest review on record for this content version, language and wording, or None (as the engine)."""
+    dates = [r["date"] for r in review["reviews"] if r["contentVersion"] == rules["contentVersion"]
+             and language in r["languages"] and wording in r.get("wordings", [])]
     return max(dates) if dates else None
 
 
@@ -40,6 +41,8 @@ def render(trace, rules, review):
             where.setdefault(row["id"], []).append(f"{triage}: {row['kind']}" + ("" if row["when"] == "always" else f" when {row['when']}"))
     statements = trace["statements"]
     implemented = [s for s in statements if "implementedBy" in s]
+    conflicts = [s for s in statements if "conflict" in s]
+    answered = [s for s in statements if "answeredBy" in s]
     out_of_scope = [s for s in statements if "outOfScope" in s]
     beyond = trace["rulesBeyondSource"]
     traced_ids = {i for s in implemented + beyond for i in s["implementedBy"].get("recommendations", [])}
@@ -58,7 +61,8 @@ def render(trace, rules, review):
         f"{'pending (no record in content/review.json)' if reviewed is None else reviewed}; review due {rules['reviewDue']}.")
     add("")
     add(f"{len(statements)} clinical statements of the source, numbered in its order and put in our own words: "
-        f"**{len(implemented)} implemented**, **{len(out_of_scope)} out of scope**. "
+        f"**{len(implemented)} implemented**, **{len(conflicts)} resolved in favour of another statement**, "
+        f"**{len(answered)} answered by a rule beyond the source**, **{len(out_of_scope)} out of scope**. "
         f"{len(beyond)} rules go beyond the source ({sum(1 for r in beyond if r['own'])} of them Radiculo's own choices). "
         f"All {len(rules['recommendations'])} recommendation ids of `content/rules.json` trace to a statement "
         f"or a rule beyond the source ({len(traced_ids)} traced). Every id, rule and question named here is "
@@ -80,17 +84,26 @@ def render(trace, rules, review):
         add(f"| {s['id']} | {cell(s['section'])} | {cell(s['statement'])} | {refs(s['references'])} | "
             f"{cell('<br>'.join(parts))} | {cell(s.get('how', ''))} | ☐ |")
     add("")
-    conflicts = [s for s in statements if "conflict" in s]
     if conflicts:
         add("## Conflicts resolved")
         add("")
-        add("Where the source contradicts itself, Radiculo chose; the reviewer confirms each choice.")
+        add("Where the source contradicts itself, Radiculo chose; the reviewer confirms each choice. "
+            "No line implements the statement that was not chosen.")
         add("")
         add("| # | Statement (our words) | Conflicts with | Chosen | Resolution | Reviewer ✓ |")
         add("|---|---|---|---|---|---|")
         for s in conflicts:
             c = s["conflict"]
             add(f"| {s['id']} | {cell(s['statement'])} | {c['with']} | reference [{c['chosen']}] | {cell(c['resolution'])} | ☐ |")
+        add("")
+    if answered:
+        add("## Statements answered by a rule beyond the source")
+        add("")
+        add("| # | Section | Statement (our words) | Source refs | Rule | How | Reviewer ✓ |")
+        add("|---|---|---|---|---|---|---|")
+        for s in answered:
+            a = s["answeredBy"]
+            add(f"| {s['id']} | {cell(s['section'])} | {cell(s['statement'])} | {refs(s['references'])} | {a['rule']} | {cell(a['how'])} | ☐ |")
         add("")
     add("## Statements out of scope")
     add("")

@@ -40,10 +40,12 @@ const MIME_TYPES = {
  * Serves `root` on 127.0.0.1. `port` 0 picks a free port. `basePath` ('/' or '/tools/radiculo/')
  * is the URL folder the files appear under; anything outside it is a 404.
  * Tests only: `intercept(request, response, pathname)` may answer a request itself (return true),
- * e.g. to play a Wi-Fi login page; `log` (an array) receives "METHOD pathname" for every request.
+ * e.g. to play a Wi-Fi login page; `log` (an array) receives "METHOD pathname" for every request;
+ * `settings` (an object) is served as the folder's settings.json, so that a test names the clinic
+ * settings it runs with instead of taking the shipped file's (which offers only reviewed content).
  * Resolves to { url, port, close() }: url is http://127.0.0.1:<port><basePath>.
  */
-export function startStaticServer({ root, port = 0, host = '127.0.0.1', basePath = '/', intercept, log } = {}) {
+export function startStaticServer({ root, port = 0, host = '127.0.0.1', basePath = '/', intercept, log, settings } = {}) {
   const rootDir = resolve(root);
   const base = basePath.endsWith('/') ? basePath : basePath + '/';
   const server = createServer(async (request, response) => {
@@ -59,6 +61,11 @@ export function startStaticServer({ root, port = 0, host = '127.0.0.1', basePath
     }
     if (log) log.push(`${request.method} ${pathname}`);
     if (intercept && intercept(request, response, pathname)) return;
+    if (settings && pathname === `${base}settings.json` && (request.method === 'GET' || request.method === 'HEAD')) {
+      const text = `${JSON.stringify(settings, null, 2)}\n`;
+      response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': MIME_TYPES['.json'], 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache' });
+      return response.end(request.method === 'HEAD' ? undefined : text);
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'Method not allowed\n');
     if (pathname + '/' === base) {
       response.writeHead(301, { ...SECURITY_HEADERS, Location: base });

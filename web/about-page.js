@@ -20,6 +20,9 @@
     const audience = settings.audiences.includes(params.get('audience')) ? params.get('audience') : defaults.audience;
     const content = engine.content(language);
     const words = forAudience(content, audience);
+    const mark = byId('demo-mark');
+    mark.textContent = words.ui('demoMark');
+    mark.hidden = !settings.demoMark;
     document.documentElement.lang = content.language || language;
     document.title = `Radiculo: ${words.pick(content.intendedUse.title)}`;
     byId('about-title').textContent = words.pick(content.intendedUse.title);

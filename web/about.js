@@ -14,7 +14,7 @@
   const { forAudience, reviewOverdueText } = Radiculo.words;
   const engine = () => Radiculo.engineClient.engine; // once loaded
 
-  const INTENDED_USE = ['purpose', 'forWhom', 'notFor', 'dataUse', 'attributes', 'inputsChecked'];
+  const INTENDED_USE = ['purpose', 'forWhom', 'notFor', 'pregnancy', 'dataUse', 'attributes', 'inputsChecked'];
   const AFTER_LOGIC = ['limits', 'developer', 'funding'];
 
   /** Triages in the order the engine tries them: its own ladder (content().triageLadder), each with its rule. */

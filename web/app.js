@@ -309,6 +309,7 @@
     state.engine = engine;
     state.defaults = engine.defaults();
     state.settings = Radiculo.clinicSettings.apply(loadedSettings, engine, kiosk.on);
+    byId('demo-mark').hidden = !state.settings.demoMark;
     clinic.useSettings(state.settings);
     const offered = engine.content(state.defaults.language).languages.filter((entry) => state.settings.languages.includes(entry.code));
     loadContent(pickLanguage(offered));

@@ -10,12 +10,14 @@
   const Radiculo = (window.Radiculo = window.Radiculo || {});
   const FETCH_LIMIT_MS = 5000; // the worker answers a slow network from its saved copy after 3 s
 
-  // '' numbers: the page's own words ("your local emergency number"); languages null: all the content's;
-  // printer null: a printer outside kiosk mode, none in it (a kiosk without one would show a dialog).
+  // '' numbers: the page's own words ("your local emergency number"); printer null: a printer outside
+  // kiosk mode, none in it (a kiosk without one would show a dialog). patientWording and languages
+  // null: what content/review.json records as clinically reviewed (the content's default language
+  // always), everything in a demonstration (demo: true, marked on every output).
   const DEFAULTS = Object.freeze({
     emergencyNumber: '', urgentAdviceNumber: '', clinicName: '', clinicContact: '', kioskIdleSeconds: 90,
-    defaultLanguage: 'auto', defaultAudience: '', patientWording: true, languages: null, takeHomeAddress: '',
-    printer: null, kioskClinicianWording: false,
+    defaultLanguage: 'auto', defaultAudience: '', patientWording: null, languages: null, takeHomeAddress: '',
+    printer: null, kioskClinicianWording: false, demo: false,
   });
   const KEYS = Object.keys(DEFAULTS);
   const IDLE_MIN = 15;
@@ -105,11 +107,22 @@
     return text;
   }
 
-  /** settings.json's text against the schema; offered: the content's { languages, audiences }.
-   * Returns { settings, problems }: each value usable as it is, each one not used named. */
+  /**
+   * The defaults of the two sign-off switches: what content/review.json records as clinically
+   * reviewed (offered.reviewed: { languages, patientWording }; the content's default language is
+   * always offered, in the clinician wording), or everything in a demonstration.
+   */
+  function signOffDefaults(offered, demo) {
+    const languages = demo ? offered.languages.slice() : offered.languages.filter((code) =>
+      code === offered.defaults.language || offered.reviewed.languages.includes(code));
+    return { languages: languages.length ? languages : [offered.languages[0]], patientWording: demo || offered.reviewed.patientWording };
+  }
+
+  /** settings.json's text against the schema; offered: the content's { languages, audiences,
+   * defaults, reviewed }. Returns { settings, problems }: each value usable as it is, each one not used named. */
   function readSettings(text, offered) {
     const problems = [];
-    const settings = Object.assign({}, DEFAULTS, { languages: offered.languages.slice() });
+    const settings = Object.assign({}, DEFAULTS, signOffDefaults(offered, false));
     if (text === null || text === undefined) return { settings, problems };
     let raw;
     try {
@@ -122,6 +135,13 @@
       problems.push('settings.json must be one JSON object, { "emergencyNumber": "112", ... }; using the defaults');
       return { settings, problems };
     }
+    // A demonstration shows every wording and language, each output marked "not clinically
+    // reviewed"; a value that cannot be read is not a demonstration.
+    if (raw.demo !== undefined) {
+      if (typeof raw.demo === 'boolean') settings.demo = raw.demo;
+      else problems.push('demo ignored: must be true or false, without quotes');
+    }
+    Object.assign(settings, signOffDefaults(offered, settings.demo));
     for (const key of Object.keys(raw)) {
       if (!KEYS.includes(key)) problems.push(`${quoted(key)} is not a setting (ignored); the settings are: ${KEYS.join(', ')}`);
     }
@@ -223,14 +243,26 @@
    * - audiences: the wordings offered (a kiosk shows the clinician wording only where allowed);
    * - fixedAudience: the wording to start in without asking ('' = ask; patient wording off = clinician);
    * - printer: true or false ("Print this plan" shown), no longer null;
-   * - kioskIdleSeconds: the address's idle time when it gives one.
+   * - kioskIdleSeconds: the address's idle time when it gives one;
+   * - demoMark: every output says "Demonstration: not clinically reviewed".
    */
   function apply(loaded, engine, kiosk) {
     const defaults = engine.defaults();
+    const languages = engine.content(defaults.language).languages.map((language) => language.code);
+    const reviewedIn = (code, audience) => {
+      const reviewed = engine.content(code).contentReviewed;
+      return Boolean(reviewed && reviewed[audience]);
+    };
     const offered = {
-      languages: engine.content(defaults.language).languages.map((language) => language.code),
+      languages,
       audiences: engine.schema().properties.audience.enum,
       defaults,
+      // content/review.json: the languages with a reviewed wording, and whether the patient
+      // wording is reviewed in the default language.
+      reviewed: {
+        languages: languages.filter((code) => reviewedIn(code, 'clinician') || reviewedIn(code, 'patient')),
+        patientWording: reviewedIn(defaults.language, 'patient'),
+      },
     };
     const { settings, problems } = readSettings(loaded && loaded.text, offered);
     if (loaded && loaded.problem) problems.unshift(loaded.problem);
@@ -242,6 +274,10 @@
       (audience === 'patient' ? settings.patientWording : !patientOnly)));
     settings.fixedAudience = settings.patientWording ? settings.defaultAudience : 'clinician';
     settings.kioskIdleSeconds = idleFromAddress() || settings.kioskIdleSeconds;
+    // The mark "Demonstration: not clinically reviewed": a demonstration's settings, or a page
+    // opened from a demonstration's take-home code (?demo in its address). The address can only
+    // add the mark; it switches nothing on.
+    settings.demoMark = settings.demo || new URLSearchParams(window.location.search).has('demo');
     showProblems(problems);
     return Object.freeze(settings);
   }

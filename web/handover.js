@@ -222,11 +222,17 @@
     return state.schema;
   };
 
-  /** Where the code leads: the clinic's address from settings.json, else this page's own (not file://). */
+  /**
+   * Where the code leads: the clinic's address from settings.json, else this page's own (not
+   * file://). A demonstration's code leads to an address with ?demo, so the page it opens carries the
+   * demonstration mark wherever it is served.
+   */
   function address() {
-    if (state.settings.takeHomeAddress) return state.settings.takeHomeAddress;
-    if (!/^https?:$/.test(window.location.protocol)) return '';
-    return window.location.href.split('#')[0];
+    let where = state.settings.takeHomeAddress;
+    if (!where && /^https?:$/.test(window.location.protocol)) where = window.location.href.split('#')[0];
+    if (!where || !state.settings.demoMark) return where || '';
+    if (new URL(where).searchParams.has('demo')) return where;
+    return `${where}${where.includes('?') ? '&' : '?'}demo`;
   }
 
 
@@ -288,15 +294,17 @@
   function copyNote() {
     const result = state.engine.note(state.assessment, Radiculo.words.todayIso(), address() || window.location.href.split('#')[0]);
     if (!result.ok) { say(state.words.ui('handoverFailed'), true); return; }
+    // A demonstration's note says so in its first line, wherever it is pasted.
+    const note = state.settings.demoMark ? `${state.words.ui('demoMark').toUpperCase()}\n\n${result.note}` : result.note;
     const box = byId('record-note-text');
-    box.value = result.note;
+    box.value = note;
     byId('record-note').hidden = false;
     box.focus();
     box.select();
     box.scrollTop = 0; // the note's first lines (the answers and the triage) in view
     const copied = () => say(state.words.ui('copyNoteDone'));
     const manual = () => say(state.words.ui('copyNoteManual'));
-    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(result.note).then(copied, manual);
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(note).then(copied, manual);
     else manual();
   }
 
@@ -305,6 +313,13 @@
     // in-progress while a question the plan needs is still open.
     const response = state.engine.toQuestionnaireResponse(state.assessment, new Date().toISOString());
     if (response.resourceType !== 'QuestionnaireResponse') { say(state.words.ui('handoverFailed'), true); return; }
+    // A demonstration's answers are tagged as test data (HL7 v3 ActReason HTEST), so that no record
+    // system takes them for a real person's.
+    if (state.settings.demoMark) {
+      response.meta = Object.assign({}, response.meta, {
+        tag: [].concat((response.meta && response.meta.tag) || [], [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'HTEST', display: 'test health data' }]),
+      });
+    }
     const blob = new Blob([`${JSON.stringify(response, null, 2)}\n`], { type: 'application/fhir+json' });
     const link = element('a', { href: URL.createObjectURL(blob), download: `radiculo-answers-${Radiculo.words.todayIso()}.json` });
     document.body.appendChild(link);

@@ -87,11 +87,22 @@
 
   /** Patients: the short actions of the plan, in its order ("What you can do"). */
   function actionList(lines, words, className) {
-    const items = lines.filter((line) => words.lineShort(line.id) && line.id !== SAFETY_NET);
+    const items = lines.filter((line) => words.lineShort(line.id) && line.id !== SAFETY_NET && line.kind !== 'caution');
     if (!items.length) return null;
     return element('ul', { className }, items.map((line, index) => element('li', {
       'data-action': line.id, 'data-first-action': index === 0 ? '' : undefined,
     }, [words.lineShort(line.id)])));
+  }
+
+  /**
+   * Patients: the cautions of the plan (medicines at the person's age, with other sedating
+   * medicines, in pregnancy), short, under "What you can do" ("Take care with medicines"): never
+   * only in the folded detail.
+   */
+  function cautionList(lines, words, className) {
+    const items = lines.filter((line) => words.lineShort(line.id) && line.id !== SAFETY_NET && line.kind === 'caution');
+    if (!items.length) return null;
+    return element('ul', { className }, items.map((line) => element('li', { 'data-caution': line.id }, [words.lineShort(line.id)])));
   }
 
   /** "When to get help": the safety-net line as a short bulleted list (content: its safetyNet). */
@@ -281,13 +292,16 @@
     let nodes;
     if (patient) {
       const actions = actionList(lines, words, 'actions');
+      const cautions = cautionList(lines, words, 'cautions');
       const safety = safetyNetList(lines, words, 'safety');
       nodes = [
         banner,
         plan.triage === 'incomplete' ? change : null,
-        actions ? element('section', { className: 'care-section care-section--actions', 'aria-labelledby': 'actions-title' }, [
+        actions || cautions ? element('section', { className: 'care-section care-section--actions', 'aria-labelledby': 'actions-title' }, [
           element('h3', { className: 'plan__subtitle', id: 'actions-title' }, [words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]),
           actions,
+          cautions ? element('h4', { className: 'cautions__title', id: 'cautions-title' }, [words.ui('takeCareTitle')]) : null,
+          cautions,
         ]) : null,
         safety ? element('section', { className: 'care-section care-section--safety', 'aria-labelledby': 'safety-title', 'data-safety-net': '' }, [
           element('h3', { className: 'plan__subtitle', id: 'safety-title' }, [words.ui('safetyNetTitle')]),
@@ -377,6 +391,6 @@
   Radiculo.planView = {
     render, renderWaiting, openCitation,
     // The print sheet (print-sheet.js) and the intended-use page (about.js) draw these parts the same way.
-    actionList, safetyNetList, whatWouldChangeBlock, referenceItem, referenceSource, disagreeing,
+    actionList, cautionList, safetyNetList, whatWouldChangeBlock, referenceItem, referenceSource, disagreeing,
   };
 })();

@@ -36,7 +36,8 @@
     return box;
   }
 
-  /** The print sheet for a plan, in the plan's words; settings: the clinic's name and contact. */
+  /** The print sheet for a plan, in the plan's words; settings: the clinic's name and contact, and
+   * the demonstration mark first of all when this is a demonstration. */
   function build(plan, content, words, settings) {
     const alert = plan.alert;
     const lines = plan.recommendations || [];
@@ -45,9 +46,11 @@
     const intended = content.intendedUse && content.intendedUse.title;
     const patient = words.audience === 'patient';
     const actions = planView.actionList(lines, words, 'print-sheet__actions');
+    const cautions = patient ? planView.cautionList(lines, words, 'print-sheet__cautions') : null;
     // Patients: the safety net as the short list on page 1. Clinicians: its full line, in the plan's order.
     const safety = patient ? planView.safetyNetList(lines, words, 'print-sheet__safety') : null;
     return element('div', { className: 'print-sheet', 'data-print-sheet': '' }, [
+      settings.demoMark ? element('p', { className: 'print-sheet__demo', 'data-demo-mark': '' }, [words.ui('demoMark')]) : null,
       element('div', { className: 'print-sheet__head' }, [
         element('p', { className: 'print-sheet__title' }, [words.ui('printTitle')]),
         settings.clinicName ? element('p', { className: 'print-sheet__clinic' }, [
@@ -65,6 +68,8 @@
       // The same order as the screen: what to do, then when to get help, on page 1; then every line.
       patient && actions ? element('p', { className: 'print-sheet__subtitle' }, [words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]) : null,
       patient ? actions : null,
+      cautions ? element('p', { className: 'print-sheet__subtitle' }, [words.ui('takeCareTitle')]) : null,
+      cautions,
       safety ? element('p', { className: 'print-sheet__subtitle' }, [words.ui('safetyNetTitle')]) : null,
       safety,
       element('p', { className: 'print-sheet__subtitle' }, [patient ? words.ui('moreAboutPlan') : words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]),

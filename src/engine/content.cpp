@@ -64,7 +64,7 @@ std::vector<std::string> Content::languageCodes() const {
 
 std::string reviewStatus(const Content& content, const std::string& language, const std::string& audience) {
   const json& phrases = content.languages.at(language).at("phrases");
-  const json reviewed = content.reviewedOn(language);
+  const json reviewed = content.reviewedOn(language, audience);
   if (reviewed.is_null()) return phrases.at("reviewPending").at(audience).get<std::string>();
   return fillTemplate(phrases.at("reviewedOn").at(audience).get<std::string>(), {{"reviewDate", reviewed.get<std::string>()}});
 }
@@ -77,12 +77,14 @@ json wordedReference(const json& reference, const json& rules, const json& words
   return entry;
 }
 
-json Content::reviewedOn(const std::string& language) const {
+json Content::reviewedOn(const std::string& language, const std::string& audience) const {
   json latest = nullptr;
+  const auto names = [](const json& list, const std::string& item) {
+    return list.is_array() && std::find(list.begin(), list.end(), item) != list.end();
+  };
   for (const json& record : review.at("reviews")) {
     if (record.at("contentVersion") != rules.at("contentVersion")) continue;
-    const json& covered = record.at("languages");
-    if (std::find(covered.begin(), covered.end(), language) == covered.end()) continue;
+    if (!names(record.at("languages"), language) || !names(record.value("wordings", json()), audience)) continue;
     if (latest.is_null() || record.at("date").get<std::string>() > latest.get<std::string>()) latest = record.at("date");
   }
   return latest;

@@ -26,9 +26,10 @@ struct Content {
 
   std::vector<std::string> languageCodes() const;
 
-  // The date of the latest clinical review recorded for this content version and language, or
-  // null: no date is ever shown without a record behind it.
-  nlohmann::json reviewedOn(const std::string& language) const;
+  // The date of the latest clinical review recorded for this content version, language and
+  // wording (audience), or null: no date is ever shown without a record behind it. A review of the
+  // clinician wording says nothing of the patient wording, nor one language of another.
+  nlohmann::json reviewedOn(const std::string& language, const std::string& audience) const;
 };
 
 // rules.json's `headlines` and `triageTable` for each triage, as rows with their conditions looked
@@ -40,7 +41,7 @@ RuleTable ruleTable(const nlohmann::json& rules);
 const Content& content();
 
 // "clinical review: pending", or "clinically reviewed on <date>" when a record covers this
-// version and language: what every surface shows, in the language and audience's words.
+// version, language and wording: what every surface shows, in the language and audience's words.
 std::string reviewStatus(const Content& content, const std::string& language, const std::string& audience);
 
 // A reference of content/rules.json as a plan or the page shows it: its description and kind in

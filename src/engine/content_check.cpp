@@ -203,7 +203,7 @@ std::vector<std::string> checkContent(const Content& content) {
     }
     for (const std::string_view condition : knownConditions())
       check.inAudiences(words, where, "/conditionDescriptions/" + std::string(condition));
-    for (const char* section : {"title", "purpose", "forWhom", "notFor", "inputsChecked", "limits", "developer",
+    for (const char* section : {"title", "purpose", "forWhom", "notFor", "pregnancy", "inputsChecked", "limits", "developer",
                                 "funding", "dataUse", "attributes"})
       check.inAudiences(words, where, "/intendedUse/" + std::string(section));
     for (const char* group : kRedFlagGroupIds) check.inAudiences(words, where, "/groups/" + std::string(group));
@@ -263,7 +263,8 @@ std::vector<std::string> checkContent(const Content& content) {
   const std::string released = dateOf("contentReleased"), due = dateOf("reviewDue");
   if (!released.empty() && !due.empty() && !(released < due))
     check.problem("rules.json reviewDue " + due + " is not after contentReleased " + released);
-  // Each review record is complete: who, in what role, when, what, which version and languages.
+  // Each review record is complete: who, in what role, when, what, which version, and which
+  // languages and wordings (clinician, patient) it covers.
   for (const json& record : content.review.at("reviews")) {
     for (const char* field : {"reviewer", "role", "scope", "contentVersion"})
       if (!record.contains(field) || !record.at(field).is_string() || record.at(field).get<std::string>().empty())
@@ -276,6 +277,12 @@ std::vector<std::string> checkContent(const Content& content) {
       for (const json& code : record.at("languages"))
         if (!code.is_string() || content.languages.count(code.get<std::string>()) == 0)
           check.problem("review record names a language the content lacks: " + code.dump());
+    if (!record.contains("wordings") || !record.at("wordings").is_array() || record.at("wordings").empty())
+      check.problem("review record without wordings");
+    else
+      for (const json& wording : record.at("wordings"))
+        if (!wording.is_string() || !contains(kAudienceIds, wording.get<std::string>()))
+          check.problem("review record names a wording that is not an audience: " + wording.dump());
   }
   compareShapes(content.languages, "lang/");
   compareShapes(content.interfaces, "ui/");

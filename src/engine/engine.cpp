@@ -321,8 +321,10 @@ std::string contentJson(std::string_view language) {
     out["languages"] = languages;
     for (const char* key : {"contentVersion", "contentReleased", "reviewDue", "sourceDocument", "redFlagGroups", "triageTable"})
       out[key] = all.rules.at(key);
-    out["contentReviewed"] = all.reviewedOn(words->first);
-    for (const char* audience : {"clinician", "patient"}) out["reviewStatus"][audience] = reviewStatus(all, words->first, audience);
+    for (const char* audience : kAudienceIds) {
+      out["contentReviewed"][audience] = all.reviewedOn(words->first, audience);
+      out["reviewStatus"][audience] = reviewStatus(all, words->first, audience);
+    }
     out["engineVersion"] = kEngineVersion;
     out["herniationLevels"] = kHerniationLevels;
     // What the page needs to ask and to show, from the engine's own tables (never copies): which
@@ -379,7 +381,8 @@ std::string versionJson() {
     json version;
     version["engineVersion"] = kEngineVersion;
     for (const char* key : {"contentVersion", "contentReleased", "reviewDue"}) version[key] = all.rules.at(key);
-    for (const std::string& code : all.languageCodes()) version["contentReviewed"][code] = all.reviewedOn(code);
+    for (const std::string& code : all.languageCodes())
+      for (const char* audience : kAudienceIds) version["contentReviewed"][code][audience] = all.reviewedOn(code, audience);
     version["languages"] = all.languageCodes();
     return serialise(version);
   } catch (...) {

@@ -45,7 +45,7 @@ json codeSystem(const Content& content, const std::string& url, const std::strin
   system["version"] = content.rules.at("contentVersion");
   system["name"] = name;
   system["title"] = title;
-  system["status"] = content.reviewedOn(kDefaultLanguage).is_null() ? "draft" : "active";
+  system["status"] = content.reviewedOn(kDefaultLanguage, "clinician").is_null() ? "draft" : "active";
   system["experimental"] = false;
   system["date"] = content.rules.at("contentReleased");
   system["publisher"] = "Radiculo project";

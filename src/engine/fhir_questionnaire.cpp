@@ -49,7 +49,7 @@ class QuestionnaireWriter {
   json write() const {
     const Content& content = words_.content();
     const std::string& language = words_.language();
-    const json reviewed = content.reviewedOn(language);
+    const json reviewed = content.reviewedOn(language, std::string(audienceId(words_.audience())));
     json q;
     q["resourceType"] = "Questionnaire";
     q["id"] = questionnaireId(words_.audience(), language);

@@ -35,6 +35,11 @@ bool longStanding(const Assessment& a) { return a.symptomWeeks && *a.symptomWeek
 bool severePain(const Assessment& a) { return a.painScore && *a.painScore >= kSeverePain; }
 // The opioid line [1, 2], up to 12 weeks [6].
 bool opioidLine(const Assessment& a) { return severePain(a) && subacute(a); }
+// An NSAID line only where there is pain to ease (Radiculo's own rule).
+bool nsaidLine(const Assessment& a) { return a.painScore && *a.painScore > 0; }
+// 65 or over, where the medicine cautions for older adults apply [20, 30]; an age not given is
+// treated as older (a plan with medicine lines always has one).
+bool medicineCautionAge(const Assessment& a) { return !a.ageYears || *a.ageYears >= kMedicineCautionAge; }
 // Review within 2 weeks: severe pain, or an opioid or muscle-relaxant line (Radiculo's own rule).
 bool closeReview(const Assessment& a) { return severePain(a) || a.muscleSpasm || opioidLine(a); }
 // Long-standing sciatica is due its referral now: a review within 2 weeks to arrange it
@@ -47,19 +52,31 @@ struct Condition {
 };
 
 // The `when` column of the triage table.
-constexpr std::array<Condition, 26> kConditions{{
+constexpr std::array<Condition, 31> kConditions{{
     {"always", [](const Assessment&) { return true; }},
     // Muscle relaxants for associated muscle spasm [1].
     {"muscleSpasm", [](const Assessment& a) { return a.muscleSpasm; }},
+    // ... under 65 only: from 65 skeletal muscle relaxants are to be avoided (falls, sedation,
+    // anticholinergic effects) [30], and a caution takes the line's place.
+    {"muscleSpasmUnder65", [](const Assessment& a) { return a.muscleSpasm && !medicineCautionAge(a); }},
+    {"muscleSpasmAt65OrOver", [](const Assessment& a) { return a.muscleSpasm && medicineCautionAge(a); }},
     // Short-term opioids judiciously for severe pain only [1, 2]; not for chronic sciatica [6].
     {"severePainUpTo12Weeks", opioidLine},
-    // An opioid and a muscle relaxant together: combined drowsiness and slowed breathing [19].
-    {"opioidWithMuscleRelaxant", [](const Assessment& a) { return opioidLine(a) && a.muscleSpasm; }},
-    // NSAID harms are more likely at 65 or over and with long-term steroids [20].
+    // Every opioid line comes with the caution on other sedating medicines: a muscle relaxant, a
+    // gabapentinoid or a benzodiazepine with an opioid slows breathing [19, 33].
+    {"withOpioidLine", opioidLine},
+    // At 65 or over an opioid also brings falls, delirium and constipation [30].
+    {"opioidAt65OrOver", [](const Assessment& a) { return opioidLine(a) && medicineCautionAge(a); }},
+    // NSAIDs only where there is pain (Radiculo's own rule); their harms are more likely at 65 or
+    // over and with long-term steroids [20].
+    {"painAboveZero", nsaidLine},
     {"nsaidHigherRisk",
      [](const Assessment& a) {
-       return (a.ageYears && *a.ageYears >= kMedicineCautionAge) || isTrue(a, RedFlag::prolongedCorticosteroids);
+       return nsaidLine(a) &&
+              ((a.ageYears && *a.ageYears >= kMedicineCautionAge) || isTrue(a, RedFlag::prolongedCorticosteroids));
      }},
+    // Acute and severe sciatica: NICE's epidural option, beside the 6 weeks of conservative care [6].
+    {"severePain", severePain},
     // Over 12 weeks: beyond initial management [16, 23]; the first weeks' statements are left out.
     {"longStanding", longStanding},
     {"notLongStanding", [](const Assessment& a) { return !longStanding(a); }},

@@ -59,7 +59,7 @@ class PlanWriter {
         decision_(decision),
         rules_(content.rules),
         content_(content),
-        reviewed_(content.reviewedOn(assessment.language)),
+        reviewed_(content.reviewedOn(assessment.language, audienceId(assessment.audience))),
         words_(content.languages.at(assessment.language)),
         ui_(content.interfaces.at(assessment.language)),
         audience_(audienceId(assessment.audience)),
@@ -341,7 +341,7 @@ class PlanWriter {
   const Decision& decision_;
   const json& rules_;
   const Content& content_;
-  json reviewed_;  // the clinical review date on record for this version and language, or null
+  json reviewed_;  // the clinical review date on record for this version, language and wording, or null
   const json& words_;
   const json& ui_;
   std::string audience_;

@@ -161,25 +161,37 @@ TEST(ContentJson, UnknownLanguageIsAnErrorNamingTheField) {
 }
 
 // The review date a plan shows comes only from a record in content/review.json for this content
-// version and language; without one, every surface says the review is pending.
+// version, language and wording; without one, every surface says the review is pending.
 TEST(Content, NoReviewDateWithoutARecord) {
   Content reviewed = content();
   const std::string version = reviewed.rules.at("contentVersion").get<std::string>();
   reviewed.review["reviews"] = json::array();
-  EXPECT_TRUE(reviewed.reviewedOn("en").is_null());
+  EXPECT_TRUE(reviewed.reviewedOn("en", "clinician").is_null());
   EXPECT_EQ(reviewStatus(reviewed, "en", "clinician"), "clinical review: pending");
 
   json record = json::parse(R"({"reviewer": "A. Clinician", "role": "GP", "date": "2027-01-10", "scope": "all",
-                                 "languages": ["en"]})");
+                                 "languages": ["en"], "wordings": ["clinician"]})");
   record["contentVersion"] = "0.9.0";  // an older version's review does not count
   reviewed.review["reviews"].push_back(record);
-  EXPECT_TRUE(reviewed.reviewedOn("en").is_null());
+  EXPECT_TRUE(reviewed.reviewedOn("en", "clinician").is_null());
   record["contentVersion"] = version;
   reviewed.review["reviews"].push_back(record);
-  EXPECT_EQ(reviewed.reviewedOn("en"), "2027-01-10");
+  EXPECT_EQ(reviewed.reviewedOn("en", "clinician"), "2027-01-10");
   EXPECT_EQ(reviewStatus(reviewed, "en", "clinician"), "clinically reviewed on 2027-01-10");
-  EXPECT_TRUE(reviewed.reviewedOn("es").is_null()) << "Spanish keeps its own review status";
+  EXPECT_TRUE(reviewed.reviewedOn("es", "clinician").is_null()) << "Spanish keeps its own review status";
+  EXPECT_TRUE(reviewed.reviewedOn("en", "patient").is_null()) << "the patient wording keeps its own review status";
+  EXPECT_EQ(reviewStatus(reviewed, "en", "patient"), "not yet checked by a clinician");
   EXPECT_TRUE(checkContent(reviewed).empty());
+  json noWordings = record;
+  noWordings.erase("wordings");
+  Content incomplete = reviewed;
+  incomplete.review["reviews"].push_back(noWordings);
+  EXPECT_FALSE(checkContent(incomplete).empty()) << "a record must name the wordings it covers";
+  json oddWording = record;
+  oddWording["wordings"] = json::array({"nurse"});
+  incomplete = reviewed;
+  incomplete.review["reviews"].push_back(oddWording);
+  EXPECT_FALSE(checkContent(incomplete).empty()) << "a wording is an audience of the engine";
   record.erase("reviewer");
   reviewed.review["reviews"].push_back(record);
   EXPECT_FALSE(checkContent(reviewed).empty()) << "an incomplete record is a content problem";
@@ -187,13 +199,15 @@ TEST(Content, NoReviewDateWithoutARecord) {
 
 // The content as shipped: no review is on record yet, so no plan and no surface may show a date.
 TEST(Content, ShipsWithReviewPendingWhereNoRecordExists) {
-  for (const std::string& code : content().languageCodes()) {
-    const json plan = json::parse(evaluateJson(R"({"symptomWeeks": 3, "painScore": 5, "language": ")" + code + R"("})"));
-    EXPECT_EQ(plan.at("contentReviewed"), content().reviewedOn(code));
-    if (content().reviewedOn(code).is_null()) {
-      EXPECT_EQ(plan.at("reviewStatus"), content().languages.at(code).at("phrases").at("reviewPending").at("clinician"));
+  for (const std::string& code : content().languageCodes())
+    for (const char* audience : kAudienceIds) {
+      const json plan = json::parse(evaluateJson(R"({"symptomWeeks": 3, "painScore": 5, "language": ")" + code +
+                                                 R"(", "audience": ")" + audience + R"("})"));
+      EXPECT_EQ(plan.at("contentReviewed"), content().reviewedOn(code, audience));
+      if (content().reviewedOn(code, audience).is_null()) {
+        EXPECT_EQ(plan.at("reviewStatus"), content().languages.at(code).at("phrases").at("reviewPending").at(audience));
+      }
     }
-  }
 }
 
 }  // namespace

@@ -191,8 +191,8 @@ TEST(FhirQuestionnaire, OnePerLanguageAndWordingWithItsMetadata) {
       urls.insert(q.at("url").get<std::string>() + "|" + q.at("version").get<std::string>());
       EXPECT_EQ(q.at("title"), content().languages.at(language).at("questionnaire").at("title").at(audience));
       for (const char* key : {"publisher", "contact", "copyright", "description", "date"}) EXPECT_TRUE(q.contains(key)) << key;
-      // Draft until a clinician has reviewed this content version in this language.
-      EXPECT_EQ(q.at("status"), content().reviewedOn(language).is_null() ? "draft" : "active");
+      // Draft until a clinician has reviewed this content version in this language and wording.
+      EXPECT_EQ(q.at("status"), content().reviewedOn(language, audience).is_null() ? "draft" : "active");
       EXPECT_EQ(q.at("version"), content().rules.at("contentVersion").get<std::string>() + "+" + fhir::itemSetFingerprint());
     }
   EXPECT_EQ(urls.size(), content().languageCodes().size() * kAudienceIds.size());

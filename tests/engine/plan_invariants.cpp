@@ -14,9 +14,11 @@ namespace radiculo::test {
 using nlohmann::json;
 
 const std::set<std::string>& medicineLines() {
-  static const std::set<std::string> ids = {"nsaid-first-line", "muscle-relaxant-for-spasm",
+  static const std::set<std::string> ids = {"nsaid-first-line",          "muscle-relaxant-for-spasm",
                                             "opioid-short-term-severe-pain", "neuropathic-agents-limited-benefit",
-                                            "nsaid-higher-risk", "sedation-combination-caution"};
+                                            "nsaid-higher-risk",         "sedation-combination-caution",
+                                            "muscle-relaxant-older-adult", "opioid-older-adult",
+                                            "no-oral-corticosteroids"};
   return ids;
 }
 
@@ -97,6 +99,7 @@ const Combinations& combinations() {
 struct Lines {
   std::vector<std::string> ids;  // bit i = ids[i]
   std::uint64_t medicine = 0, wait = 0, selfCare = 0, wellCited = 0;
+  std::uint64_t nsaid = 0, relaxantOlderAdult = 0, opioidOlderAdult = 0;
   std::uint64_t opioid = 0, relaxant = 0, sedationCaution = 0, emergencyReferral = 0, emergencyMri = 0, examine = 0,
                 mriImmediate = 0, priorityAssessment = 0, seekCare = 0;
   // For each triage, each line row's bit and kind `do`: the facts of a decision without a look-up.
@@ -135,6 +138,9 @@ const Lines& lines() {
     t.opioid = t.bitOf("opioid-short-term-severe-pain");
     t.relaxant = t.bitOf("muscle-relaxant-for-spasm");
     t.sedationCaution = t.bitOf("sedation-combination-caution");
+    t.nsaid = t.bitOf("nsaid-first-line");
+    t.relaxantOlderAdult = t.bitOf("muscle-relaxant-older-adult");
+    t.opioidOlderAdult = t.bitOf("opioid-older-adult");
     t.emergencyReferral = t.bitOf("emergency-referral");
     t.emergencyMri = t.bitOf("emergency-mri");
     t.examine = t.bitOf("examine-within-hours");
@@ -279,6 +285,19 @@ std::string decisionViolations(const Assessment& a, const PlanFacts& plan) {
   }
   if (has(t.opioid) && has(t.relaxant) && !has(t.sedationCaution))
     fail("an opioid with a relaxant, without the combination caution");
+  // Every opioid line with its caution on other sedating medicines (relaxants, gabapentinoids).
+  if (has(t.opioid) != has(t.sedationCaution)) fail("the opioid line and the sedation caution apart");
+  // Older adults (65 or over, or the age not given): no muscle relaxant offered, a caution in its
+  // place; an opioid always with its falls, confusion and constipation caution.
+  const bool olderAdult = !a.ageYears || *a.ageYears >= 65;
+  if (has(t.relaxant) && (olderAdult || !a.muscleSpasm)) fail("a muscle relaxant line at 65 or over, or without spasm");
+  if (has(t.relaxantOlderAdult) && !(olderAdult && a.muscleSpasm)) fail("the older-adult relaxant caution under 65 or without spasm");
+  if (plan.triage == Triage::conservative && a.muscleSpasm && !has(t.relaxant) && !has(t.relaxantOlderAdult))
+    fail("spasm without a relaxant line or its older-adult caution");
+  if (has(t.opioid) && olderAdult && !has(t.opioidOlderAdult)) fail("an opioid at 65 or over without the older-adult caution");
+  if (has(t.opioidOlderAdult) && !(has(t.opioid) && olderAdult)) fail("the older-adult opioid caution without an opioid at 65 or over");
+  // No NSAID line at pain 0.
+  if (has(t.nsaid) && !(a.painScore && *a.painScore > 0)) fail("an NSAID line at pain 0");
   if ((plan.lines & t.wellCited) != plan.lines) fail("a line without a listed citation " + lineNames(plan.lines & ~t.wellCited));
   return out;
 }

@@ -2,7 +2,8 @@
 """Traceability of the content to its source (docs/traceability.json), checked:
 
   - every statement is numbered S1..Sn, has words, source references and anchors, and is either
-    implemented (recommendation ids and/or triage rules) or out of scope with a reason;
+    implemented (recommendation ids and/or triage rules), a conflict resolved in favour of another
+    statement, answered by a rule beyond the source, or out of scope with a reason;
   - every id and rule it names exists in content/rules.json, and every recommendation id of
     content/rules.json traces to at least one statement; every triage rule traces to a statement
     or is listed under rulesBeyondSource with a reason;
@@ -78,11 +79,19 @@ class Statements(unittest.TestCase):
                     self.assertIn(s["conflict"]["chosen"], SOURCE_REFERENCES)
                     self.assertTrue(s["conflict"]["resolution"].strip())
 
-    def test_each_is_implemented_or_out_of_scope(self):
+    def test_each_is_implemented_resolved_answered_or_out_of_scope(self):
+        # Implemented by lines or rules; a conflict resolved in favour of another statement; answered
+        # by a rule beyond the source that goes further than it; or out of scope, with a reason.
+        kinds = ("implementedBy", "conflict", "answeredBy", "outOfScope")
         for s in STATEMENTS:
             with self.subTest(s["id"]):
-                self.assertNotEqual("implementedBy" in s, "outOfScope" in s, "exactly one of implementedBy / outOfScope")
-                if "outOfScope" in s:
+                self.assertEqual(sum(kind in s for kind in kinds), 1, "exactly one of " + " / ".join(kinds))
+                if "answeredBy" in s:
+                    self.assertIn(s["answeredBy"]["rule"], {r["id"] for r in BEYOND})
+                    self.assertTrue(s["answeredBy"]["how"].strip())
+                elif "conflict" in s:
+                    continue
+                elif "outOfScope" in s:
                     self.assertTrue(s["outOfScope"].strip(), "out of scope needs a reason")
                 else:
                     impl = s["implementedBy"]
@@ -95,7 +104,11 @@ class Statements(unittest.TestCase):
             with self.subTest(s["id"]):
                 self.assertLessEqual(set(impl.get("recommendations", [])), set(IDS))
                 self.assertLessEqual(set(impl.get("triage", [])), set(TRIAGES))
-        self.assertEqual([r["id"] for r in BEYOND], [f"B{n}" for n in range(1, len(BEYOND) + 1)])
+        # B<n>, each once, in increasing order: parallel branches hold ranges of numbers, so a gap
+        # between ranges is allowed until they meet.
+        numbers = [int(r["id"][1:]) if re.fullmatch(r"B[1-9][0-9]*", r["id"]) else 0 for r in BEYOND]
+        self.assertTrue(all(numbers), "rules beyond the source are numbered B1, B2, ...")
+        self.assertEqual(numbers, sorted(set(numbers)), "each number once, in increasing order")
         for rule in BEYOND:
             with self.subTest(rule["id"]):
                 impl = rule["implementedBy"]

@@ -10,6 +10,7 @@ import { patientKeyboard } from './journeys.mjs';
 import {
   startAid, openPage, chooseAudience, fillFrom, fillFast, clearAnswers, vector, repoRoot, screenshotDir, VIEWPORTS,
 } from './support.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 const AXE = path.join(repoRoot, 'node_modules/axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -25,7 +26,7 @@ const TRIAGE_CASES = {
 };
 
 let aid;
-before(async () => { aid = await startAid(); });
+before(async () => { aid = await startAid({ settings: SIGNED_OFF }); });
 after(async () => { await aid?.close(); });
 
 async function axe(page) {

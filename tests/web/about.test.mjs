@@ -7,13 +7,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startAid, openPage, chooseAudience, fillFrom, fillFast, clearAnswers, vector, enginePlan, screenshotDir, VIEWPORTS } from './support.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 const SECTIONS = ['purpose', 'forWhom', 'notFor', 'dataUse', 'attributes', 'inputsChecked', 'inputs', 'triageRules',
   'recommendations', 'limits', 'developer', 'funding', 'references', 'dates'];
 const LADDER = ['emergency', 'check-now', 'out-of-scope', 'urgent', 'priority', 'incomplete', 'reassess', 'conservative'];
 
 let aid;
-before(async () => { aid = await startAid(); });
+before(async () => { aid = await startAid({ settings: SIGNED_OFF }); });
 after(async () => { await aid?.close(); });
 
 const formState = (page) => page.evaluate(() => ({
@@ -47,7 +48,7 @@ async function assertAllSections(page, root, content, audience) {
   const dates = await page.locator(`${root} [data-about-section="dates"]`).innerText();
   for (const value of [content.contentReleased, content.reviewDue, content.contentVersion]) assert.ok(dates.includes(value), value);
   // The review status comes from a record (content/review.json): none yet, so 'pending' and no review date.
-  assert.equal(content.contentReviewed, null);
+  assert.deepEqual(content.contentReviewed, { clinician: null, patient: null }, 'no review of either wording on record');
   assert.ok(dates.includes(content.reviewStatus[audience]), 'review status');
   assert.doesNotMatch(dates, /reviewed (on )?\d{4}-\d{2}-\d{2}/, 'no review date without a record');
   assert.ok(dates.includes(content.translationReview), 'translation review');

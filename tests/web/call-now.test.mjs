@@ -9,9 +9,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startAid, openPage, chooseAudience, answer, toPlan, flagsOfUrgency, screenshotDir, VIEWPORTS } from './support.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 let aid;
-before(async () => { aid = await startAid(); });
+before(async () => { aid = await startAid({ settings: SIGNED_OFF }); });
 after(async () => { await aid?.close(); });
 
 const CLINIC = { emergencyNumber: '112', urgentAdviceNumber: '0300 123 4567', clinicName: 'Riverside Spine Clinic', clinicContact: 'Front desk 555 0100' };
@@ -35,7 +36,7 @@ function box(page, triage, audience, language = 'en') {
 }
 
 test('call-now: real emergency and urgent plans, with the clinic\'s numbers', async () => {
-  const { page, context, consoleErrors, offOrigin } = await withSettings(CLINIC);
+  const { page, context, consoleErrors, offOrigin } = await withSettings({ ...SIGNED_OFF, ...CLINIC });
   try {
     await chooseAudience(page, 'patient');
     await answer(page, 'saddleAnesthesia', 'yes');
@@ -68,7 +69,7 @@ test('call-now: real emergency and urgent plans, with the clinic\'s numbers', as
 });
 
 test('call-now: check-now and priority boxes, built by the page, with and without the clinic\'s settings', async () => {
-  const set = await withSettings(CLINIC);
+  const set = await withSettings({ ...SIGNED_OFF, ...CLINIC });
   try {
     const { page } = set;
     const checkNow = await box(page, 'check-now', 'patient');
@@ -108,7 +109,7 @@ test('call-now: check-now and priority boxes, built by the page, with and withou
     await set.context.close();
   }
 
-  const unset = await withSettings({});
+  const unset = await withSettings({ ...SIGNED_OFF });
   try {
     const { page } = unset;
     assert.deepEqual((await box(page, 'check-now', 'patient')).lines,

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { startAid, repoRoot, screenshotDir, VIEWPORTS } from './support.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 const languages = readdirSync(path.join(repoRoot, 'content/lang')).filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -5));
 const words = Object.fromEntries(languages.map((code) => [code, {
@@ -17,7 +18,7 @@ const words = Object.fromEntries(languages.map((code) => [code, {
 const emergencyLine = (code) => words[code].lang.startEmergency.patient;
 
 let aid;
-before(async () => { aid = await startAid(); });
+before(async () => { aid = await startAid({ settings: SIGNED_OFF }); });
 after(async () => { await aid?.close(); });
 
 test('fallback: the built pages and the one-file copy carry every fallback screen in every language of the content', () => {

@@ -13,9 +13,10 @@ import { PNG } from 'pngjs';
 import { startAid, openPage, chooseAudience, fillFrom, vector, screenshotDir, VIEWPORTS } from './support.mjs';
 import { loadEngine } from '../wasm/load-engine.mjs';
 import { loadVectors } from '../wasm/vectors.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 let aid;
-before(async () => { aid = await startAid(); });
+before(async () => { aid = await startAid({ settings: SIGNED_OFF }); });
 after(async () => { await aid?.close(); });
 
 const PHONE = { viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true, serviceWorkers: 'block', reducedMotion: 'reduce' };
@@ -269,7 +270,7 @@ test('handover: a kiosk copy with takeHomeAddress in settings.json gives a code 
   const opened = await openPage(aid, { viewport: VIEWPORTS.tablet, serviceWorkers: 'block' });
   const { page, context, offOrigin } = opened;
   try {
-    await page.route('**/settings.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ takeHomeAddress: 'https://radiculo.example.org/aid/' }) }));
+    await page.route('**/settings.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...SIGNED_OFF, takeHomeAddress: 'https://radiculo.example.org/aid/' }) }));
     await page.reload();
     await page.waitForSelector('html[data-engine="ready"]');
     await chooseAudience(page, 'patient');

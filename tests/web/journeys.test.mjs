@@ -16,12 +16,13 @@ import {
   startAid, openJourney, patientTypical, patientEmergency, clinicianPointer, clinicianKeyboard, patientKeyboard, scrollNeeded,
 } from './journeys.mjs';
 import { repoRoot, screenshotDir } from './support.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 const AXE = path.join(repoRoot, 'node_modules/axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let aid;
-before(async () => { aid = await startAid(); });
+before(async () => { aid = await startAid({ settings: SIGNED_OFF }); });
 after(async () => { await aid?.close(); });
 
 /** axe on the screen as it is; returns one line per violation. */

@@ -20,6 +20,7 @@ import { chromium } from 'playwright-core';
 import { startStaticServer } from '../../tools/static-server.mjs';
 import { repoRoot, webDir } from './support.mjs';
 import { patientTypical } from './journeys.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_WRAPPER || '/usr/bin/chromium'; // the documented `chromium`: Debian's launcher
 const AUTOFILL_HOST = 'content-autofill.googleapis.com';
@@ -99,7 +100,7 @@ function attempts(events) {
 }
 
 let server;
-before(async () => { server = await startStaticServer({ root: webDir, basePath: '/' }); });
+before(async () => { server = await startStaticServer({ root: webDir, basePath: '/', settings: SIGNED_OFF }); });
 after(async () => { await server?.close(); });
 
 /** Launches Chromium with these flags at the page, answers the questionnaire, closes it, reads its log. */

@@ -10,11 +10,12 @@ import path from 'node:path';
 import { startStaticServer } from '../../tools/static-server.mjs';
 import { chromium } from 'playwright-core';
 import { launchChromium, collectErrors, chooseAudience, completePlan, answerRadio, pauseClockAndTouch, repoRoot, webDir, screenshotDir, CHROMIUM_PATH, CHROMIUM_ARGS, RED_FLAGS } from './support.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 let server;
 let browser;
 before(async () => {
-  server = await startStaticServer({ root: webDir, basePath: '/kiosk/' });
+  server = await startStaticServer({ root: webDir, basePath: '/kiosk/', settings: SIGNED_OFF });
   browser = await launchChromium();
 });
 after(async () => {

@@ -8,9 +8,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startAid, openPage, chooseAudience, clearAnswers, fillFast, typeInto, vector, VIEWPORTS } from './support.mjs';
 import { LANGUAGES, otherLanguageWords, inContext } from '../language/other-language.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 let aid;
-before(async () => { aid = await startAid(); });
+before(async () => { aid = await startAid({ settings: SIGNED_OFF }); });
 after(async () => { await aid?.close(); });
 
 const LOCALES = { en: 'en-GB', es: 'es-ES' };

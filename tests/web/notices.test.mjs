@@ -8,12 +8,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startAid, openPage, webDir } from './support.mjs';
+import { SHIPPED } from './settings-presets.mjs';
 
 const COMPONENTS = [/The Emscripten Authors/, /musl/, /libc\+\+/, /libc\+\+abi/, /libunwind/, /compiler-rt/, /LLVM Exceptions/,
   /dlmalloc/, /Niels Lohmann/, /Permission is hereby granted/, /Apache License\s+Version 2\.0/];
 
 let aid;
-before(async () => { aid = await startAid(); });
+before(async () => { aid = await startAid({ settings: SHIPPED }); });
 after(async () => { await aid?.close(); });
 
 test('notices: THIRD-PARTY-NOTICES.txt names every third-party part of the engine and its licence', () => {

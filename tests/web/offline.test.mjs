@@ -12,6 +12,7 @@ import path from 'node:path';
 import { startStaticServer } from '../../tools/static-server.mjs';
 import { launchChromium, collectErrors, chooseAudience, completePlan, answerRadio, webDir, screenshotDir,
   webCopy, regeneratePrecache, waitForControl } from './support.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 const BASE_PATH = '/tools/radiculo/';
 let browser;
@@ -32,7 +33,7 @@ test('offline: web/precache-manifest.js lists web/ as it is now (else run ./buil
 });
 
 test('offline: after one visit, a reload with the server stopped and the context offline completes a plan', async () => {
-  const dir = webCopy('radiculo-offline-');
+  const dir = webCopy('radiculo-offline-', { settings: SIGNED_OFF });
   const server = await startStaticServer({ root: dir, basePath: BASE_PATH });
   const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
   let serverClosed = false;
@@ -73,7 +74,7 @@ test('offline: after one visit, a reload with the server stopped and the context
 
 test('offline: a new build is announced, waits during an assessment, and applies at "Start again"', async () => {
   // A copy of web/ that can be changed like a deployment would (a new build = new precache list).
-  const dir = webCopy('radiculo-update-');
+  const dir = webCopy('radiculo-update-', { settings: SIGNED_OFF });
   const server = await startStaticServer({ root: dir, basePath: BASE_PATH });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
@@ -119,7 +120,7 @@ test('offline: a new build is announced, waits during an assessment, and applies
 });
 
 test('offline: deployed at a site root, the worker never answers another folder\'s pages', async () => {
-  const dir = webCopy('radiculo-root-');
+  const dir = webCopy('radiculo-root-', { settings: SIGNED_OFF });
   const server = await startStaticServer({ root: dir, basePath: '/' });
   const context = await browser.newContext();
   try {
@@ -156,8 +157,8 @@ test('offline: deployed at a site root, the worker never answers another folder\
 test('offline: two deployments on one origin (production and staging) keep each other\'s offline copies', async () => {
   // One host serving two different builds: /prod/ and /staging/.
   const root = mkdtempSync(path.join(tmpdir(), 'radiculo-two-'));
-  const prod = webCopy('radiculo-prod-');
-  const staging = webCopy('radiculo-staging-');
+  const prod = webCopy('radiculo-prod-', { settings: SIGNED_OFF });
+  const staging = webCopy('radiculo-staging-', { settings: SIGNED_OFF });
   const css = path.join(staging, 'styles', 'base.css');
   writeFileSync(css, `${readFileSync(css, 'utf8')}\n/* staging build */\n`);
   regeneratePrecache(staging);

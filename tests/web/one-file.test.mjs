@@ -12,12 +12,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { launchChromium, collectErrors, chooseAudience, completePlan, repoRoot, webDir, webCopy, screenshotDir } from './support.mjs';
+import { launchChromium, collectErrors, chooseAudience, completePlan, repoRoot, webDir, webCopy, oneFileWith, screenshotDir } from './support.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 const oneFile = path.join(webDir, 'radiculo-offline.html');
 let browser;
-before(async () => { browser = await launchChromium(); });
-after(async () => { await browser?.close(); });
+let signedOff; // the one-file copy of a clinic that has signed off the patient wording and Spanish
+before(async () => { browser = await launchChromium(); signedOff = oneFileWith(SIGNED_OFF); });
+after(async () => { await browser?.close(); rmSync(signedOff.dir, { recursive: true, force: true }); });
 
 test('one-file: opened from file:// (alone in a folder), it completes a plan with no console error', async () => {
   const html = readFileSync(oneFile);
@@ -27,12 +29,20 @@ test('one-file: opened from file:// (alone in a folder), it completes a plan wit
   assert.match(csp, /connect-src 'none'/);
   assert.doesNotMatch(html.toString('utf8'), /<script[^>]+src=|<link[^>]+rel="stylesheet"/, 'nothing loaded from beside it');
 
-  // A folder with nothing else in it: the file must need nothing beside it.
+  // A folder with nothing else in it: the file must need nothing beside it. As shipped it offers
+  // the clinician wording only (web/settings.json); a clinic's copy with its sign-off, the patient's.
   const dir = mkdtempSync(path.join(tmpdir(), 'radiculo-one-file-'));
   const copy = path.join(dir, 'radiculo-offline.html');
   copyFileSync(oneFile, copy);
   const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
   try {
+    const shipped = await context.newPage();
+    await shipped.goto(pathToFileURL(copy).href);
+    await shipped.waitForSelector('html[data-engine="ready"]');
+    assert.equal(await shipped.getAttribute('html', 'data-audience'), 'clinician', 'as shipped: the clinician wording only');
+    assert.equal(await shipped.locator('#chooser').isVisible(), false, 'no "Which best describes you?"');
+    await shipped.close();
+    copyFileSync(signedOff.file, copy);
     const requests = [];
     context.on('request', (request) => requests.push(request.url()));
     const page = await context.newPage();
@@ -63,7 +73,7 @@ function lonelyCopy(source = oneFile) {
 }
 
 test('one-file: the printed plan names the copy\'s version, not its local path, and no about.html', async () => {
-  const { dir, copy } = lonelyCopy();
+  const { dir, copy } = lonelyCopy(signedOff.file);
   const version = /<html data-one-file="([0-9a-f]{12})"/.exec(readFileSync(copy, 'utf8'))[1];
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
@@ -92,7 +102,7 @@ test('one-file: the printed plan names the copy\'s version, not its local path, 
 test('one-file: it carries the settings.json it was built with, as data, checked like the hosted page\'s', async () => {
   const web = webCopy('radiculo-one-file-settings-');
   writeFileSync(path.join(web, 'settings.json'), `${JSON.stringify({
-    emergencyNumber: '112', clinicName: '</script><script>document.title="pwned"</script>', kioskIdleSeconds: 'ninety',
+    emergencyNumber: '112', clinicName: '</script><script>document.title="pwned"</script>', kioskIdleSeconds: 'ninety', patientWording: true,
   })}\n`);
   execFileSync(process.execPath, [path.join(repoRoot, 'tools/one-file.mjs'), web], { stdio: 'ignore' });
   const { dir, copy } = lonelyCopy(path.join(web, 'radiculo-offline.html'));
@@ -114,5 +124,27 @@ test('one-file: it carries the settings.json it was built with, as data, checked
     await context.close();
     rmSync(dir, { recursive: true, force: true });
     rmSync(web, { recursive: true, force: true });
+  }
+});
+
+test('one-file: it carries the content\'s review-due date, and says so once that date has passed', async () => {
+  const { dir, copy } = lonelyCopy(oneFile);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(copy).href);
+    await page.waitForSelector('html[data-engine="ready"]');
+    const due = await page.evaluate(() => window.Radiculo.engineClient.engine.content('en').reviewDue);
+    assert.ok((await page.locator('#versions').innerText()).includes(`review due by ${due}`), 'the date, on every screen\'s footer');
+    assert.equal(await page.locator('#review-due').isVisible(), false, 'not due yet');
+    // A copy left on a tablet past its date: the footer says the content was due for review.
+    const [y, m, d] = due.split('-').map(Number);
+    await page.clock.setFixedTime(new Date(y, m - 1, d + 1, 12));
+    await page.reload();
+    await page.waitForSelector('html[data-engine="ready"]');
+    assert.match(await page.locator('#review-due').innerText(), /^This content was due for review on /);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

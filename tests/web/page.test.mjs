@@ -10,6 +10,7 @@ import path from 'node:path';
 import {
   startAid, openPage as openAid, chooseAudience, fillFrom, typeInto, enginePlan, vector, repoRoot, screenshotDir, BASE_PATH,
 } from './support.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 const VIEWPORTS = {
   phone: { width: 390, height: 844 },
@@ -22,7 +23,7 @@ let server;
 let browser;
 
 before(async () => {
-  aid = await startAid();
+  aid = await startAid({ settings: SIGNED_OFF });
   ({ server, browser } = aid);
 });
 

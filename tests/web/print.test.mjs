@@ -10,10 +10,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startAid, openPage, chooseAudience, fillFrom, vector, enginePlan, outputDir, VIEWPORTS } from './support.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 const printDir = path.join(outputDir, 'print');
 let aid;
-before(async () => { mkdirSync(printDir, { recursive: true }); aid = await startAid(); });
+before(async () => { mkdirSync(printDir, { recursive: true }); aid = await startAid({ settings: SIGNED_OFF }); });
 after(async () => { await aid?.close(); });
 
 const CLINIC = { clinicName: 'Riverside Spine Clinic', clinicContact: 'Front desk 555 0100' };
@@ -70,8 +71,8 @@ function assertPrintedPlan(text, plan, ui) {
   }
 }
 
-test('print: a typical conservative clinician plan, English: every part, two A4 pages at most', async () => {
-  const { page, context, plan, consoleErrors } = await planPage('conservative-typical', { settings: CLINIC });
+test('print: a typical conservative clinician plan, English: every part, three A4 pages at most', async () => {
+  const { page, context, plan, consoleErrors } = await planPage('conservative-typical', { settings: { ...SIGNED_OFF, ...CLINIC } });
   try {
     const { ui, disclaimer } = await page.evaluate(() => window.Radiculo.engineClient.engine.content('en'));
     const { text, layout, pages } = await printToPdf(page, 'conservative-typical-clinician-en');
@@ -96,7 +97,10 @@ test('print: a typical conservative clinician plan, English: every part, two A4 
     assert.ok(text.includes(squash(disclaimer.clinician)), 'disclaimer');
     assert.ok(!text.includes('Fever or chills since the pain began?'), 'no question text from the form');
     console.log(`# print: conservative-typical clinician English: ${pages} A4 page(s)`);
-    assert.ok(pages <= 2, `at most two A4 pages in English (got ${pages})`);
+    // Three pages since the medicine and assessment content of issue 20 (pregnancy and breastfeeding,
+    // driving, corticosteroids, risk stratification, NICE's epidural option and their references):
+    // the sheet then ran 2.1 pages, its footer alone on page 3.
+    assert.ok(pages <= 3, `at most three A4 pages in English (got ${pages})`);
     assert.deepEqual(consoleErrors, []);
   } finally {
     await context.close();
@@ -136,7 +140,9 @@ test('print: the longest conservative plan and the patient wording, English and 
         for (const note of notes) assert.ok(text.includes(squash(note.text)), note.text);
       }
       counts.push(`${name} ${audience} ${language}: ${pages}`);
-      assert.ok(pages <= 3, `${name} ${audience} ${language}: ${pages} pages`);
+      // The longest plan (severe pain and spasm: every medicine line with its cautions) runs to 4 pages
+      // since issue 20's medicine safety content; what to do and when to get help stay on page 1.
+      assert.ok(pages <= 4, `${name} ${audience} ${language}: ${pages} pages`);
     } finally {
       await context.close();
     }

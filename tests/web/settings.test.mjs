@@ -3,7 +3,9 @@
 // - an edited settings.json changes the numbers, clinic, language, audience and kiosk idle time;
 // - every value that does not fit the schema is named on the footer's admin line and the console,
 //   never dropped silently, and never shown as HTML; a file that is not JSON leaves the defaults;
-// - the two sign-off switches: patient wording off, and only the languages a clinic has reviewed;
+// - as shipped (and with no readable settings.json): only what content/review.json records as
+//   reviewed, the clinician wording in English; the two sign-off switches: patient wording off, and
+//   only the languages a clinic has reviewed;
 // - under the offline worker: an edit applies at the next reload, offline the saved copy is used,
 //   a Wi-Fi login page (200, HTML) never replaces it, and a missing settings.json never stops the
 //   worker installing;
@@ -17,6 +19,7 @@ import {
   launchChromium, collectErrors, chooseAudience, pauseClockAndTouch, webDir, screenshotDir, webCopy, waitForControl,
   answer as answerOnItsScreen, toPlan, flagsOfUrgency,
 } from './support.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 let browser;
 let dir;
@@ -26,9 +29,13 @@ const requests = [];
 const settingsFile = () => path.join(dir, 'settings.json');
 const shipped = () => JSON.parse(readFileSync(path.join(webDir, 'settings.json'), 'utf8'));
 
-/** The shipped settings.json with these values changed (or, given a string, exactly that text). */
+/**
+ * The settings of a clinic that has signed off the patient wording and both languages (SIGNED_OFF)
+ * with these values changed, or, given a string, exactly that text. The shipped file itself is
+ * tested on its own ("as shipped").
+ */
 function writeSettings(values) {
-  const text = typeof values === 'string' ? values : `${JSON.stringify({ ...shipped(), ...values }, null, 2)}\n`;
+  const text = typeof values === 'string' ? values : `${JSON.stringify({ ...SIGNED_OFF, ...values }, null, 2)}\n`;
   writeFileSync(settingsFile(), text);
 }
 
@@ -75,7 +82,43 @@ async function open(query = '', contextOptions = {}) {
 
 const noticeLines = async (page) => (await page.locator('#settings-notice p').allInnerTexts());
 
-test('settings: the shipped settings.json says "your local emergency number", no clinic line, no notice', async () => {
+test('settings: as shipped, the page offers the clinician wording in English only', async () => {
+  // web/settings.json as shipped: no review of the patient wording or of Spanish is on record
+  // (content/review.json), so neither is offered: no chooser, no switches, no demonstration mark.
+  writeSettings(readFileSync(path.join(webDir, 'settings.json'), 'utf8'));
+  const { context, page, errors, warnings } = await open('', { locale: 'es-ES' });
+  try {
+    assert.equal(await page.locator('#chooser').isVisible(), false);
+    assert.equal(await page.getAttribute('html', 'data-audience'), 'clinician');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en', 'English, despite a Spanish browser');
+    assert.equal(await page.locator('#audience-switch').isVisible(), false, 'no audience switch');
+    assert.equal(await page.locator('#language-picker').isVisible(), false, 'no language picker');
+    assert.equal(await page.locator('#demo-mark').isVisible(), false, 'not a demonstration');
+    assert.equal(await page.locator('#settings-notice').isVisible(), false, 'nothing to report');
+    assert.deepEqual(warnings.filter((text) => text.includes('settings')), []);
+    const settings = await page.evaluate(() => ({ ...window.Radiculo.app.settings }));
+    assert.deepEqual([settings.patientWording, settings.languages, settings.audiences, settings.demoMark], [false, ['en'], ['clinician'], false]);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+  // No settings.json at all, or one that cannot be read: the same (what content/review.json records
+  // as reviewed), never everything.
+  for (const text of [null, '{ "patientWording": true, ']) {
+    if (text === null) rmSync(settingsFile(), { force: true });
+    else writeSettings(text);
+    const second = await open('', { locale: 'es-ES' });
+    try {
+      const settings = await second.page.evaluate(() => ({ ...window.Radiculo.app.settings }));
+      assert.deepEqual([settings.patientWording, settings.languages, settings.audiences], [false, ['en'], ['clinician']], String(text));
+      assert.equal(await second.page.getAttribute('html', 'data-audience'), 'clinician');
+    } finally {
+      await second.context.close();
+    }
+  }
+});
+
+test('settings: with no numbers and no clinic set, the page says "your local emergency number", no clinic line, no notice', async () => {
   writeSettings({});
   const { context, page, errors, warnings } = await open();
   try {
@@ -190,8 +233,8 @@ test('settings: every value that does not fit is named on the admin line and the
     // (printer and kioskClinicianWording are not in the shipped file: their defaults, a printer outside a kiosk only.)
     // clinic-settings.js adds what it resolves for this page: the wordings offered and the one to start in.
     assert.deepEqual(await page.evaluate(() => ({ ...window.Radiculo.app.settings })),
-      { ...shipped(), languages: ['en', 'es'], printer: true, kioskClinicianWording: false,
-        audiences: ['clinician', 'patient'], fixedAudience: '' });
+      { ...SIGNED_OFF, languages: ['en', 'es'], printer: true, kioskClinicianWording: false, demo: false,
+        audiences: ['clinician', 'patient'], fixedAudience: '', demoMark: false });
     assert.equal(await page.locator('#chooser').isVisible(), true, 'no default audience');
     await chooseAudience(page, 'patient');
     await answer(page, 'saddleAnesthesia', 'yes');
@@ -225,6 +268,7 @@ test('settings: text is only ever text: markup in a value is shown as typed, not
 });
 
 test('settings: a settings file that is not JSON (or is code) leaves the defaults, is never run, and says so', async () => {
+  // The defaults: only what content/review.json records as reviewed, so the clinician wording.
   // An attack on settings.js (script appended to the file), now aimed at settings.json: script text appended to the file.
   writeSettings(`${readFileSync(path.join(webDir, 'settings.json'), 'utf8')}
 document.title = 'pwned';
@@ -236,9 +280,8 @@ fetch('collect', { method: 'POST', body: 'saddleAnesthesia=yes' });
     const lines = await noticeLines(page);
     assert.equal(lines.length, 1, lines.join('\n'));
     assert.match(lines[0], /^Settings: settings\.json is not valid JSON \(.+\); using the defaults$/);
-    await chooseAudience(page, 'patient');
+    assert.equal(await page.getAttribute('html', 'data-audience'), 'clinician', 'the defaults offer only reviewed wordings');
     await answer(page, 'saddleAnesthesia', 'yes');
-    await toPlan(page); // patients: on from the care card to the plan
     await page.waitForSelector('#plan[data-triage="emergency"]');
     assert.equal(await page.locator('[data-call-now="emergency"]').count(), 1, 'the call-now box is there');
     assert.equal(await page.title(), 'Radiculo');

@@ -4,7 +4,7 @@
 // touch or by typing, reaching the plan. Answers are given by value (every language works), driven
 // by the page's own questions (each names its JSON pointer in data-field); the red flags and their
 // tiers come from the engine (RED_FLAGS, flagsOfUrgency), never from a list written here.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -42,9 +42,13 @@ export function launchChromium() {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
-/** Starts the static server and Chromium; returns { server, browser, close() }. */
-export async function startAid() {
-  const server = await startStaticServer({ root: webDir, basePath: BASE_PATH });
+/**
+ * Starts the static server and Chromium with the clinic settings the test names (settings-presets.mjs:
+ * SHIPPED, SIGNED_OFF or DEMO); returns { server, browser, close() }.
+ */
+export async function startAid({ settings } = {}) {
+  if (!settings) throw new Error('startAid: name the clinic settings this test runs with (settings-presets.mjs)');
+  const server = await startStaticServer({ root: webDir, basePath: BASE_PATH, settings });
   const browser = await launchChromium();
   return { server, browser, close: async () => { await browser.close(); await server.close(); } };
 }
@@ -328,13 +332,28 @@ const PAUSE_AHEAD_MS = 1000;
 /**
  * A copy of web/ in a temporary folder with its own precache list (tools/precache.mjs), so a test
  * can change files like a deployment would, and never depends on a stale web/precache-manifest.js.
+ * settings (settings-presets.mjs): written as the copy's settings.json (else the shipped one stays).
  * Returns the folder; remove it with rmSync(dir, { recursive: true, force: true }).
  */
-export function webCopy(prefix) {
+export function webCopy(prefix, { settings } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   cpSync(webDir, dir, { recursive: true });
+  if (settings) writeFileSync(path.join(dir, 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
   regeneratePrecache(dir);
   return dir;
+}
+
+/**
+ * The one-file copy built with these clinic settings (tools/one-file.mjs on a copy of web/), alone in
+ * a temporary folder: { dir, file }. Remove dir with rmSync(dir, { recursive: true, force: true }).
+ */
+export function oneFileWith(settings, prefix = 'radiculo-one-file-') {
+  const web = webCopy(`${prefix}web-`, { settings });
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const file = path.join(dir, 'radiculo-offline.html');
+  execFileSync(process.execPath, [path.join(repoRoot, 'tools/one-file.mjs'), web, file], { stdio: 'ignore' });
+  rmSync(web, { recursive: true, force: true });
+  return { dir, file };
 }
 
 export function regeneratePrecache(dir) {

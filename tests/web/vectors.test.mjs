@@ -29,6 +29,7 @@ import path from 'node:path';
 import {
   startAid, openPage, chooseAudience, clearAnswers, fillFast, inSteps, enginePlan, repoRoot, VIEWPORTS,
 } from './support.mjs';
+import { SIGNED_OFF } from './settings-presets.mjs';
 
 const vectorDir = path.join(repoRoot, 'tests/vectors');
 // Grouped by language and wording (fewer switches of the page), then by file name.
@@ -115,7 +116,7 @@ const skipped = [];
 const started = Date.now();
 
 before(async () => {
-  aid = await startAid();
+  aid = await startAid({ settings: SIGNED_OFF });
   opened = await openPage(aid, { viewport: VIEWPORTS.tablet, locale: 'en-US' });
   // Observe the answers the page hands its engine (the page's own object, same call, same result).
   await opened.page.evaluate(() => {
