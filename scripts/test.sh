@@ -44,7 +44,7 @@ engine_tests() {
 
 if [ "$quick" = 1 ]; then
   step "build: native engine and tests, then the WebAssembly and the page (incremental)"
-  if [ ! -d node_modules/playwright-core ] || [ ! -f build/CMakeCache.txt ]; then scripts/setup.sh; fi
+  if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ ! -f build/CMakeCache.txt ]; then scripts/setup.sh; fi
   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release > /dev/null
   cmake --build build -j"$jobs" > build/build.log 2>&1 || { cat build/build.log; exit 1; }
   ./build-wasm.sh > build/build-wasm.log 2>&1 || { cat build/build-wasm.log; exit 1; }
