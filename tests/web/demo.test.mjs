@@ -9,9 +9,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startAid, openPage, chooseAudience, fillFrom, vector, screenshotDir, VIEWPORTS, BASE_PATH, repoRoot } from './aid-helpers.mjs';
-import { startStaticServer } from './static-server.mjs';
-import { oneFileWith } from './browser-helpers.mjs';
+import { startAid, openPage, chooseAudience, fillFrom, vector, screenshotDir, VIEWPORTS, BASE_PATH, repoRoot, oneFileWith } from './support.mjs';
+import { startStaticServer } from '../../tools/static-server.mjs';
 import { DEMO, SHIPPED } from './settings-presets.mjs';
 
 let aid;
