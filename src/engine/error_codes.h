@@ -41,6 +41,7 @@ enum class ErrorCode {
   moreThanOther,       // {other}: the field it may not exceed
   findingNotYes,       // {finding}
   olderAgeUnder,       // {age}
+  clinicianOnly,       // a clinician's field in a patient-audience assessment
   // A FHIR QuestionnaireResponse
   notQuestionnaireResponse,
   otherQuestionnaire,  // {url}
@@ -60,13 +61,13 @@ enum class ErrorCode {
 };
 
 // The codes as they appear in the output and in the content's "errors" table, in enum order.
-inline constexpr std::array<std::string_view, 44> kErrorCodes{
+inline constexpr std::array<std::string_view, 45> kErrorCodes{
     "tooLarge", "invalidJson", "nulByte", "notObject", "duplicateKey", "tooDeep", "tooManyDigits",
     "tooCloseToZero", "moreProblems", "internal", "unknownField", "notBoolean", "notWholeNumber",
     "notNumber", "notAudience", "notLanguage", "notRedFlagObject", "unknownRedFlag", "notRedFlagAnswer",
     "notHerniationObject", "notHerniationField", "requiredWithHerniation", "notHerniationLevel",
     "notFindingList", "listedTwice", "requiredUnlessRedFlag", "moreThanOther", "findingNotYes",
-    "olderAgeUnder", "notQuestionnaireResponse", "otherQuestionnaire", "notLanguageCode", "notList",
+    "olderAgeUnder", "clinicianOnly", "notQuestionnaireResponse", "otherQuestionnaire", "notLanguageCode", "notList",
     "required", "groupAnswered", "unknownQuestion", "answeredTwice", "secondAnswer", "notYesNoNotSure",
     "needsBoolean", "needsInteger", "needsDecimal", "needsCode", "otherSystem"};
 static_assert(static_cast<std::size_t>(ErrorCode::otherSystem) + 1 == kErrorCodes.size(),
