@@ -402,13 +402,16 @@ class PlanWriter {
   }
 
   // The safety net as one text (the line's text: --text, the note, print): each tier's lead, its
-  // signs as one list, its note.
+  // signs as one list (joined with semicolons: a sign often holds a comma or an "or" itself), its note.
   std::string safetyNetText(const json& tiers) const {
+    const json& units = words_.at("units");
     std::string text;
     for (const json& tier : tiers) {
       std::vector<std::string> items;
       for (const json& item : tier.at("items")) items.push_back(item.get<std::string>());
-      text += (text.empty() ? "" : " ") + tier.at("lead").get<std::string>() + " " + joined(items, "listLastSeparatorOr") + ".";
+      const std::string list = joinList(items, units.at("listSeparatorStrong").get<std::string>(),
+                                        units.at("listLastSeparatorOrStrong").get<std::string>());
+      text += (text.empty() ? "" : " ") + tier.at("lead").get<std::string>() + " " + list + ".";
       if (tier.contains("note")) text += " " + tier.at("note").get<std::string>();
     }
     return text;
