@@ -41,8 +41,10 @@
     byId('disclaimer').textContent = (content.disclaimer && content.disclaimer[audience]) || '';
     // "In an emergency, do not use this tool" is said everywhere but under an emergency plan.
     byId('emergency-advice').textContent = (content.emergencyAdvice && content.emergencyAdvice[audience]) || '';
-    // The start screen, before anyone chooses: what needs emergency care now, in plain words.
-    byId('start-emergency').textContent = (content.startEmergency && (content.startEmergency.patient || content.startEmergency.clinician)) || '';
+    // The start screen, before anyone chooses: what needs emergency care now, in plain words, with
+    // this clinic's emergency number (or "your local emergency number").
+    byId('start-emergency').textContent = fill((content.startEmergency && (content.startEmergency.patient || content.startEmergency.clinician)) || '',
+      { number: state.settings.emergencyNumber || w.ui('localEmergencyNumber') });
     byId('versions').textContent = fill(w.ui('versions'), {
       contentVersion: content.contentVersion,
       contentReleased: content.contentReleased,
@@ -116,7 +118,7 @@
       const w = words();
       drawn = planView.render(section, body, result, state.content, state.audience);
       body.append(printSheet.build(result, state.content, w, state.settings));
-      clinic.placeCallNow(body, result.triage, w);
+      clinic.placeCallNow(body, result.triage, w, result);
       handover.planShown(body, assessment, w); // its buttons, and the take-home code on the printout
       kiosk.planShown(body);
       byId('emergency-advice').hidden = result.triage === 'emergency';

@@ -30,8 +30,8 @@
   }
 
   /** clinic.js's "call <number> now" box, for the printout (unmarked: the screen keeps the one box). */
-  function printCallNow(triage, words) {
-    const box = Radiculo.clinic.callNowBox(triage, words);
+  function printCallNow(plan, words) {
+    const box = Radiculo.clinic.callNowBox(plan.triage, words, plan);
     if (box) box.removeAttribute('data-call-now');
     return box;
   }
@@ -61,7 +61,7 @@
         // Why this plan, once; each line then gives only its own reason.
         element('p', { className: 'print-sheet__reason' }, [element('strong', {}, [words.ui('whyApplies')]), ' ', plan.reason]),
       ]),
-      printCallNow(plan.triage, words),
+      printCallNow(plan, words),
       // The same order as the screen: what to do, then when to get help, on page 1; then every line.
       patient && actions ? element('p', { className: 'print-sheet__subtitle' }, [words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]) : null,
       patient ? actions : null,

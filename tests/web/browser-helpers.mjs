@@ -15,7 +15,7 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
   '--disable-component-update', '--disable-sync'];
 export const RED_FLAGS = ['saddleAnesthesia', 'bladderBowelDysfunction', 'bilateralLegWeakness', 'bilateralSciatica',
   'sexualDysfunction', 'gaitDisturbance', 'cancerHistory', 'unexplainedWeightLoss', 'nightPain', 'fever',
-  'immunocompromised', 'intravenousDrugUse', 'significantTrauma', 'osteoporosis', 'prolongedCorticosteroids',
+  'immunocompromised', 'intravenousDrugUse', 'recentInfectionOrProcedure', 'significantTrauma', 'osteoporosis', 'prolongedCorticosteroids',
   'progressiveNeuroDeficit'];
 
 export function launchChromium() {

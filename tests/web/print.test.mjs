@@ -121,7 +121,7 @@ test('print: the longest conservative plan and the patient wording, English and 
       assertPrintedPlan(text, plan, ui);
       if (audience === 'patient') {
         // The care-card order on paper too: the result, what to do, then when to get help, all on page 1.
-        const safety = content.recommendations['seek-care-if-red-flags'].safetyNet.patient;
+        const safety = plan.recommendations.find((line) => line.id === 'seek-care-if-red-flags').safetyNet;
         const positions = [squash(plan.headline), squash(ui.recommendationsTitle), squash(ui.safetyNetTitle),
           ...safety.flatMap((tier) => [squash(tier.lead), ...tier.items.map(squash)])].map((part) => first.indexOf(part));
         assert.ok(positions.every((position) => position >= 0), `page 1 holds the result, what to do and every line of when to get help (${positions})`);
