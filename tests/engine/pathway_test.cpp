@@ -284,8 +284,29 @@ TEST(Conditions, LongStandingStartsAbove12Weeks) {
   Assessment a = allClear();
   a.symptomWeeks = 12;
   EXPECT_FALSE(conditionHolds("longStanding", a));
+  EXPECT_TRUE(conditionHolds("upTo12Weeks", a));
   a.symptomWeeks = 12.5;
   EXPECT_TRUE(conditionHolds("longStanding", a));
+  EXPECT_TRUE(conditionHolds("over12Weeks", a));
+  // Improving past 12 weeks carries on: not long-standing, but past the first weeks' advice.
+  a.improving = true;
+  a.conservativeCareWeeks = 2;
+  EXPECT_FALSE(conditionHolds("longStanding", a));
+  EXPECT_TRUE(conditionHolds("over12Weeks", a));
+}
+
+// The CT or X-ray note is for the plan where fracture is the leading question.
+TEST(Conditions, FractureLeadsOnlyWithoutACancerOrInfectionFlag) {
+  Assessment a = allClear();
+  a.ageYears = 70;
+  EXPECT_FALSE(conditionHolds("fractureLeading", a));  // older age alone
+  set(a, RedFlag::significantTrauma, true);
+  EXPECT_TRUE(conditionHolds("fractureLeading", a));
+  set(a, RedFlag::cancerHistory, true);
+  EXPECT_FALSE(conditionHolds("fractureLeading", a));
+  set(a, RedFlag::cancerHistory, false);
+  set(a, RedFlag::fever, true);
+  EXPECT_FALSE(conditionHolds("fractureLeading", a));
 }
 
 TEST(Conditions, NsaidRiskIsHigherFrom65OrWithLongTermSteroids) {
