@@ -101,6 +101,20 @@
     );
   }
 
+  /**
+   * On the page a blank answer means "not yet", not "not sure". The engine makes a plan from the red
+   * flags alone when they decide a faster tier, so a blank form would read as unsure ("get checked
+   * now"). Until a red flag is answered yes or not sure, or the duration and the pain are given, the
+   * page waits for them, as it always has.
+   */
+  function notYetSaid(assessment, result) {
+    if (!result.ok) return result;
+    const flagSaid = Object.values(assessment.redFlags || {}).some((answer) => answer !== false);
+    const missing = ['symptomWeeks', 'painScore'].filter((key) => assessment[key] === undefined);
+    if (flagSaid || missing.length === 0) return result;
+    return { ok: false, errors: missing.map((key) => ({ field: `/${key}`, code: 'requiredUnlessRedFlag', params: {}, message: '' })) };
+  }
+
   /** Evaluates the current answers and redraws the plan (skipped when nothing changed). */
   function update(force) {
     const assessment = Object.assign({ audience: state.audience, language: state.language }, state.questionnaire.read());
@@ -110,7 +124,7 @@
 
     const section = byId('plan');
     const body = byId('plan-body');
-    const result = state.engine.evaluate(assessment);
+    const result = notYetSaid(assessment, state.engine.evaluate(assessment));
     let drawn;
     if (result.ok) {
       state.questionnaire.showErrors([], assessment);

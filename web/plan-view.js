@@ -177,9 +177,10 @@
 
   /**
    * "What would change this": the engine's plan.whatWouldChange, placed as the engine words it.
-   * links: questions named in it link to their question on the page (not in print).
+   * links: questions named in it link to their question on the page (not in print). returnEarly:
+   * false where the person's safety net is already printed (the same re-triage, the same signs).
    */
-  function whatWouldChangeBlock(plan, words, links) {
+  function whatWouldChangeBlock(plan, words, links, returnEarly = true) {
     const change = plan.whatWouldChange || {};
     const parts = [];
     // An incomplete plan also lists the other open questions it waits for (the age, say).
@@ -202,7 +203,7 @@
     }
     if (change.reassessIn) parts.push(element('p', { className: 'wwc__when', 'data-wwc': 'reassessInWeeks' }, [change.reassessIn]));
     if (change.ifNotImproving) parts.push(element('p', { className: 'wwc__when', 'data-wwc': 'ifNotImproving' }, [change.ifNotImproving]));
-    const early = change.returnEarly || [];
+    const early = (returnEarly && change.returnEarly) || [];
     if (early.length) {
       parts.push(element('p', { className: 'wwc__lead' }, [words.ui('returnEarlyTitle')]));
       parts.push(element('ul', { className: 'wwc__groups', 'data-wwc': 'returnEarlyIf' }, early.map((group) =>

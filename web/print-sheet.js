@@ -45,8 +45,10 @@
     const intended = content.intendedUse && content.intendedUse.title;
     const patient = words.audience === 'patient';
     const actions = planView.actionList(lines, words, 'print-sheet__actions');
-    // Patients: the safety net as the short list on page 1. Clinicians: its full line, in the plan's order.
+    // Patients: the safety net as the short list on page 1 (its line is not repeated in the list
+    // below: the same tiers, the same words). Clinicians: its full line, in the plan's order.
     const safety = patient ? planView.safetyNetList(lines, words, 'print-sheet__safety') : null;
+    const listed = safety ? lines.filter((line) => !line.safetyNet) : lines;
     return element('div', { className: 'print-sheet', 'data-print-sheet': '' }, [
       element('div', { className: 'print-sheet__head' }, [
         element('p', { className: 'print-sheet__title' }, [words.ui('printTitle')]),
@@ -68,9 +70,11 @@
       safety ? element('p', { className: 'print-sheet__subtitle' }, [words.ui('safetyNetTitle')]) : null,
       safety,
       element('p', { className: 'print-sheet__subtitle' }, [patient ? words.ui('moreAboutPlan') : words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]),
-      lines.length ? element('ol', { className: 'print-sheet__recs' }, lines.map((line) => element('li', { className: `print-rec print-rec--${line.kind}` }, [
+      listed.length ? element('ol', { className: 'print-sheet__recs' }, listed.map((line) => element('li', { className: `print-rec print-rec--${line.kind}` }, [
         element('p', { className: 'print-rec__text' }, [element('span', { className: 'print-rec__kind' }, [words.lineKind(line)]), ' ', line.text, cites(line.citations)]),
-        line.ownReason ? element('p', { className: 'print-rec__why' }, [element('strong', {}, [words.ui('whyApplies')]), ' ', line.ownReason]) : null,
+        // A patient's emergency line needs no second reason on paper: the plan's own is at the top.
+        line.ownReason && !(patient && line.kind === 'emergency')
+          ? element('p', { className: 'print-rec__why' }, [element('strong', {}, [words.ui('whyApplies')]), ' ', line.ownReason]) : null,
         ...(line.evidenceNotes || [])
           .filter(planView.disagreeing)
           .map((note) => element('p', { className: 'print-rec__note' }, [
@@ -78,7 +82,8 @@
             note.label ? ' ' : null, note.text, cites(note.citations),
           ])),
       ]))) : element('p', {}, [words.ui('noRecommendations')]),
-      planView.whatWouldChangeBlock(plan, words, false),
+      // Come back early: said on page 1 already, where a patient's safety net is printed.
+      planView.whatWouldChangeBlock(plan, words, false, !safety),
       element('p', { className: 'print-sheet__subtitle' }, [words.ui('printAnswersTitle')]),
       element('dl', { className: 'print-sheet__answers' }, (plan.answers || []).flatMap((row) => [
         element('dt', {}, [row.label]), element('dd', { 'data-answer': row.key }, [row.value]),

@@ -122,10 +122,12 @@ test('settings: an edited settings.json changes the numbers, clinic, language, a
     assert.deepEqual(order, ['triage', 'emergency', 'recs']);
     await page.locator('#plan').screenshot({ path: path.join(screenshotDir, 'settings-emergency-es-tablet-plan.png') });
 
-    // Urgent, in English: the clinic's urgent-advice line, never the emergency number.
+    // Urgent, in English: the clinic's urgent-advice line, never the emergency number (the fever's
+    // partners answered no: with one unanswered, fever is checked within hours).
     await page.locator('#language-select').selectOption('en');
     for (const flag of ['saddleAnesthesia', 'bladderBowelDysfunction', 'bilateralLegWeakness', 'bilateralSciatica',
-      'sexualDysfunction', 'gaitDisturbance']) await answer(page, flag, 'no');
+      'sexualDysfunction', 'gaitDisturbance', 'immunocompromised', 'intravenousDrugUse', 'recentInfectionOrProcedure',
+      'prolongedCorticosteroids']) await answer(page, flag, 'no');
     await answer(page, 'fever', 'yes');
     await toPlan(page);
     await page.waitForSelector('#plan[data-triage="urgent"]');
@@ -197,9 +199,11 @@ test('settings: every value that does not fit is named on the admin line and the
     await toPlan(page); // patients: on from the care card to the plan
     assert.equal(await page.locator('[data-call-now="emergency"]').innerText(),
       'Call your local emergency number or go to the emergency department now.');
-    // The cauda equina and cord questions answered no, so a same-day flag gives the urgent plan.
+    // The cauda equina and cord questions, and the fever's partners, answered no, so a same-day flag
+    // gives the urgent plan (with a partner unanswered, fever is checked within hours).
     for (const flag of ['saddleAnesthesia', 'bladderBowelDysfunction', 'bilateralLegWeakness', 'bilateralSciatica',
-      'sexualDysfunction', 'gaitDisturbance']) await answer(page, flag, 'no');
+      'sexualDysfunction', 'gaitDisturbance', 'immunocompromised', 'intravenousDrugUse', 'recentInfectionOrProcedure',
+      'prolongedCorticosteroids']) await answer(page, flag, 'no');
     await answer(page, 'fever', 'yes');
     await toPlan(page);
     await page.waitForSelector('#plan[data-triage="urgent"]');
