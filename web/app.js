@@ -104,12 +104,13 @@
   /**
    * On the page a blank answer means "not yet", not "not sure". The engine makes a plan from the red
    * flags alone when they decide a faster tier, so a blank form would read as unsure ("get checked
-   * now"). Until a red flag is answered yes or not sure, or the duration and the pain are given, the
-   * page waits for them, as it always has.
+   * now"). Until a red flag is answered yes or not sure, or every red flag is answered, or the
+   * duration and the pain are given, the page waits for them, as it always has.
    */
   function notYetSaid(assessment, result) {
     if (!result.ok) return result;
-    const flagSaid = Object.values(assessment.redFlags || {}).some((answer) => answer !== false);
+    const answers = Object.values(assessment.redFlags || {});
+    const flagSaid = answers.some((answer) => answer !== false) || answers.length === state.questionnaire.redFlagKeys.length;
     const missing = ['symptomWeeks', 'painScore'].filter((key) => assessment[key] === undefined);
     if (flagSaid || missing.length === 0) return result;
     return { ok: false, errors: missing.map((key) => ({ field: `/${key}`, code: 'requiredUnlessRedFlag', params: {}, message: '' })) };

@@ -30,7 +30,11 @@ export function launchChromium() {
  * key press (activity, for the kiosk) starts its idle time at this known moment.
  */
 export async function pauseClockAndTouch(page) {
-  await page.clock.pauseAt(await page.evaluate(() => Date.now()));
+  // A second ahead of the page's time: the fake clock runs on while the time is read and sent back,
+  // and pausing at a moment it has already passed is an error ("Cannot fast-forward to the past") on
+  // a loaded machine. The second fires no kiosk timer (the idle time is 30 s at least), and the key
+  // press below starts the idle time afresh.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
   await page.keyboard.press('Shift');
 }
 
