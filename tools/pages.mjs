@@ -69,7 +69,9 @@ export function fillFallbacks(html, contentDir = CONTENT_DIR) {
   const words = ({ ui, lang }, key) => {
     const value = ui[key] !== undefined ? ui[key] : lang[key];
     if (value === undefined) throw new Error(`pages: no "${key}" in the content for the fallback screens`);
-    return escapeHtml(typeof value === 'object' ? value.patient || value.clinician : value);
+    const text = typeof value === 'object' ? value.patient || value.clinician : value;
+    // The start screen's emergency line names a number: here, with no settings read, the words for it.
+    return escapeHtml(String(text).replace('{number}', ui.localEmergencyNumber || ''));
   };
   const blocks = {
     loading: (l) => part(l.code, 'span', words(l, 'fallbackLoading')),

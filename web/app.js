@@ -41,8 +41,10 @@
     byId('disclaimer').textContent = (content.disclaimer && content.disclaimer[audience]) || '';
     // "In an emergency, do not use this tool" is said everywhere but under an emergency plan.
     byId('emergency-advice').textContent = (content.emergencyAdvice && content.emergencyAdvice[audience]) || '';
-    // The start screen, before anyone chooses: what needs emergency care now, in plain words.
-    byId('start-emergency').textContent = (content.startEmergency && (content.startEmergency.patient || content.startEmergency.clinician)) || '';
+    // The start screen, before anyone chooses: what needs emergency care now, in plain words, with
+    // this clinic's emergency number (or "your local emergency number").
+    byId('start-emergency').textContent = fill((content.startEmergency && (content.startEmergency.patient || content.startEmergency.clinician)) || '',
+      { number: state.settings.emergencyNumber || w.ui('localEmergencyNumber') });
     byId('versions').textContent = fill(w.ui('versions'), {
       contentVersion: content.contentVersion,
       contentReleased: content.contentReleased,
@@ -99,6 +101,21 @@
     );
   }
 
+  /**
+   * On the page a blank answer means "not yet", not "not sure". The engine makes a plan from the red
+   * flags alone when they decide a faster tier, so a blank form would read as unsure ("get checked
+   * now"). Until a red flag is answered yes or not sure, or every red flag is answered, or the
+   * duration and the pain are given, the page waits for them, as it always has.
+   */
+  function notYetSaid(assessment, result) {
+    if (!result.ok) return result;
+    const answers = Object.values(assessment.redFlags || {});
+    const flagSaid = answers.some((answer) => answer !== false) || answers.length === state.questionnaire.redFlagKeys.length;
+    const missing = ['symptomWeeks', 'painScore'].filter((key) => assessment[key] === undefined);
+    if (flagSaid || missing.length === 0) return result;
+    return { ok: false, errors: missing.map((key) => ({ field: `/${key}`, code: 'requiredUnlessRedFlag', params: {}, message: '' })) };
+  }
+
   /** Evaluates the current answers and redraws the plan (skipped when nothing changed). */
   function update(force) {
     const assessment = Object.assign({ audience: state.audience, language: state.language }, state.questionnaire.read());
@@ -108,7 +125,7 @@
 
     const section = byId('plan');
     const body = byId('plan-body');
-    const result = state.engine.evaluate(assessment);
+    const result = notYetSaid(assessment, state.engine.evaluate(assessment));
     let drawn;
     if (result.ok) {
       state.questionnaire.showErrors([], assessment);
@@ -116,7 +133,7 @@
       const w = words();
       drawn = planView.render(section, body, result, state.content, state.audience);
       body.append(printSheet.build(result, state.content, w, state.settings));
-      clinic.placeCallNow(body, result.triage, w);
+      clinic.placeCallNow(body, result.triage, w, result);
       handover.planShown(body, assessment, w); // its buttons, and the take-home code on the printout
       kiosk.planShown(body);
       byId('emergency-advice').hidden = result.triage === 'emergency';

@@ -20,6 +20,12 @@
     urgent: { text: 'callUrgent', number: { setting: 'urgentAdviceNumber', unset: 'localUrgentAdvice' } },
     priority: { text: 'callPriority', number: null },
   };
+  // A plan line that names another first call for its triage: with cancer and constant or night
+  // pain alone, the cancer team's 24-hour line comes first, the emergency number if it cannot be
+  // reached (the plan's own order).
+  const CALL_FIRST = {
+    'mscc-contact-now': { text: 'callCancerTeam', number: CALL_NOW.emergency.number },
+  };
 
   /** A device that can call: a touch screen (phones, tablets), and not a waiting-room kiosk. */
   function callable() {
@@ -37,9 +43,11 @@
     return line;
   }
 
-  /** The call-now box for a plan's triage (see CALL_NOW), or null for a triage without one. */
-  function callNowBox(triage, words) {
-    const row = Object.prototype.hasOwnProperty.call(CALL_NOW, triage) ? CALL_NOW[triage] : null;
+  /** The call-now box for a plan's triage (see CALL_NOW; CALL_FIRST when the plan has such a
+   * line), or null for a triage without one. plan: the engine's plan, when there is one. */
+  function callNowBox(triage, words, plan) {
+    const first = ((plan && plan.recommendations) || []).map((line) => CALL_FIRST[line.id]).find(Boolean);
+    const row = first || (Object.prototype.hasOwnProperty.call(CALL_NOW, triage) ? CALL_NOW[triage] : null);
     if (!row) return null;
     const number = row.number ? settings[row.number.setting] : '';
     const box = document.createElement('div');
@@ -66,8 +74,8 @@
   }
 
   /** After each plan: the box goes right below the triage banner, above the plan's lines. */
-  function placeCallNow(body, triage, words) {
-    const box = callNowBox(triage, words);
+  function placeCallNow(body, triage, words, plan) {
+    const box = callNowBox(triage, words, plan);
     if (!box) return;
     const banner = body.querySelector('#triage');
     if (banner) banner.after(box);

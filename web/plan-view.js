@@ -54,7 +54,7 @@
       citationLinks(note.citations, words),
     ]));
     // "Why?" is named after its line for screen readers ("Why? Stay active; no bed rest").
-    const name = words.lineShort(line.id) || words.pick(((words.content.recommendations || {})[line.id] || {}).short) || line.text;
+    const name = shortOf(line, words) || words.pick(((words.content.recommendations || {})[line.id] || {}).short) || line.text;
     const why = element('details', { className: 'why', open: open || undefined }, [
       element('summary', { className: 'why__summary' }, [
         element('span', {}, [words.ui('why')]),
@@ -85,13 +85,18 @@
     ]);
   }
 
+  /** A line's short wording as the engine filled it for this plan (the content's, for a plan without it). */
+  function shortOf(line, words) {
+    return line.short || words.lineShort(line.id);
+  }
+
   /** Patients: the short actions of the plan, in its order ("What you can do"). */
   function actionList(lines, words, className) {
-    const items = lines.filter((line) => words.lineShort(line.id) && line.id !== SAFETY_NET && line.kind !== 'caution');
+    const items = lines.filter((line) => shortOf(line, words) && line.id !== SAFETY_NET && line.kind !== 'caution');
     if (!items.length) return null;
     return element('ul', { className }, items.map((line, index) => element('li', {
       'data-action': line.id, 'data-first-action': index === 0 ? '' : undefined,
-    }, [words.lineShort(line.id)])));
+    }, [shortOf(line, words)])));
   }
 
   /**
@@ -100,16 +105,16 @@
    * only in the folded detail.
    */
   function cautionList(lines, words, className) {
-    const items = lines.filter((line) => words.lineShort(line.id) && line.id !== SAFETY_NET && line.kind === 'caution');
+    const items = lines.filter((line) => shortOf(line, words) && line.id !== SAFETY_NET && line.kind === 'caution');
     if (!items.length) return null;
-    return element('ul', { className }, items.map((line) => element('li', { 'data-caution': line.id }, [words.lineShort(line.id)])));
+    return element('ul', { className }, items.map((line) => element('li', { 'data-caution': line.id }, [shortOf(line, words)])));
   }
 
-  /** "When to get help": the safety-net line as a short bulleted list (content: its safetyNet). */
+  /** "When to get help": the safety net as short lists by urgency, this person's (the engine's
+   * tiers on the safety-net line: the same re-triage as "what would change", one text with the line's). */
   function safetyNetList(lines, words, className) {
     const line = lines.find((entry) => entry.id === SAFETY_NET);
-    const words_ = line && ((words.content.recommendations || {})[SAFETY_NET] || {}).safetyNet;
-    const tiers = (words_ && words_[words.audience]) || [];
+    const tiers = (line && line.safetyNet) || [];
     if (!tiers.length) return null;
     return element('div', { className }, tiers.map((tier) => element('div', { className: `safety__tier safety__tier--${tier.when}`, 'data-safety': tier.when }, [
       element('p', { className: 'safety__lead' }, [tier.lead]),
@@ -131,7 +136,7 @@
     const item = (line) => {
       const tags = (line.evidenceNotes || []).filter(disagreeing);
       const node = element('li', { 'data-summary-id': line.id, 'data-first-action': first ? '' : undefined }, [
-        element('a', { href: `#rec-${line.id}`, className: 'summary__line', 'data-line-link': line.id }, [words.lineShort(line.id) || line.text]),
+        element('a', { href: `#rec-${line.id}`, className: 'summary__line', 'data-line-link': line.id }, [shortOf(line, words) || line.text]),
         ...tags.map((note) => element('span', { className: `summary__tag stance stance--${note.stance}`, 'data-note-stance': note.stance }, [words.stance(note.stance)])),
       ]);
       first = false;
@@ -183,9 +188,10 @@
 
   /**
    * "What would change this": the engine's plan.whatWouldChange, placed as the engine words it.
-   * links: questions named in it link to their question on the page (not in print).
+   * links: questions named in it link to their question on the page (not in print). returnEarly:
+   * false where the person's safety net is already printed (the same re-triage, the same signs).
    */
-  function whatWouldChangeBlock(plan, words, links) {
+  function whatWouldChangeBlock(plan, words, links, returnEarly = true) {
     const change = plan.whatWouldChange || {};
     const parts = [];
     // An incomplete plan also lists the other open questions it waits for (the age, say).
@@ -208,7 +214,7 @@
     }
     if (change.reassessIn) parts.push(element('p', { className: 'wwc__when', 'data-wwc': 'reassessInWeeks' }, [change.reassessIn]));
     if (change.ifNotImproving) parts.push(element('p', { className: 'wwc__when', 'data-wwc': 'ifNotImproving' }, [change.ifNotImproving]));
-    const early = change.returnEarly || [];
+    const early = (returnEarly && change.returnEarly) || [];
     if (early.length) {
       parts.push(element('p', { className: 'wwc__lead' }, [words.ui('returnEarlyTitle')]));
       parts.push(element('ul', { className: 'wwc__groups', 'data-wwc': 'returnEarlyIf' }, early.map((group) =>

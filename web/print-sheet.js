@@ -30,8 +30,8 @@
   }
 
   /** clinic.js's "call <number> now" box, for the printout (unmarked: the screen keeps the one box). */
-  function printCallNow(triage, words) {
-    const box = Radiculo.clinic.callNowBox(triage, words);
+  function printCallNow(plan, words) {
+    const box = Radiculo.clinic.callNowBox(plan.triage, words, plan);
     if (box) box.removeAttribute('data-call-now');
     return box;
   }
@@ -47,8 +47,10 @@
     const patient = words.audience === 'patient';
     const actions = planView.actionList(lines, words, 'print-sheet__actions');
     const cautions = patient ? planView.cautionList(lines, words, 'print-sheet__cautions') : null;
-    // Patients: the safety net as the short list on page 1. Clinicians: its full line, in the plan's order.
+    // Patients: the safety net as the short list on page 1 (its line is not repeated in the list
+    // below: the same tiers, the same words). Clinicians: its full line, in the plan's order.
     const safety = patient ? planView.safetyNetList(lines, words, 'print-sheet__safety') : null;
+    const listed = safety ? lines.filter((line) => !line.safetyNet) : lines;
     return element('div', { className: 'print-sheet', 'data-print-sheet': '' }, [
       settings.demoMark ? element('p', { className: 'print-sheet__demo', 'data-demo-mark': '' }, [words.ui('demoMark')]) : null,
       element('div', { className: 'print-sheet__head' }, [
@@ -64,7 +66,7 @@
         // Why this plan, once; each line then gives only its own reason.
         element('p', { className: 'print-sheet__reason' }, [element('strong', {}, [words.ui('whyApplies')]), ' ', plan.reason]),
       ]),
-      printCallNow(plan.triage, words),
+      printCallNow(plan, words),
       // The same order as the screen: what to do, then when to get help, on page 1; then every line.
       patient && actions ? element('p', { className: 'print-sheet__subtitle' }, [words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]) : null,
       patient ? actions : null,
@@ -73,9 +75,11 @@
       safety ? element('p', { className: 'print-sheet__subtitle' }, [words.ui('safetyNetTitle')]) : null,
       safety,
       element('p', { className: 'print-sheet__subtitle' }, [patient ? words.ui('moreAboutPlan') : words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]),
-      lines.length ? element('ol', { className: 'print-sheet__recs' }, lines.map((line) => element('li', { className: `print-rec print-rec--${line.kind}` }, [
+      listed.length ? element('ol', { className: 'print-sheet__recs' }, listed.map((line) => element('li', { className: `print-rec print-rec--${line.kind}` }, [
         element('p', { className: 'print-rec__text' }, [element('span', { className: 'print-rec__kind' }, [words.lineKind(line)]), ' ', line.text, cites(line.citations)]),
-        line.ownReason ? element('p', { className: 'print-rec__why' }, [element('strong', {}, [words.ui('whyApplies')]), ' ', line.ownReason]) : null,
+        // A patient's emergency line needs no second reason on paper: the plan's own is at the top.
+        line.ownReason && !(patient && line.kind === 'emergency')
+          ? element('p', { className: 'print-rec__why' }, [element('strong', {}, [words.ui('whyApplies')]), ' ', line.ownReason]) : null,
         ...(line.evidenceNotes || [])
           .filter(planView.disagreeing)
           .map((note) => element('p', { className: 'print-rec__note' }, [
@@ -83,7 +87,8 @@
             note.label ? ' ' : null, note.text, cites(note.citations),
           ])),
       ]))) : element('p', {}, [words.ui('noRecommendations')]),
-      planView.whatWouldChangeBlock(plan, words, false),
+      // Come back early: said on page 1 already, where a patient's safety net is printed.
+      planView.whatWouldChangeBlock(plan, words, false, !safety),
       element('p', { className: 'print-sheet__subtitle' }, [words.ui('printAnswersTitle')]),
       element('dl', { className: 'print-sheet__answers' }, (plan.answers || []).flatMap((row) => [
         element('dt', {}, [row.label]), element('dd', { 'data-answer': row.key }, [row.value]),

@@ -10,8 +10,8 @@
 namespace radiculo {
 
 // The red flags, in the contract's order: the source's twelve (ref 1, "Red Flags Requiring
-// Immediate Imaging") and four beyond it (bilateralSciatica, sexualDysfunction, gaitDisturbance,
-// nightPain; see pathway.cpp for their sources). The order matters: `unanswered` and
+// Immediate Imaging") and those beyond it (bilateralSciatica, sexualDysfunction, gaitDisturbance,
+// nightPain, recentInfectionOrProcedure; see pathway.cpp for their sources). The order matters: `unanswered` and
 // `redFlagsPresent` list flags in this order. Each flag sits in its group; how fast each must be
 // seen is the pathway's decision (pathway.cpp), not this table's.
 enum class RedFlag : std::size_t {
@@ -27,12 +27,13 @@ enum class RedFlag : std::size_t {
   fever,
   immunocompromised,
   intravenousDrugUse,
+  recentInfectionOrProcedure,
   significantTrauma,
   osteoporosis,
   prolongedCorticosteroids,
   progressiveNeuroDeficit,
 };
-inline constexpr std::size_t kRedFlagCount = 16;
+inline constexpr std::size_t kRedFlagCount = 17;
 
 // caudaEquinaOrCord: the signs of cauda equina syndrome and of spinal cord compression. The ids
 // are content/rules.json's `redFlagGroups` (the page asks the flags by group, in this order).
@@ -60,6 +61,7 @@ inline constexpr std::array<RedFlagInfo, kRedFlagCount> kRedFlags{{
     {RedFlag::fever, "fever", RedFlagGroup::infection},
     {RedFlag::immunocompromised, "immunocompromised", RedFlagGroup::infection},
     {RedFlag::intravenousDrugUse, "intravenousDrugUse", RedFlagGroup::infection},
+    {RedFlag::recentInfectionOrProcedure, "recentInfectionOrProcedure", RedFlagGroup::infection},
     {RedFlag::significantTrauma, "significantTrauma", RedFlagGroup::fracture},
     {RedFlag::osteoporosis, "osteoporosis", RedFlagGroup::fracture},
     {RedFlag::prolongedCorticosteroids, "prolongedCorticosteroids", RedFlagGroup::fracture},

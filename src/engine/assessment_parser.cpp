@@ -211,16 +211,18 @@ void readFields(const json& root, const std::vector<std::string>& languages, Err
 
 // Rules that involve more than one field.
 void checkAcrossFields(const json& root, const Assessment& assessment, ErrorList& errors) {
-  // With a red flag true (and not one a clinician has assessed) the triage is decided without the
-  // duration and the pain; demanding them first would only delay an emergency on the page.
-  bool decidedByAFlag = false;
-  for (const RedFlagInfo& info : kRedFlags)
-    decidedByAFlag = decidedByAFlag ||
-                     (assessment.answer(info.flag) == true && !assessment.assessedFindings.flags[static_cast<std::size_t>(info.flag)]);
-  if (!decidedByAFlag) {
+  // The duration and the pain are needed only by the plans that use them (the routine rungs);
+  // when the red flags (or the scope) decide a faster tier, the plan is made without them, so that
+  // asking for them first never delays an emergency, an examination within hours or a same-day
+  // visit. The triage is decided without them (pathway.h usesDurationAndPain).
+  if (usesDurationAndPain(decideTriage(assessment))) {
     if (!root.contains("symptomWeeks")) errors.push_back({"/symptomWeeks", ErrorCode::requiredUnlessRedFlag});
     if (!root.contains("painScore")) errors.push_back({"/painScore", ErrorCode::requiredUnlessRedFlag});
   }
+  // Marking a finding as assessed is a clinician's act: a patient's plan never takes it, so that
+  // no one lowers their own plan by ticking it.
+  if (assessment.audience == Audience::patient && root.contains("assessedFindings"))
+    errors.push_back({"/assessedFindings", ErrorCode::clinicianOnly});
   if (assessment.symptomWeeks && assessment.conservativeCareWeeks > *assessment.symptomWeeks)
     errors.push_back({"/conservativeCareWeeks", ErrorCode::moreThanOther, {{"other", "symptomWeeks"}}});
   // A finding can be assessed only when it is there: a listed flag not answered yes, or olderAge

@@ -130,6 +130,24 @@ std::vector<std::string> checkContent(const Content& content) {
     }
   }
 
+  // The safety net: its line is a recommendation, each item has an id once and, when it has a
+  // flag, a flag the engine knows that can newly appear (history cannot appear while someone waits).
+  if (rules.contains("safetyNet")) {
+    const json& net = rules.at("safetyNet");
+    if (!rules.at("recommendations").contains(net.at("line").get<std::string>()))
+      check.problem("safetyNet names line " + net.at("line").dump() + ", which is not a recommendation");
+    std::set<std::string> itemIds;
+    for (const json& item : net.at("items")) {
+      if (!itemIds.insert(item.at("id").get<std::string>()).second) check.problem("safetyNet lists item " + item.at("id").dump() + " twice");
+      if (!item.contains("flag")) continue;
+      const auto info = std::find_if(kRedFlags.begin(), kRedFlags.end(), [&](const RedFlagInfo& x) { return item.at("flag") == x.key; });
+      if (info == kRedFlags.end()) check.problem("safetyNet item " + item.at("id").dump() + " names an unknown flag");
+      else if (!canNewlyAppear(info->flag)) check.problem("safetyNet item " + item.at("id").dump() + " names history, which cannot newly appear");
+    }
+  } else {
+    check.problem("rules.json has no safetyNet");
+  }
+
   // The red-flag groups the page asks by are the engine's flags: every flag once, in the
   // contract's order, each under the group the engine files it in, the groups in RedFlagGroup's order.
   std::size_t flagIndex = 0;
@@ -166,7 +184,29 @@ std::vector<std::string> checkContent(const Content& content) {
     for (const auto& [id, recommendation] : rules.at("recommendations").items()) {
       check.inAudiences(words, where, "/recommendations/" + id);
       check.text(words, where, "/recommendations/" + id + "/basis");
+      // A line's short wording is optional per audience; where given, it is filled like the text.
+      if (words.at("recommendations").contains(id) && words.at("recommendations").at(id).contains("short"))
+        for (const auto& [audience, shortText] : words.at("recommendations").at(id).at("short").items()) {
+          (void)shortText;
+          check.text(words, where, "/recommendations/" + id + "/short/" + audience);
+        }
     }
+    // The safety net's words: a lead for every tier, a sign for every item of rules.json, per audience.
+    if (rules.contains("safetyNet"))
+      for (const char* audience : kAudienceIds) {
+        const std::string net = "/recommendations/" + rules.at("safetyNet").at("line").get<std::string>() + "/safetyNet/" + audience;
+        for (const char* tier : {"emergency", "emergencyRaised", "check-now", "urgent", "priority", "review"})
+          check.text(words, where, net + "/leads/" + tier);
+        for (const json& item : rules.at("safetyNet").at("items"))
+          check.text(words, where, net + "/items/" + item.at("id").get<std::string>());
+      }
+    // A headline's own triage label, where given, is for a headline the content has, in both audiences.
+    if (words.contains("headlineLabels"))
+      for (const auto& [headline, label] : words.at("headlineLabels").items()) {
+        (void)label;
+        if (headlineIds.count(headline) == 0) check.problem(where + "/headlineLabels/" + headline + " is not a headline");
+        check.inAudiences(words, where, "/headlineLabels/" + headline);
+      }
     for (const std::string& noteId : noteIds) check.inAudiences(words, where, "/evidenceNotes/" + noteId);
     for (const InputField& field : kInputFields)
       for (const std::string& question : questionKeys(field))

@@ -42,6 +42,7 @@ enum class ErrorCode {
   moreThanOther,       // {other}: the field it may not exceed
   findingNotYes,       // {finding}
   olderAgeUnder,       // {age}
+  clinicianOnly,       // a clinician's field in a patient-audience assessment
   // A FHIR QuestionnaireResponse
   notQuestionnaireResponse,
   otherQuestionnaire,  // {url}
@@ -75,7 +76,7 @@ struct ErrorCodeInfo {
   ErrorCode code;
   std::string_view name;
 };
-inline constexpr std::array<ErrorCodeInfo, 52> kErrorCodes{{
+inline constexpr std::array<ErrorCodeInfo, 53> kErrorCodes{{
     {ErrorCode::tooLarge, "tooLarge"},
     {ErrorCode::invalidJson, "invalidJson"},
     {ErrorCode::nulByte, "nulByte"},
@@ -105,6 +106,7 @@ inline constexpr std::array<ErrorCodeInfo, 52> kErrorCodes{{
     {ErrorCode::moreThanOther, "moreThanOther"},
     {ErrorCode::findingNotYes, "findingNotYes"},
     {ErrorCode::olderAgeUnder, "olderAgeUnder"},
+    {ErrorCode::clinicianOnly, "clinicianOnly"},
     {ErrorCode::notQuestionnaireResponse, "notQuestionnaireResponse"},
     {ErrorCode::otherQuestionnaire, "otherQuestionnaire"},
     {ErrorCode::notLanguageCode, "notLanguageCode"},

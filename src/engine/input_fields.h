@@ -125,8 +125,8 @@ inline constexpr std::array<InputField, 14> kInputFields{{
     field<&Assessment::language>("language", "Language of the plan; default \"en\"."),
     field<&Assessment::ageYears>("ageYears", "Age in whole years; needed for a plan (while it is missing the plan is incomplete and `unanswered` names ageYears). Under 18 is outside this aid's scope; 60 or over is a priority finding.", 0, 120),
     field<&Assessment::priorLumbarSurgery>("priorLumbarSurgery", "Earlier surgery on the lower back (outside this aid's scope); default false."),
-    field<&Assessment::symptomWeeks>("symptomWeeks", "Duration of this episode in weeks. Required unless a red flag is true.", 0, kMaxWeeks),
-    field<&Assessment::painScore>("painScore", "Pain on the 0-10 numeric rating scale; 7 or more is severe. Required unless a red flag is true.", 0, 10),
+    field<&Assessment::symptomWeeks>("symptomWeeks", "Duration of this episode in weeks. Needed for the routine plans (priority, incomplete, reassess, conservative); a plan the red-flag answers or the scope decide (emergency, check-now, out-of-scope, urgent) is made without it.", 0, kMaxWeeks),
+    field<&Assessment::painScore>("painScore", "Pain on the 0-10 numeric rating scale; 7 or more is severe. Needed for the routine plans (priority, incomplete, reassess, conservative); a plan the red-flag answers or the scope decide (emergency, check-now, out-of-scope, urgent) is made without it.", 0, 10),
     field<&Assessment::muscleSpasm>("muscleSpasm", "Muscle spasm with the pain; default false."),
     field<&Assessment::redFlags>("redFlags", "The red flags, one key each: true, false, or null/missing = not yet answered. No object = all unanswered."),
     field<&Assessment::conservativeCareWeeks>("conservativeCareWeeks", "Weeks of conservative care so far; default 0; never more than symptomWeeks.", 0, kMaxWeeks),
@@ -134,7 +134,7 @@ inline constexpr std::array<InputField, 14> kInputFields{{
     field<&Assessment::procedureCandidate>("procedureCandidate", "A potential candidate for surgery or an epidural steroid injection, and willing; default false."),
     field<&Assessment::priorMri>("priorMri", "An MRI exists from an earlier episode; default false."),
     field<&Assessment::herniation>("herniation", "Disc herniation known from imaging: whether it is contained, and its level."),
-    field<&Assessment::assessedFindings>("assessedFindings", "Clinicians only: the priority findings (red flags of the within-2-weeks tier answered true, or \"olderAge\" at 60 or over) a clinician has assessed, with examination and imaging as needed, and found no serious cause for. Each at most once. Default none."),
+    field<&Assessment::assessedFindings>("assessedFindings", "Clinicians only (an error in a patient-audience assessment): the priority findings (red flags of the within-2-weeks tier answered true, or \"olderAge\" at 60 or over) a clinician has assessed, with examination and imaging as needed, and found no serious cause for. Each at most once. Default none."),
 }};
 
 // The two parts of `herniation`, with the question key each is asked by (content/lang questions).

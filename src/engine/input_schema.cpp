@@ -98,7 +98,11 @@ json inputSchema(const std::vector<std::string>& languages) {
     "type": "object",
     "additionalProperties": false,
     "anyOf": [{"required": ["symptomWeeks", "painScore"]},
-              {"required": ["redFlags"], "properties": {"redFlags": {"anyOf": []}}}]
+              {"required": ["ageYears"], "properties": {"ageYears": {}}},
+              {"required": ["priorLumbarSurgery"], "properties": {"priorLumbarSurgery": {"const": true}}},
+              {"not": {"required": ["redFlags"], "properties": {"redFlags": {"required": [], "properties": {}}}}}],
+    "if": {"properties": {"audience": {"const": "patient"}}, "required": ["audience"]},
+    "then": {"not": {"required": ["assessedFindings"]}}
   })");
   schema["$id"] = "https://radiculo.invalid/schema/assessment-" + std::string(kEngineVersion) + ".json";
   for (const InputField& field : kInputFields) schema["properties"][field.name] = schemaOf(field, languages);
@@ -119,13 +123,16 @@ json inputSchema(const std::vector<std::string>& languages) {
   olderAge["then"]["properties"]["ageYears"]["minimum"] = kOlderAge;
   schema["allOf"].push_back(olderAge);
 
-  // symptomWeeks and painScore are required unless at least one red flag is true.
-  json& anyFlagTrue = schema["anyOf"][1]["properties"]["redFlags"]["anyOf"];
+  // symptomWeeks and painScore are needed only for the routine rungs (pathway.h usesDurationAndPain),
+  // which are exactly the plans of an adult (or an age not given) without previous lumbar surgery
+  // whose emergency-group and same-day red flags are all answered no: under 18, previous surgery,
+  // or any of those flags yes or unanswered decides a faster plan.
+  schema["anyOf"][1]["properties"]["ageYears"]["exclusiveMaximum"] = kAdultAge;
+  json& allNo = schema["anyOf"][3]["not"]["properties"]["redFlags"];
   for (const RedFlagInfo& flag : kRedFlags) {
-    json oneTrue;
-    oneTrue["required"].push_back(flag.key);
-    oneTrue["properties"][flag.key]["const"] = true;
-    anyFlagTrue.push_back(oneTrue);
+    if (urgencyOf(flag.flag) == Urgency::withinTwoWeeks) continue;
+    allNo["required"].push_back(flag.key);
+    allNo["properties"][flag.key]["const"] = false;
   }
   return schema;
 }

@@ -26,12 +26,20 @@ bool anyOf(const Assessment& a, Urgency urgency, bool (*answerIs)(const Assessme
   });
 }
 
+// The cauda equina signs (the emergency group without gaitDisturbance, the cord sign).
+bool isCaudaEquinaSign(RedFlag flag) { return urgencyOf(flag) == Urgency::emergency && flag != RedFlag::gaitDisturbance; }
+
 bool isAdultFirstEpisodePathway(const Assessment& a) {
   return !(a.ageYears && *a.ageYears < kAdultAge) && !a.priorLumbarSurgery;
 }
 
 bool subacute(const Assessment& a) { return a.symptomWeeks && *a.symptomWeeks <= kSubacuteWeeks; }
-bool longStanding(const Assessment& a) { return a.symptomWeeks && *a.symptomWeeks > kLongStandingWeeks; }
+// Long-standing sciatica: over 12 weeks and not getting better. Someone improving on care (or on
+// their own) past 12 weeks carries on; UK referral guidance counts the weeks of care before a
+// specialist referral, not the weeks of pain alone [23].
+bool longStanding(const Assessment& a) {
+  return a.symptomWeeks && *a.symptomWeeks > kLongStandingWeeks && !a.improving;
+}
 bool severePain(const Assessment& a) { return a.painScore && *a.painScore >= kSeverePain; }
 // The opioid line [1, 2], up to 12 weeks [6].
 bool opioidLine(const Assessment& a) { return severePain(a) && subacute(a); }
@@ -46,13 +54,69 @@ bool closeReview(const Assessment& a) { return severePain(a) || a.muscleSpasm ||
 // (Radiculo's own rule, from [23]).
 bool reviewWithinTwoWeeks(const Assessment& a) { return closeReview(a) || longStanding(a); }
 
+// The dangerous combinations: flags that alone are seen today (or within 2 weeks) and together
+// need the emergency department. Few red flags are telling alone; combinations are [10].
+//   - A worsening deficit with a cancer, infection or fracture flag: possible metastatic cord
+//     compression [12, 13], spinal abscess [10, 14, 24] or unstable fracture (long-term steroids
+//     and osteoporosis alike weaken bone [7, 10]). Radiculo's own grouping.
+//   - Fever with a risk factor for spinal infection: injecting drugs, a weak immune system,
+//     long-term steroids, or a recent infection or spinal procedure [10, 14, 24].
+//   - Past or current cancer with constant, night or thoracic pain: with the radicular pain every
+//     person here has, possible spinal metastasis with a neurological symptom, an oncological
+//     emergency [12, 25].
+// `yes(flag)` says whether a flag counts as yes, so that the same pairs answer "is it a
+// combination now" and "would this one more yes make it one".
+constexpr std::array<RedFlag, 4> kFeverPartners{RedFlag::intravenousDrugUse, RedFlag::immunocompromised,
+                                                RedFlag::prolongedCorticosteroids, RedFlag::recentInfectionOrProcedure};
+
+template <typename Yes>
+bool deficitCombination(Yes yes) {
+  if (!yes(RedFlag::progressiveNeuroDeficit)) return false;
+  return std::any_of(kRedFlags.begin(), kRedFlags.end(), [&](const RedFlagInfo& info) {
+    return (info.group == RedFlagGroup::malignancy || info.group == RedFlagGroup::infection ||
+            info.group == RedFlagGroup::fracture) &&
+           yes(info.flag);
+  });
+}
+template <typename Yes>
+bool feverCombination(Yes yes) {
+  return yes(RedFlag::fever) && std::any_of(kFeverPartners.begin(), kFeverPartners.end(), yes);
+}
+template <typename Yes>
+bool cancerSpinalPainCombination(Yes yes) {
+  return yes(RedFlag::cancerHistory) && yes(RedFlag::nightPain);
+}
+template <typename Yes>
+bool anyCombination(Yes yes) {
+  return deficitCombination(yes) || feverCombination(yes) || cancerSpinalPainCombination(yes);
+}
+
+// Would a yes to `flag` (unanswered now) complete a dangerous combination?
+bool completesCombination(const Assessment& a, RedFlag flag) {
+  return anyCombination([&](RedFlag f) { return f == flag || isTrue(a, f); });
+}
+bool isOpenCombinationPartner(const Assessment& a, RedFlag flag) {
+  return urgencyOf(flag) != Urgency::emergency && isUnanswered(a, flag) && completesCombination(a, flag);
+}
+bool hasOpenCombinationPartner(const Assessment& a) {
+  return std::any_of(kRedFlags.begin(), kRedFlags.end(),
+                     [&](const RedFlagInfo& info) { return isOpenCombinationPartner(a, info.flag); });
+}
+
+// Cancer with constant, night or thoracic pain, and no other reason for the emergency department.
+bool cancerSpinalPainAlone(const Assessment& a) {
+  const auto yes = [&](RedFlag f) { return isTrue(a, f); };
+  return cancerSpinalPainCombination(yes) && !deficitCombination(yes) && !feverCombination(yes) &&
+         !anyOf(a, Urgency::emergency, isTrue);
+}
+
 struct Condition {
   std::string_view name;
   ConditionPredicate holds;
 };
 
 // The `when` column of the triage table.
-constexpr std::array<Condition, 31> kConditions{{
+constexpr std::array<Condition, 43> kConditions{{
     {"always", [](const Assessment&) { return true; }},
     // Muscle relaxants for associated muscle spasm [1].
     {"muscleSpasm", [](const Assessment& a) { return a.muscleSpasm; }},
@@ -96,10 +160,15 @@ constexpr std::array<Condition, 31> kConditions{{
        return a.procedureCandidate && a.herniation && a.herniation->contained && belowL3(a.herniation->level) &&
               subacute(a);
      }},
-    // Fracture is suspected, or older age raises its risk: radiography and CT also have a place
-    // (ACR variant 6 [7, 8]; evidence notes).
+    // Fracture is suspected: radiography and CT also have a place (ACR variant 6 [7, 8]; evidence
+    // notes). The note is for the plan where fracture is the leading question: a fracture flag,
+    // and no cancer or infection flag (then MRI is the test).
     {"fractureFlagPresent", [](const Assessment& a) { return anyTrue(a, RedFlagGroup::fracture); }},
-    {"fractureRisk", [](const Assessment& a) { return anyTrue(a, RedFlagGroup::fracture) || isOlderAge(a); }},
+    {"fractureLeading",
+     [](const Assessment& a) {
+       return anyTrue(a, RedFlagGroup::fracture) && !anyTrue(a, RedFlagGroup::malignancy) &&
+              !anyTrue(a, RedFlagGroup::infection);
+     }},
     // Cauda equina, cancer, infection or a deficit is suspected: MRI is the test [7, 8].
     {"nonFractureFlagPresent",
      [](const Assessment& a) {
@@ -107,14 +176,49 @@ constexpr std::array<Condition, 31> kConditions{{
          return info.group != RedFlagGroup::fracture && isTrue(a, info.flag);
        });
      }},
-    // Past or current cancer with radicular pain: possible metastatic cord compression, an
-    // oncological matter for the acute oncology service the same day [12, 13].
+    // Past or current cancer with radicular pain: possible metastatic cord compression; the call
+    // to the acute oncology service or MSCC coordinator is made now, the visit the same day [12, 13].
     {"cancerHistory", [](const Assessment& a) { return isTrue(a, RedFlag::cancerHistory); }},
+    // Cancer with constant, night or thoracic pain and nothing else that makes an emergency: the
+    // cancer team's 24-hour line (MSCC coordinator, acute oncology) is the route, the emergency
+    // department if it cannot be reached [12, 25]. With any other emergency reason, the emergency
+    // department is the route and the cancer team is told.
+    {"cancerSpinalPainAlone", cancerSpinalPainAlone},
+    {"notCancerSpinalPainAlone", [](const Assessment& a) { return !cancerSpinalPainAlone(a); }},
+    {"cancerHistoryWithOtherEmergency",
+     [](const Assessment& a) { return isTrue(a, RedFlag::cancerHistory) && !cancerSpinalPainAlone(a); }},
+    // Which examination a check-now plan asks for: the cauda equina signs (saddle sensation,
+    // bladder) [17], a cord sign (gait, tone, reflexes, plantars, Hoffmann's sign) [10], or the
+    // dangerous combination whose partner is unanswered.
+    {"caudaEquinaSignUnanswered",
+     [](const Assessment& a) {
+       return std::any_of(kRedFlags.begin(), kRedFlags.end(),
+                          [&](const RedFlagInfo& info) { return isCaudaEquinaSign(info.flag) && isUnanswered(a, info.flag); });
+     }},
+    {"gaitDisturbanceUnanswered", [](const Assessment& a) { return isUnanswered(a, RedFlag::gaitDisturbance); }},
+    {"partialCombination", partialCombination},
+    // A partner of a dangerous combination is unanswered: its yes (emergency department now) is
+    // said in the plan itself, not only under "what would change".
+    {"openCombinationPartner", hasOpenCombinationPartner},
+    // After lumbar surgery, the team that operated is the first contact (ACR variant 5 [7];
+    // spinal procedures are a cause of spinal infection [24]).
+    {"priorLumbarSurgery", [](const Assessment& a) { return a.priorLumbarSurgery; }},
+    // The first weeks' statements (6 weeks of care first, recovery timing, no early imaging) are
+    // said only while they have not passed [15, 21, 22]; after 12 weeks a specialist decides on
+    // imaging [6, 23], whether or not the person is improving.
+    {"upTo12Weeks", subacute},
+    {"over12Weeks", [](const Assessment& a) { return a.symptomWeeks && *a.symptomWeeks > kSubacuteWeeks; }},
     // Significant trauma: seen today where imaging is available (Radiculo's own rule, with [7, 11]).
     {"significantTrauma", [](const Assessment& a) { return isTrue(a, RedFlag::significantTrauma); }},
     // Which headline a triage shows (content/rules.json's headlines): what the person reported
     // decides the wording, the triage has already decided the speed.
     {"emergencyFlagPresent", [](const Assessment& a) { return anyOf(a, Urgency::emergency, isTrue); }},
+    {"caudaEquinaSignPresent",
+     [](const Assessment& a) {
+       return std::any_of(kRedFlags.begin(), kRedFlags.end(),
+                          [&](const RedFlagInfo& info) { return isCaudaEquinaSign(info.flag) && isTrue(a, info.flag); });
+     }},
+    {"emergencyFlagUnanswered", [](const Assessment& a) { return anyOf(a, Urgency::emergency, isUnanswered); }},
     {"sameDayFlagPresent", [](const Assessment& a) { return anyOf(a, Urgency::sameDay, isTrue); }},
     {"sameDayFlagTrueOrUnanswered",
      [](const Assessment& a) { return anyOf(a, Urgency::sameDay, isTrue) || anyOf(a, Urgency::sameDay, isUnanswered); }},
@@ -154,7 +258,10 @@ Urgency urgencyOf(RedFlag flag) {
     case RedFlag::cancerHistory:
     case RedFlag::intravenousDrugUse:
       return Urgency::sameDay;
-    // Seen within 2 weeks: the priority spine referrals of the UK community red flags [10].
+    // Seen within 2 weeks: the priority spine referrals of the UK community red flags [10]; a
+    // recent bacterial infection is a risk factor for spinal infection [14], as are spinal
+    // injections and operations [24] (the 3 months are Radiculo's own choice).
+    case RedFlag::recentInfectionOrProcedure:
     case RedFlag::unexplainedWeightLoss:
     case RedFlag::nightPain:
     case RedFlag::immunocompromised:
@@ -172,20 +279,31 @@ bool isAssessable(RedFlag flag) { return urgencyOf(flag) == Urgency::withinTwoWe
 
 bool isOlderAge(const Assessment& a) { return a.ageYears && *a.ageYears >= kOlderAge; }
 
-// Few red flags are telling alone; combinations are [10]. These make an emergency of flags that
-// alone are seen today.
 bool dangerousCombination(const Assessment& a) {
-  // A worsening deficit with cancer, infection or fracture risk: possible metastatic cord
-  // compression [12, 13], spinal abscess or unstable fracture [10]. Radiculo's own grouping.
-  if (isTrue(a, RedFlag::progressiveNeuroDeficit) &&
-      (anyTrue(a, RedFlagGroup::malignancy) || anyTrue(a, RedFlagGroup::infection) ||
-       isTrue(a, RedFlag::significantTrauma) || isTrue(a, RedFlag::prolongedCorticosteroids)))
-    return true;
-  // Fever with a risk factor for spinal infection: suspected spinal infection, an emergency
-  // referral in the UK community red flags [10, 14].
-  return isTrue(a, RedFlag::fever) &&
-         (isTrue(a, RedFlag::intravenousDrugUse) || isTrue(a, RedFlag::immunocompromised) ||
-          isTrue(a, RedFlag::prolongedCorticosteroids));
+  return anyCombination([&](RedFlag f) { return isTrue(a, f); });
+}
+
+// An unanswered partner is never read as "no" (Radiculo's own rule, checked by a second
+// clinician): a worsening deficit answered yes with an infection or cancer partner unanswered, or
+// a fever combination with one side yes and the other unanswered, may be a spinal abscess or cord
+// compression: examined within hours, the emergency department if that cannot happen. Every
+// other partial combination keeps its rung and says what a yes would mean.
+bool partialCombination(const Assessment& a) {
+  constexpr std::array<RedFlag, 6> deficitPartners{RedFlag::fever, RedFlag::intravenousDrugUse, RedFlag::immunocompromised,
+                                                   RedFlag::prolongedCorticosteroids, RedFlag::recentInfectionOrProcedure,
+                                                   RedFlag::cancerHistory};
+  const auto unanswered = [&](RedFlag f) { return isUnanswered(a, f); };
+  const auto yes = [&](RedFlag f) { return isTrue(a, f); };
+  return (yes(RedFlag::progressiveNeuroDeficit) && std::any_of(deficitPartners.begin(), deficitPartners.end(), unanswered)) ||
+         (yes(RedFlag::fever) && std::any_of(kFeverPartners.begin(), kFeverPartners.end(), unanswered)) ||
+         (unanswered(RedFlag::fever) && std::any_of(kFeverPartners.begin(), kFeverPartners.end(), yes));
+}
+
+std::vector<RedFlag> openCombinationPartners(const Assessment& a) {
+  std::vector<RedFlag> flags;
+  for (const RedFlagInfo& info : kRedFlags)
+    if (isOpenCombinationPartner(a, info.flag)) flags.push_back(info.flag);
+  return flags;
 }
 
 namespace {
@@ -214,11 +332,12 @@ PriorityFindings openPriorityFindings(const Assessment& a) {
 // would need; and unknown answers never reach the routine path.
 Triage decideTriage(const Assessment& a) {
   // 1. Cauda equina syndrome or cord compression, at any age [1, 10, 17]; or a dangerous
-  //    combination of same-day flags.
+  //    combination, every partner answered yes.
   if (anyOf(a, Urgency::emergency, isTrue) || dangerousCombination(a)) return Triage::emergency;
   // 2. A sign of cauda equina syndrome that cannot be ruled out: examined within hours. Its
-  //    signs come and go early; a tool cannot reassure someone who is unsure [17, 18].
-  if (anyOf(a, Urgency::emergency, isUnanswered)) return Triage::checkNow;
+  //    signs come and go early; a tool cannot reassure someone who is unsure [17, 18]. Likewise a
+  //    combination of spinal infection or cord compression whose partner is unanswered.
+  if (anyOf(a, Urgency::emergency, isUnanswered) || partialCombination(a)) return Triage::checkNow;
   // 3. Children and people after lumbar surgery follow other pathways (ACR variant 5 [7]).
   if (!isAdultFirstEpisodePathway(a)) return Triage::outOfScope;
   // 4. Seen by a clinician today: a same-day flag answered yes, or not yet ruled out.
@@ -322,6 +441,30 @@ int reassessInWeeks(const Assessment& a) {
   return static_cast<int>(weeks);
 }
 
+std::optional<int> reviewInWeeks(const Assessment& a, Triage triage) {
+  switch (triage) {
+    case Triage::conservative:
+      return reassessInWeeks(a);
+    case Triage::priority:
+    case Triage::reassess:
+      return static_cast<int>(severePain(a) ? kSeverePainReviewWeeks : kCloseReviewWeeks);
+    default:
+      return std::nullopt;
+  }
+}
+
+bool usesDurationAndPain(Triage triage) {
+  switch (triage) {
+    case Triage::priority:
+    case Triage::incomplete:
+    case Triage::reassess:
+    case Triage::conservative:
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::vector<std::string_view> injectionCriteriaNotMet(const Assessment& a) {
   std::vector<std::string_view> reasons;
   if (!a.herniation) {
@@ -335,9 +478,11 @@ std::vector<std::string_view> injectionCriteriaNotMet(const Assessment& a) {
 }
 
 // Static history (past cancer, a weak immune system, injecting drugs, osteoporosis, long-term
-// steroids) cannot newly appear while someone waits; the "come back early" list names only what can.
+// steroids, an infection or a spinal procedure in the last 3 months) cannot newly appear while
+// someone waits; the "come back early" list names only what can.
 bool canNewlyAppear(RedFlag flag) {
   switch (flag) {
+    case RedFlag::recentInfectionOrProcedure:
     case RedFlag::cancerHistory:
     case RedFlag::immunocompromised:
     case RedFlag::intravenousDrugUse:

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,7 +35,11 @@ inline constexpr double kSubacuteWeeks = 12;
 // specialist referral [23].
 inline constexpr double kLongStandingWeeks = 12;
 // Severe pain, a sedating medicine or long-standing sciatica: review within 2 weeks (Radiculo's own rule).
+// A priority or reassess plan is reviewed within 2 weeks too, within 1 week with severe pain
+// (Radiculo's own rule: a person left at home with a finding to check, or with failed care, and
+// pain of 7 or more is not told 2 weeks).
 inline constexpr double kCloseReviewWeeks = 2;
+inline constexpr double kSeverePainReviewWeeks = 1;
 // NSAID harms are more likely from 65 [20].
 inline constexpr int kMedicineCautionAge = 65;
 
@@ -42,7 +47,7 @@ struct Threshold {
   const char* name;  // its key in contentJson()'s `thresholds`
   double value;
 };
-inline constexpr std::array<Threshold, 8> kThresholds{{
+inline constexpr std::array<Threshold, 9> kThresholds{{
     {"adultAge", kAdultAge},
     {"olderAge", kOlderAge},
     {"conservativeWeeks", kConservativeWeeks},
@@ -50,6 +55,7 @@ inline constexpr std::array<Threshold, 8> kThresholds{{
     {"subacuteWeeks", kSubacuteWeeks},
     {"longStandingWeeks", kLongStandingWeeks},
     {"closeReviewWeeks", kCloseReviewWeeks},
+    {"severePainReviewWeeks", kSeverePainReviewWeeks},
     {"medicineCautionAge", kMedicineCautionAge},
 }};
 
@@ -114,8 +120,16 @@ std::vector<RedFlag> flagsUnanswered(const Assessment& assessment);
 // The same, of one urgency tier only.
 std::vector<RedFlag> flagsPresent(const Assessment& assessment, Urgency urgency);
 std::vector<RedFlag> flagsUnanswered(const Assessment& assessment, Urgency urgency);
-// True when flags that alone need a same-day check together need the emergency department.
+// True when flags that alone need a same-day check (or less) together need the emergency
+// department: every partner of a dangerous combination answered yes.
 bool dangerousCombination(const Assessment& assessment);
+// True when one side of a dangerous combination of spinal infection or cord compression is yes and
+// a partner is still unanswered (see pathway.cpp for the exact pairs): never read as "no", it is
+// examined within hours (check-now).
+bool partialCombination(const Assessment& assessment);
+// The unanswered red flags, outside the emergency group, whose yes would complete a dangerous
+// combination (make this plan an emergency), in the contract's order.
+std::vector<RedFlag> openCombinationPartners(const Assessment& assessment);
 
 // The priority findings that still need a clinician within 2 weeks: within-2-weeks flags answered
 // yes and not assessed, and older age unless assessed.
@@ -180,6 +194,15 @@ Decision decide(const Assessment& assessment, const RuleTable& table);
 // Whole weeks (at least 1) until the conservative plan's review: the 6-week mark, sooner with
 // severe pain or a sedating medicine.
 int reassessInWeeks(const Assessment& assessment);
+// The plan's review in whole weeks for the tiers that leave a person at home and name one
+// (conservative: reassessInWeeks; priority and reassess: within 2 weeks, 1 with severe pain);
+// nothing for the others.
+std::optional<int> reviewInWeeks(const Assessment& assessment, Triage triage);
+
+// Whether a plan at this triage uses the duration of the episode and the pain score (the review
+// interval, long-standing sciatica, the medicine lines): only the routine rungs. A red-flag answer
+// that decides a faster tier gives its plan without them.
+bool usesDurationAndPain(Triage triage);
 
 // A herniation level below L3, where the transforaminal injection applies [4].
 bool belowL3(HerniationLevel level);

@@ -18,6 +18,7 @@
 #include "pathway.h"
 #include "text.h"
 #include "version.h"
+#include "what_would_change.h"
 
 namespace radiculo {
 
@@ -75,7 +76,7 @@ class PlanWriter {
     json plan;
     plan["ok"] = true;
     plan["triage"] = triageId(triage_);
-    plan["triageLabel"] = triageLabel(triageId(triage_));
+    plan["triageLabel"] = planTriageLabel();
     plan["alert"] = infoOf(triage_).alert;  // action within the day: a surface announces it as an alert
     plan["language"] = a_.language;  // the words it was given in, for whoever places them
     plan["audience"] = audience_;
@@ -92,7 +93,7 @@ class PlanWriter {
     plan["contentVersion"] = rules_.at("contentVersion");
     plan["contentReviewed"] = reviewed_;
     plan["reviewStatus"] = reviewStatus(content_, a_.language, audience_);
-    if (triage_ == Triage::conservative) plan["reassessInWeeks"] = reassessInWeeks(a_);
+    if (const auto weeks = reviewInWeeks(a_, triage_)) plan["reassessInWeeks"] = *weeks;
     plan["whatWouldChange"] = wordedChange();
     plan["recommendations"] = std::move(lines);
     return plan;
@@ -121,6 +122,14 @@ class PlanWriter {
 
   std::string triageLabel(std::string_view id) const { return words_.at("triages").at(std::string(id)).at(audience_).get<std::string>(); }
 
+  // The plan's own triage label: its headline's, where the content gives that headline one (a
+  // long-standing plan says "review and referral", as its headline does), else its triage's.
+  std::string planTriageLabel() const {
+    if (words_.contains("headlineLabels") && words_.at("headlineLabels").contains(headlineKey_))
+      return worded(words_.at("headlineLabels").at(headlineKey_));
+    return triageLabel(triageId(triage_));
+  }
+
   // "What would change this" (what_would_change.h), each part also worded: its structured keys stay
   // for integrators; every surface shows these words and composes none of its own.
   json wordedChange() const {
@@ -145,7 +154,16 @@ class PlanWriter {
       change["alsoUnanswered"] = others;
     }
     const std::string best = change.at("bestTriage").get<std::string>(), worst = change.at("worstTriage").get<std::string>();
-    if (best != worst) change["range"] = fillTemplate(ui("triageRange"), {{"best", triageLabel(best)}, {"worst", triageLabel(worst)}});
+    // A patient who must be seen (today, within hours, now, or within 2 weeks) is never shown the
+    // gentlest plan an answer could give: that reads as a way to a milder plan ("answer no and it
+    // is simple care"). Only a clinician's examination can rule it out; clinicians keep the range.
+    const bool mustBeSeen = triage_ == Triage::emergency || triage_ == Triage::checkNow || triage_ == Triage::urgent ||
+                            triage_ == Triage::priority;
+    if (audience_ == "patient" && mustBeSeen) {
+      change.erase("bestTriage");
+    } else if (best != worst) {
+      change["range"] = fillTemplate(ui("triageRange"), {{"best", triageLabel(best)}, {"worst", triageLabel(worst)}});
+    }
     if (change.contains("reassessInWeeks"))
       change["reassessIn"] = fillTemplate(ui("reassessIn"), {{"weeks", duration(change.at("reassessInWeeks").get<double>(), false)}});
     if (change.contains("ifNotImprovingAt6Weeks"))
@@ -265,7 +283,9 @@ class PlanWriter {
     offer("sameDayPending", shortNames(sameDayPending));
     offer("priorityFindings", findingNames(open.flags, open.olderAge));
     offer("assessedFindings", findingNames(assessed, a_.assessedFindings.olderAge));
-    offer("reassessIn", duration(reassessInWeeks(a_), false));  // a review point: "1 week", not "7 days"
+    // A review point: "1 week", not "7 days".
+    offer("reassessIn", duration(reviewInWeeks(a_, triage_).value_or(reassessInWeeks(a_)), false));
+    offer("emergencyIfYes", shortNames(openCombinationPartners(a_), "listLastSeparatorOr"));
     offer("careDuration", duration(a_.conservativeCareWeeks));
     if (a_.symptomWeeks) offer("symptomDuration", duration(*a_.symptomWeeks));
     if (a_.painScore) offer("painScore", std::to_string(*a_.painScore));
@@ -308,7 +328,17 @@ class PlanWriter {
       json line;
       line["id"] = id;
       line["kind"] = row->kind;
-      line["text"] = worded(recommendation);
+      if (id == safetyNetLine()) {
+        // The safety net is this person's: its tiers and its text are one computation.
+        json tiers = safetyNet();
+        line["text"] = safetyNetText(tiers);
+        line["safetyNet"] = std::move(tiers);
+      } else {
+        line["text"] = worded(recommendation);
+      }
+      // The line's short wording, filled like its text (the page's actions and summary place it).
+      if (recommendation.contains("short") && recommendation.at("short").contains(audience_))
+        line["short"] = fillTemplate(recommendation.at("short").at(audience_).get<std::string>(), values_);
       line["rationale"] = rationale(row->when);
       if (row->when != "always") line["ownReason"] = worded(words_.at("rationale").at("conditions").at(row->when));
       line["basis"] = fillTemplate(recommendation.at("basis").get<std::string>(), values_);
@@ -317,6 +347,74 @@ class PlanWriter {
       lines.push_back(std::move(line));
     }
     return lines;
+  }
+
+  std::string safetyNetLine() const { return rules_.at("safetyNet").at("line").get<std::string>(); }
+
+  // Which tier of the safety net a sign goes under, for this person: its own tier (the speed its
+  // yes needs alone), or the faster one a yes would bring with the other answers (the same
+  // re-triage as "answer next" and "come back early", what_would_change.h). A weak immune system
+  // makes a new fever an emergency; the list says so where the person reads it.
+  std::string safetyTier(RedFlag flag) const {
+    const Urgency own = urgencyOf(flag);
+    const Triage ownTriage = own == Urgency::emergency ? Triage::emergency : own == Urgency::sameDay ? Triage::urgent : Triage::priority;
+    const Triage then = triageIfYes(a_, flag);
+    const Triage tier = then != triage_ && moreSerious(then, ownTriage) ? then : ownTriage;
+    if (tier == Triage::emergency) return own == Urgency::emergency ? "emergency" : "emergencyRaised";
+    return std::string(triageId(tier));
+  }
+
+  // The safety net's tiers, fastest first: [{when, lead, items, flags, note?}], each sign worded for
+  // the audience under the tier safetyTier gives it; the signs with no red flag last ("review").
+  json safetyNet() const {
+    static const std::array<const char*, 6> kOrder{"emergency", "emergencyRaised", "check-now", "urgent", "priority", "review"};
+    const json& words = words_.at("recommendations").at(safetyNetLine()).at("safetyNet").at(audience_);
+    struct Tier {
+      std::vector<std::string> items;
+      json flags = json::array();
+    };
+    std::map<std::string, Tier> byTier;
+    for (const json& item : rules_.at("safetyNet").at("items")) {
+      std::string tier = "review";
+      if (item.contains("flag")) {
+        const std::string key = item.at("flag").get<std::string>();
+        const auto info = std::find_if(kRedFlags.begin(), kRedFlags.end(), [&](const RedFlagInfo& x) { return key == x.key; });
+        tier = safetyTier(info->flag);  // the content self-check holds every flag to a known key
+      }
+      Tier& group = byTier[tier];
+      group.items.push_back(words.at("items").at(item.at("id").get<std::string>()).get<std::string>());
+      if (item.contains("flag") && std::find(group.flags.begin(), group.flags.end(), item.at("flag")) == group.flags.end())
+        group.flags.push_back(item.at("flag"));
+    }
+    json tiers = json::array();
+    for (const char* tier : kOrder) {
+      const auto found = byTier.find(tier);
+      if (found == byTier.end()) continue;
+      json entry;
+      entry["when"] = std::string(tier) == "emergencyRaised" ? "emergency" : tier;
+      entry["lead"] = words.at("leads").at(tier);
+      entry["items"] = found->second.items;
+      entry["flags"] = found->second.flags;
+      if (words.contains("notes") && words.at("notes").contains(tier)) entry["note"] = words.at("notes").at(tier);
+      tiers.push_back(std::move(entry));
+    }
+    return tiers;
+  }
+
+  // The safety net as one text (the line's text: --text, the note, print): each tier's lead, its
+  // signs as one list (joined with semicolons: a sign often holds a comma or an "or" itself), its note.
+  std::string safetyNetText(const json& tiers) const {
+    const json& units = words_.at("units");
+    std::string text;
+    for (const json& tier : tiers) {
+      std::vector<std::string> items;
+      for (const json& item : tier.at("items")) items.push_back(item.get<std::string>());
+      const std::string list = joinList(items, units.at("listSeparatorStrong").get<std::string>(),
+                                        units.at("listLastSeparatorOrStrong").get<std::string>());
+      text += (text.empty() ? "" : " ") + tier.at("lead").get<std::string>() + " " + list + ".";
+      if (tier.contains("note")) text += " " + tier.at("note").get<std::string>();
+    }
+    return text;
   }
 
   // The references this plan cites (its lines and their evidence notes), in number order.

@@ -16,10 +16,10 @@ namespace radiculo {
 // The values the plan writer offers to the content's templates ("{redFlags}"), and reviewDate
 // (reviewStatus, content.cpp). The plan writer offers no other; the content self-check allows no
 // other placeholder. Durations carry their unit ("1 week", "3.5 weeks"), so no template says "1 weeks".
-inline constexpr std::array<const char*, 14> kTemplateValues{
+inline constexpr std::array<const char*, 15> kTemplateValues{
     "reviewDate",       "redFlags",         "unanswered",    "unansweredEmergency", "unansweredSameDay",
     "sameDayPending",   "priorityFindings", "assessedFindings", "redFlagStatus",    "reassessIn",
-    "painScore",        "symptomDuration",  "careDuration",  "herniationLevel"};
+    "painScore",        "symptomDuration",  "careDuration",  "herniationLevel",     "emergencyIfYes"};
 
 // `whatWouldChange` is the plan's "what would change" part (what_would_change.h), written into it
 // as it is.

@@ -18,12 +18,18 @@ Assessment withAnswer(Assessment a, RedFlag flag, bool answer) {
   return a;
 }
 
+}  // namespace
+
+Triage triageIfYes(const Assessment& a, RedFlag flag) { return decideTriage(withAnswer(a, flag, true)); }
+
+namespace {
+
 // For each red flag in `flags`: the triage a "yes" would bring, when it differs from now, the
 // most serious first (ties keep the contract's order).
 json ifYes(const Assessment& a, Triage now, const std::vector<RedFlag>& flags) {
   std::vector<std::pair<RedFlag, Triage>> changes;
   for (RedFlag flag : flags) {
-    const Triage then = decideTriage(withAnswer(a, flag, true));
+    const Triage then = triageIfYes(a, flag);
     if (then != now) changes.emplace_back(flag, then);
   }
   std::stable_sort(changes.begin(), changes.end(),

@@ -11,6 +11,10 @@
 
 namespace radiculo {
 
+// The triage a yes to `flag` would bring: the one re-triage behind "answer next", "come back early"
+// and the person's safety net (plan.cpp), so that they never disagree.
+Triage triageIfYes(const Assessment& assessment, RedFlag flag);
+
 // `now` is the pathway's decision for `assessment`; `table` decides the changed answers.
 nlohmann::json whatWouldChange(const Assessment& assessment, const Decision& now, const RuleTable& table);
 

@@ -130,7 +130,8 @@ TEST(ContentJson, ServesTheEngineTablesThePageNeeds) {
     if (triage.at("alert").get<bool>()) alerts.push_back(triage.at("id"));
   EXPECT_EQ(alerts, json::parse(R"(["emergency", "check-now", "urgent"])"));
   EXPECT_EQ(served.at("thresholds"), json::parse(R"({"adultAge": 18, "olderAge": 60, "conservativeWeeks": 6,
-      "severePain": 7, "subacuteWeeks": 12, "longStandingWeeks": 12, "closeReviewWeeks": 2, "medicineCautionAge": 65})"));
+      "severePain": 7, "subacuteWeeks": 12, "longStandingWeeks": 12, "closeReviewWeeks": 2, "severePainReviewWeeks": 1,
+      "medicineCautionAge": 65})"));
   EXPECT_EQ(served.at("defaults"), json::parse(R"({"audience": "clinician", "language": "en"})"));
   EXPECT_EQ(served.at("herniationLevels"), json::parse(R"(["L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1"])"));
   // Every red flag with the pathway's tier (the page raises its cards from these, never from the

@@ -78,7 +78,7 @@ TEST_P(FhirVector, GivesTheExpectedResult) {
     EXPECT_NE(std::find(ids.begin(), ids.end(), id.get<std::string>()), ids.end()) << id;
   for (const json& id : expect.value("idsExclude", json::array()))
     EXPECT_EQ(std::find(ids.begin(), ids.end(), id.get<std::string>()), ids.end()) << id;
-  for (const char* key : {"language", "audience"})
+  for (const char* key : {"language", "audience", "unanswered"})
     if (expect.contains(key)) {
       EXPECT_EQ(plan.at(key), expect.at(key)) << key;
     }
@@ -296,11 +296,16 @@ TEST(FhirResponse, DurationsKeepTheirUnitAndValue) {
 TEST(FhirResponse, NamesTheQuestionnaireThatAsksItsAnswers) {
   const json patient = responseFor(json::parse(R"({"audience": "patient", "language": "es", "ageYears": 45, "symptomWeeks": 3, "painScore": 5})"));
   EXPECT_EQ(patient.at("questionnaire"), fhir::questionnaireUrl(Audience::patient, "es") + "|" + fhir::questionnaireVersion());
+  // Marking a finding as assessed is a clinician's act: the clinician's Questionnaire carries it,
+  // and a patient-audience assessment with it is refused, as evaluate refuses it.
   const json assessed = responseFor(json::parse(
-      R"({"audience": "patient", "ageYears": 70, "symptomWeeks": 3, "painScore": 5, "assessedFindings": ["olderAge"]})"));
+      R"({"audience": "clinician", "ageYears": 70, "symptomWeeks": 3, "painScore": 5, "assessedFindings": ["olderAge"]})"));
   EXPECT_EQ(assessed.at("questionnaire"), fhir::questionnaireUrl(Audience::clinician, "en") + "|" + fhir::questionnaireVersion());
-  EXPECT_EQ(assessed.at("extension").at(0).at("valueCode"), "patient");
   EXPECT_EQ(find(assessed.at("item"), "assessed-olderAge")->at("answer").at(0).at("valueBoolean"), true);
+  EXPECT_EQ(json::parse(questionnaireResponseJson(
+                R"({"audience": "patient", "ageYears": 70, "symptomWeeks": 3, "painScore": 5, "assessedFindings": ["olderAge"]})", "2026-12-07"))
+                .at("errors").at(0).at("code"),
+            "clinicianOnly");
   EXPECT_EQ(json::parse(questionnaireResponseJson(R"({"ageYears": 45, "symptomWeeks": 3, "painScore": 5})", "yesterday"))
                 .at("errors").at(0).at("code"),
             "notDateTime");

@@ -72,6 +72,9 @@ TEST(MedicineLines, EveryAgePainSpasmAndDurationKeepsThePromises) {
   for (const MedicineCase& c : sweep())
     for (const char* language : {"en", "es"})
       for (const char* audience : kAudienceIds) {
+        // Marking a finding as assessed is a clinician's act (refused in a patient's plan): where
+        // the plan needs one (long-term steroids, 60 or over), only the clinician's plan is swept.
+        if (std::string_view(audience) == "patient" && (c.steroids || c.age >= kOlderAge)) continue;
         const std::string input = assessmentJson(c, language, audience).dump();
         const json plan = json::parse(evaluateJson(input));
         ASSERT_TRUE(plan.at("ok").get<bool>()) << input;

@@ -41,28 +41,107 @@ TEST(Triage, EveryEmergencyGroupFlagIsAnEmergencyAndUnansweredIsCheckNow) {
 
 TEST(Triage, CombinationsAreEmergencies) {
   for (RedFlag partner : {RedFlag::cancerHistory, RedFlag::unexplainedWeightLoss, RedFlag::nightPain, RedFlag::fever,
-                          RedFlag::immunocompromised, RedFlag::intravenousDrugUse, RedFlag::significantTrauma,
-                          RedFlag::prolongedCorticosteroids}) {
+                          RedFlag::immunocompromised, RedFlag::intravenousDrugUse, RedFlag::recentInfectionOrProcedure,
+                          RedFlag::significantTrauma, RedFlag::osteoporosis, RedFlag::prolongedCorticosteroids}) {
     Assessment a = allClear();
     set(a, RedFlag::progressiveNeuroDeficit, true);
     set(a, partner, true);
     EXPECT_EQ(decideTriage(a), Triage::emergency) << infoOf(partner).key;
   }
-  for (RedFlag partner : {RedFlag::intravenousDrugUse, RedFlag::immunocompromised, RedFlag::prolongedCorticosteroids}) {
+  for (RedFlag partner : {RedFlag::intravenousDrugUse, RedFlag::immunocompromised, RedFlag::prolongedCorticosteroids,
+                          RedFlag::recentInfectionOrProcedure}) {
     Assessment a = allClear();
     set(a, RedFlag::fever, true);
     set(a, partner, true);
     EXPECT_EQ(decideTriage(a), Triage::emergency) << infoOf(partner).key;
   }
-  // Not a combination: a deficit with osteoporosis alone; fever with trauma.
-  Assessment a = allClear();
-  set(a, RedFlag::progressiveNeuroDeficit, true);
-  set(a, RedFlag::osteoporosis, true);
-  EXPECT_EQ(decideTriage(a), Triage::urgent);
+  // Past or current cancer with constant, night or thoracic pain.
+  Assessment cancer = allClear();
+  set(cancer, RedFlag::cancerHistory, true);
+  set(cancer, RedFlag::nightPain, true);
+  EXPECT_EQ(decideTriage(cancer), Triage::emergency);
+  // Not a combination: fever with trauma; fever with osteoporosis; cancer with weight loss.
   Assessment b = allClear();
   set(b, RedFlag::fever, true);
   set(b, RedFlag::significantTrauma, true);
   EXPECT_EQ(decideTriage(b), Triage::urgent);
+  set(b, RedFlag::significantTrauma, false);
+  set(b, RedFlag::osteoporosis, true);
+  EXPECT_EQ(decideTriage(b), Triage::urgent);
+  Assessment c = allClear();
+  set(c, RedFlag::cancerHistory, true);
+  set(c, RedFlag::unexplainedWeightLoss, true);
+  EXPECT_EQ(decideTriage(c), Triage::urgent);
+}
+
+// An unanswered partner is never read as no: the pairs of spinal infection and cord compression are
+// examined within hours; the other pairs keep their rung (and say what a yes would mean).
+TEST(Triage, AnUnansweredPartnerIsExaminedWithinHours) {
+  for (RedFlag partner : {RedFlag::fever, RedFlag::intravenousDrugUse, RedFlag::immunocompromised,
+                          RedFlag::prolongedCorticosteroids, RedFlag::recentInfectionOrProcedure, RedFlag::cancerHistory}) {
+    Assessment a = allClear();
+    set(a, RedFlag::progressiveNeuroDeficit, true);
+    set(a, partner, std::nullopt);
+    EXPECT_EQ(decideTriage(a), Triage::checkNow) << "deficit yes, " << infoOf(partner).key << " unanswered";
+    EXPECT_EQ(openCombinationPartners(a), std::vector<RedFlag>{partner});
+  }
+  for (RedFlag partner : {RedFlag::intravenousDrugUse, RedFlag::immunocompromised, RedFlag::prolongedCorticosteroids,
+                          RedFlag::recentInfectionOrProcedure}) {
+    Assessment a = allClear();
+    set(a, RedFlag::fever, true);
+    set(a, partner, std::nullopt);
+    EXPECT_EQ(decideTriage(a), Triage::checkNow) << "fever yes, " << infoOf(partner).key << " unanswered";
+    Assessment b = allClear();
+    set(b, RedFlag::fever, std::nullopt);
+    set(b, partner, true);
+    EXPECT_EQ(decideTriage(b), Triage::checkNow) << "fever unanswered, " << infoOf(partner).key << " yes";
+    b.ageYears = 17;  // before scope, as the cauda equina check is
+    EXPECT_EQ(decideTriage(b), Triage::checkNow);
+  }
+  // Keep their rung: a deficit with a fracture or weight-loss partner unanswered; cancer with night
+  // pain unanswered; fever with a deficit unanswered.
+  for (RedFlag partner : {RedFlag::significantTrauma, RedFlag::osteoporosis, RedFlag::unexplainedWeightLoss, RedFlag::nightPain}) {
+    Assessment a = allClear();
+    set(a, RedFlag::progressiveNeuroDeficit, true);
+    set(a, partner, std::nullopt);
+    EXPECT_EQ(decideTriage(a), Triage::urgent) << infoOf(partner).key;
+    EXPECT_EQ(openCombinationPartners(a), std::vector<RedFlag>{partner});
+  }
+  Assessment cancer = allClear();
+  set(cancer, RedFlag::cancerHistory, true);
+  set(cancer, RedFlag::nightPain, std::nullopt);
+  EXPECT_EQ(decideTriage(cancer), Triage::urgent);
+  Assessment fever = allClear();
+  set(fever, RedFlag::fever, true);
+  set(fever, RedFlag::progressiveNeuroDeficit, std::nullopt);
+  EXPECT_EQ(decideTriage(fever), Triage::urgent);
+  EXPECT_EQ(openCombinationPartners(fever), std::vector<RedFlag>{RedFlag::progressiveNeuroDeficit});
+  // Nothing open, nothing to say; never an emergency without a yes.
+  EXPECT_TRUE(openCombinationPartners(allClear()).empty());
+  Assessment none;
+  none.ageYears = 40;
+  EXPECT_NE(decideTriage(none), Triage::emergency);
+}
+
+// The duration and the pain are needed exactly by the rungs a plan uses them in.
+TEST(Triage, DurationAndPainOnlyForTheRoutineRungs) {
+  for (const TriageInfo& info : kTriages) {
+    const bool routine = info.triage == Triage::priority || info.triage == Triage::incomplete ||
+                         info.triage == Triage::reassess || info.triage == Triage::conservative;
+    EXPECT_EQ(usesDurationAndPain(info.triage), routine) << info.id;
+  }
+}
+
+// Priority and reassess plans leave the person at home: a review within 2 weeks, 1 with severe pain.
+TEST(Triage, EveryTierThatLeavesAPersonAtHomeHasAReview) {
+  Assessment a = allClear();
+  EXPECT_EQ(reviewInWeeks(a, Triage::priority), 2);
+  EXPECT_EQ(reviewInWeeks(a, Triage::reassess), 2);
+  EXPECT_EQ(reviewInWeeks(a, Triage::conservative), reassessInWeeks(a));
+  a.painScore = 7;
+  EXPECT_EQ(reviewInWeeks(a, Triage::priority), 1);
+  EXPECT_EQ(reviewInWeeks(a, Triage::reassess), 1);
+  EXPECT_EQ(reviewInWeeks(a, Triage::urgent), std::nullopt);
 }
 
 TEST(Triage, ScopeBeatsSameDayFlags) {
@@ -205,8 +284,29 @@ TEST(Conditions, LongStandingStartsAbove12Weeks) {
   Assessment a = allClear();
   a.symptomWeeks = 12;
   EXPECT_FALSE(conditionHolds("longStanding", a));
+  EXPECT_TRUE(conditionHolds("upTo12Weeks", a));
   a.symptomWeeks = 12.5;
   EXPECT_TRUE(conditionHolds("longStanding", a));
+  EXPECT_TRUE(conditionHolds("over12Weeks", a));
+  // Improving past 12 weeks carries on: not long-standing, but past the first weeks' advice.
+  a.improving = true;
+  a.conservativeCareWeeks = 2;
+  EXPECT_FALSE(conditionHolds("longStanding", a));
+  EXPECT_TRUE(conditionHolds("over12Weeks", a));
+}
+
+// The CT or X-ray note is for the plan where fracture is the leading question.
+TEST(Conditions, FractureLeadsOnlyWithoutACancerOrInfectionFlag) {
+  Assessment a = allClear();
+  a.ageYears = 70;
+  EXPECT_FALSE(conditionHolds("fractureLeading", a));  // older age alone
+  set(a, RedFlag::significantTrauma, true);
+  EXPECT_TRUE(conditionHolds("fractureLeading", a));
+  set(a, RedFlag::cancerHistory, true);
+  EXPECT_FALSE(conditionHolds("fractureLeading", a));
+  set(a, RedFlag::cancerHistory, false);
+  set(a, RedFlag::fever, true);
+  EXPECT_FALSE(conditionHolds("fractureLeading", a));
 }
 
 TEST(Conditions, NsaidRiskIsHigherFrom65OrWithLongTermSteroids) {

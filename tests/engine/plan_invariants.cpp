@@ -50,7 +50,7 @@ const std::set<std::string>& sameDayFlags() {
 
 const std::set<std::string>& priorityFlags() {
   static const std::set<std::string> keys = {"unexplainedWeightLoss", "nightPain", "immunocompromised", "osteoporosis",
-                                             "prolongedCorticosteroids"};
+                                             "prolongedCorticosteroids", "recentInfectionOrProcedure"};
   return keys;
 }
 
@@ -79,15 +79,44 @@ std::uint32_t maskOf(const std::set<std::string>& keys) {
   return mask;
 }
 
-// The dangerous combinations of the contract: a worsening deficit with a cancer or infection flag,
-// significant trauma or long-term steroids; fever with injecting drugs, immunosuppression or
-// long-term steroids.
+// The dangerous combinations of the contract: a worsening deficit with a cancer, infection or
+// fracture flag; fever with injecting drugs, immunosuppression, long-term steroids or a recent
+// infection or spinal procedure; past or current cancer with constant, night or thoracic pain.
+// And the partial ones examined within hours: a worsening deficit yes with an infection or cancer
+// partner unanswered; fever and one of its partners, one yes and the other unanswered.
 struct Combinations {
   std::uint32_t deficit = maskOf({"progressiveNeuroDeficit"});
   std::uint32_t withDeficit = maskOf({"cancerHistory", "unexplainedWeightLoss", "nightPain", "fever", "immunocompromised",
-                                      "intravenousDrugUse", "significantTrauma", "prolongedCorticosteroids"});
+                                      "intravenousDrugUse", "recentInfectionOrProcedure", "significantTrauma",
+                                      "osteoporosis", "prolongedCorticosteroids"});
+  std::uint32_t openWithDeficit = maskOf({"fever", "intravenousDrugUse", "immunocompromised", "prolongedCorticosteroids",
+                                          "recentInfectionOrProcedure", "cancerHistory"});
   std::uint32_t fever = maskOf({"fever"});
-  std::uint32_t withFever = maskOf({"intravenousDrugUse", "immunocompromised", "prolongedCorticosteroids"});
+  std::uint32_t withFever = maskOf({"intravenousDrugUse", "immunocompromised", "prolongedCorticosteroids",
+                                    "recentInfectionOrProcedure"});
+  std::uint32_t cancer = maskOf({"cancerHistory"});
+  std::uint32_t withCancer = maskOf({"nightPain"});
+  std::uint32_t caudaEquina = maskOf({"saddleAnesthesia", "bladderBowelDysfunction", "bilateralLegWeakness",
+                                      "bilateralSciatica", "sexualDysfunction"});
+  std::uint32_t gait = maskOf({"gaitDisturbance"});
+
+  bool deficitPair(std::uint32_t yes) const { return (yes & deficit) && (yes & withDeficit); }
+  bool feverPair(std::uint32_t yes) const { return (yes & fever) && (yes & withFever); }
+  bool cancerPair(std::uint32_t yes) const { return (yes & cancer) && (yes & withCancer); }
+  bool any(std::uint32_t yes) const { return deficitPair(yes) || feverPair(yes) || cancerPair(yes); }
+  bool partial(std::uint32_t yes, std::uint32_t unknown) const {
+    return ((yes & deficit) && (unknown & openWithDeficit)) || ((yes & fever) && (unknown & withFever)) ||
+           ((unknown & fever) && (yes & withFever));
+  }
+  // The unanswered flags outside the emergency group whose yes would complete a combination.
+  std::uint32_t openPartners(std::uint32_t yes, std::uint32_t unknown, std::uint32_t emergencyGroup) const {
+    std::uint32_t open = 0;
+    for (std::size_t i = 0; i < kRedFlagCount; ++i) {
+      const std::uint32_t bit = 1u << i;
+      if ((unknown & bit) && !(emergencyGroup & bit) && any(yes | bit)) open |= bit;
+    }
+    return open;
+  }
 };
 const Combinations& combinations() {
   static const Combinations built;
@@ -101,7 +130,8 @@ struct Lines {
   std::uint64_t medicine = 0, wait = 0, selfCare = 0, wellCited = 0;
   std::uint64_t nsaid = 0, relaxantOlderAdult = 0, opioidOlderAdult = 0;
   std::uint64_t opioid = 0, relaxant = 0, sedationCaution = 0, emergencyReferral = 0, emergencyMri = 0, examine = 0,
-                mriImmediate = 0, priorityAssessment = 0, seekCare = 0;
+                mriImmediate = 0, priorityAssessment = 0, seekCare = 0, msccNow = 0, examineCord = 0, assessCombination = 0,
+                emergencyIfAlso = 0, contactTeam = 0;
   // For each triage, each line row's bit and kind `do`: the facts of a decision without a look-up.
   std::array<std::vector<std::uint64_t>, kTriages.size()> rowBits, rowDo;
 
@@ -147,6 +177,11 @@ const Lines& lines() {
     t.mriImmediate = t.bitOf("mri-immediate");
     t.priorityAssessment = t.bitOf("priority-assessment");
     t.seekCare = t.bitOf("seek-care-if-red-flags");
+    t.msccNow = t.bitOf("mscc-contact-now");
+    t.examineCord = t.bitOf("examine-cord-within-hours");
+    t.assessCombination = t.bitOf("assess-within-hours-combination");
+    t.emergencyIfAlso = t.bitOf("emergency-if-also");
+    t.contactTeam = t.bitOf("contact-operating-team");
     for (std::size_t triage = 0; triage < kTriages.size(); ++triage)
       for (const RuleRow& row : content().table[triage].lines) {
         t.rowBits[triage].push_back(t.bitOf(row.id));
@@ -178,9 +213,8 @@ Triage expectedTriage(const Assessment& a) {
   const TierMasks& m = tierMasks();
   const Combinations& c = combinations();
   const FlagBits f = flagBits(a);
-  const bool combination = ((f.yes & c.deficit) && (f.yes & c.withDeficit)) || ((f.yes & c.fever) && (f.yes & c.withFever));
-  if ((f.yes & m.emergency) || combination) return Triage::emergency;
-  if (f.unknown & m.emergency) return Triage::checkNow;
+  if ((f.yes & m.emergency) || c.any(f.yes)) return Triage::emergency;
+  if ((f.unknown & m.emergency) || c.partial(f.yes, f.unknown)) return Triage::checkNow;
   if ((a.ageYears && *a.ageYears < 18) || a.priorLumbarSurgery) return Triage::outOfScope;
   if ((f.yes | f.unknown) & m.sameDay) return Triage::urgent;
   if ((f.yes & m.priority & ~f.assessed) || (a.ageYears && *a.ageYears >= 60 && !a.assessedFindings.olderAge)) return Triage::priority;
@@ -231,24 +265,56 @@ std::string decisionViolations(const Assessment& a, const PlanFacts& plan) {
   const auto without = [&](std::uint64_t group, const char* what) {
     if (plan.lines & group) fail(id(plan.triage) + " with " + what + " " + lineNames(plan.lines & group));
   };
+  const Combinations& c = combinations();
   const Triage expected = expectedTriage(a);
   if (plan.triage != expected) fail("triage " + id(plan.triage) + ", expected " + id(expected));
+  // Never an emergency without a yes; an unanswered partner of a combination of spinal infection
+  // or cord compression is at least an examination within hours.
+  if (plan.triage == Triage::emergency && flags.yes == 0) fail("emergency without any red flag answered yes");
+  if (c.partial(flags.yes, flags.unknown) && plan.triage != Triage::emergency && plan.triage != Triage::checkNow)
+    fail("a dangerous combination with an unanswered partner, but the triage is " + id(plan.triage));
+  // A partner whose yes would make an emergency is said in the plan itself, wherever the plan is
+  // not already an emergency and names a speed of its own.
+  const bool openPartner = c.openPartners(flags.yes, flags.unknown, m.emergency) != 0;
+  const bool saysIfYes = plan.triage == Triage::checkNow || plan.triage == Triage::outOfScope || plan.triage == Triage::urgent;
+  if (has(t.emergencyIfAlso) != (saysIfYes && openPartner))
+    fail(id(plan.triage) + (has(t.emergencyIfAlso) ? " with" : " without") + " emergency-if-also, an open partner: " +
+         (openPartner ? "yes" : "no"));
   switch (plan.triage) {
-    case Triage::emergency:
-      if (!has(t.emergencyReferral)) fail("emergency without emergency-referral");
-      if (!has(t.emergencyMri)) fail("emergency without emergency-mri");
+    case Triage::emergency: {
+      // Cancer with constant or night pain and nothing else: the cancer team's line now; any other
+      // emergency: the emergency department, with its MRI.
+      const bool cancerPainAlone = c.cancerPair(flags.yes) && !c.deficitPair(flags.yes) && !c.feverPair(flags.yes) &&
+                                   !(flags.yes & m.emergency);
+      if (cancerPainAlone) {
+        if (!has(t.msccNow)) fail("cancer with constant or night pain without mscc-contact-now");
+        without(t.emergencyReferral | t.emergencyMri, "the emergency department's lines, where the cancer team is the route");
+      } else {
+        if (!has(t.emergencyReferral)) fail("emergency without emergency-referral");
+        if (!has(t.emergencyMri)) fail("emergency without emergency-mri");
+        without(t.msccNow, "the cancer team as the route");
+      }
       without(t.medicine, "a medicine line");
       without(t.wait, "a line that waits");
       without(t.selfCare, "a self-care line");
       break;
+    }
     case Triage::checkNow:
-      if (!has(t.examine)) fail("check-now without examine-within-hours");
+      // Each open question has its examination within hours.
+      if (has(t.examine) != static_cast<bool>(flags.unknown & c.caudaEquina))
+        fail("check-now: examine-within-hours does not match the cauda equina questions open");
+      if (has(t.examineCord) != static_cast<bool>(flags.unknown & c.gait))
+        fail("check-now: examine-cord-within-hours does not match the gait question open");
+      if (has(t.assessCombination) != c.partial(flags.yes, flags.unknown))
+        fail("check-now: assess-within-hours-combination does not match a partial combination");
       without(t.medicine, "a medicine line");
       without(t.wait, "a line that waits");
       without(t.selfCare, "a self-care line");
       break;
     case Triage::outOfScope:
-      if (plan.lines != t.seekCare) fail("out-of-scope with lines " + lineNames(plan.lines));
+      if (!has(t.seekCare) || (plan.lines & ~(t.seekCare | t.emergencyIfAlso | t.contactTeam)))
+        fail("out-of-scope with lines " + lineNames(plan.lines));
+      if (has(t.contactTeam) != a.priorLumbarSurgery) fail("out-of-scope: contact-operating-team does not match previous surgery");
       if (((flags.yes | flags.unknown) & m.sameDay) && !plan.headline.empty() && plan.headline != "outOfScopeToday")
         fail("out-of-scope with a same-day flag open, headline " + std::string(plan.headline));
       break;
@@ -413,15 +479,66 @@ std::vector<std::string> planViolations(const Assessment& a, const json& plan, s
       const bool severe = a.painScore && *a.painScore >= 7;
       if ((severe || has("opioid-short-term-severe-pain") || has("muscle-relaxant-for-spasm")) && weeks.get<int>() > 2)
         fail("severe pain or a sedating medicine, reviewed in " + weeks.dump() + " weeks");
+      // A priority or reassess plan leaves the person at home: seen within 2 weeks, 1 with severe pain.
+      if ((triage == "priority" || triage == "reassess") && weeks.get<int>() > (severe ? 1 : 2))
+        fail(triage + " plan reviewed in " + weeks.dump() + " weeks" + (severe ? " with severe pain" : ""));
+    }
+    // A patient who must be seen is never shown the gentlest plan an answer could give.
+    if (a.audience == Audience::patient &&
+        (triage == "emergency" || triage == "check-now" || triage == "urgent" || triage == "priority") &&
+        (plan.at("whatWouldChange").contains("range") || plan.at("whatWouldChange").contains("bestTriage")))
+      fail("a " + triage + " patient plan shows the best case");
+    // The safety net is this person's: each sign under the tier a yes would bring (never slower
+    // than its own), the same re-triage as "what would change"; each sign once.
+    for (const json& line : plan.at("recommendations")) {
+      if (line.at("id") != "seek-care-if-red-flags") continue;
+      if (!line.contains("safetyNet") || !line.at("safetyNet").is_array() || line.at("safetyNet").empty()) {
+        fail("the safety net line has no tiers");
+        continue;
+      }
+      const TierMasks& m = tierMasks();
+      const auto rank = [](Triage x) {
+        switch (x) {
+          case Triage::emergency: return 0;
+          case Triage::checkNow: return 1;
+          case Triage::urgent: return 2;
+          case Triage::priority: return 3;
+          default: return 4;
+        }
+      };
+      std::set<std::string> seen;
+      for (const json& tier : line.at("safetyNet")) {
+        const std::string when = tier.at("when").get<std::string>();
+        for (const json& key : tier.at("flags")) {
+          const std::string flag = key.get<std::string>();
+          if (!seen.insert(flag).second) fail("the safety net lists " + flag + " under two tiers");
+          std::size_t index = 0;
+          while (index < kRedFlagCount && flag != kRedFlags[index].key) ++index;
+          if (index == kRedFlagCount) {
+            fail("the safety net names an unknown flag " + flag);
+            continue;
+          }
+          const std::uint32_t bit = 1u << index;
+          const Triage own = (m.emergency & bit) ? Triage::emergency : (m.sameDay & bit) ? Triage::urgent : Triage::priority;
+          Assessment yes = a;
+          yes.redFlags[index] = true;
+          const Triage then = expectedTriage(yes);
+          const Triage expectedTier = then != facts.triage && rank(then) < rank(own) ? then : own;
+          if (when != triageId(expectedTier))
+            fail("the safety net puts " + flag + " under " + when + ", a yes brings " + std::string(triageId(expectedTier)));
+        }
+      }
     }
     if (plan.contains("whatWouldChange") && plan.at("whatWouldChange").contains("returnEarlyIf"))
       for (const json& entry : plan.at("whatWouldChange").at("returnEarlyIf"))
-        for (const char* history : {"cancerHistory", "immunocompromised", "intravenousDrugUse", "osteoporosis", "prolongedCorticosteroids"})
+        for (const char* history : {"cancerHistory", "immunocompromised", "intravenousDrugUse", "osteoporosis",
+                                    "prolongedCorticosteroids", "recentInfectionOrProcedure"})
           if (entry.at("flag") == history) fail(std::string("come back early if ") + history + ", which cannot newly appear");
     if (plan.at("unanswered") != unanswered) fail("unanswered is " + plan.at("unanswered").dump());
     if (plan.at("redFlagsPresent") != present) fail("redFlagsPresent is " + plan.at("redFlagsPresent").dump());
     if (plan.at("assessedFindings") != assessedKeys) fail("assessedFindings is " + plan.at("assessedFindings").dump());
-    if (plan.contains("reassessInWeeks") != (triage == "conservative")) fail("reassessInWeeks outside conservative");
+    if (plan.contains("reassessInWeeks") != (triage == "conservative" || triage == "priority" || triage == "reassess"))
+      fail("reassessInWeeks " + std::string(plan.contains("reassessInWeeks") ? "in" : "missing from") + " a " + triage + " plan");
     if (plan.contains("errors")) fail("a plan with errors");
   } catch (const std::exception& e) {
     fail(std::string("plan does not have the contract's shape: ") + e.what());

@@ -66,16 +66,21 @@ PlanFacts factsOf(const Decision& decision);
 // The facts of a plan JSON; "" or what cannot be read from it (an unknown triage or id).
 std::string readFacts(const nlohmann::json& plan, PlanFacts& facts);
 
-// Everything wrong with `plan`, decided for `assessment`: the triage ladder; emergency with the
-// referral and the MRI and nothing that waits, no medicine and no self-care; check-now with the
-// examination within hours and likewise; out-of-scope with only the safety net (and the same-day
-// headline while a same-day flag is open); urgent with immediate MRI and priority with its
-// assessment, neither with a medicine or a line that waits; incomplete with neither; an
-// unanswered emergency-group flag never below check-now, an unanswered same-day flag never below
-// urgent (or out-of-scope); the safety net in every plan but an emergency; the opioid line only
-// with pain >= 7 and at most 12 weeks, never of kind `do`; with a relaxant, always the
-// combination caution; every line citing at least one listed reference and no unlisted one; the
-// urgent headline naming a flag only when one is answered yes. "" when all hold.
+// Everything wrong with `plan`, decided for `assessment`: the triage ladder (with the dangerous
+// combinations, every partner yes, and the partial ones, a partner unanswered, never below
+// check-now); never an emergency without a yes; emergency with the referral and the MRI (or, for
+// cancer with constant or night pain alone, the cancer team's line now) and nothing that waits, no
+// medicine and no self-care; check-now with the examination within hours of each open question
+// (cauda equina, cord, a combination's partner) and likewise; out-of-scope with only the safety net
+// (the team that operated after surgery, and what an open partner's yes means) and the same-day
+// headline while a same-day flag is open; urgent with immediate MRI and priority with its
+// assessment, neither with a medicine or a line that waits; incomplete with neither; an open
+// partner's yes said in every check-now, out-of-scope and urgent plan that has one; an unanswered
+// emergency-group flag never below check-now, an unanswered same-day flag never below urgent (or
+// out-of-scope); the safety net in every plan but an emergency; the opioid line only with pain >= 7
+// and at most 12 weeks, never of kind `do`; with a relaxant, always the combination caution; every
+// line citing at least one listed reference and no unlisted one; the urgent headline naming a flag
+// only when one is answered yes. "" when all hold.
 std::string decisionViolations(const Assessment& assessment, const PlanFacts& plan);
 
 // Everything wrong with `plan` (the output of evaluateJson for `assessment`, ok:true): its facts
@@ -84,8 +89,10 @@ std::string decisionViolations(const Assessment& assessment, const PlanFacts& pl
 // in an emergency plan; the emergency number outside an emergency only in the safety net; "No red
 // flags" never at 60 or over, with anything unanswered or any flag true; no 8-week recovery claim;
 // no benzodiazepine recommended; review within 2 weeks with pain 7 or more or a sedating medicine,
-// in whole weeks; come back early only for what can newly appear; `unanswered`,
-// `redFlagsPresent` and `assessedFindings` exactly; `reassessInWeeks` only in conservative.
+// in whole weeks, and within 2 weeks (1 with severe pain) in priority and reassess plans; no best
+// case for a patient who must be seen; the safety net's tiers by the same re-triage as "what would
+// change"; come back early only for what can newly appear; `unanswered`, `redFlagsPresent` and
+// `assessedFindings` exactly; `reassessInWeeks` in the conservative, priority and reassess plans only.
 // Empty = all hold.
 std::vector<std::string> planViolations(const Assessment& assessment, const nlohmann::json& plan,
                                         std::string_view headline = {});

@@ -11,6 +11,10 @@ import path from 'node:path';
 import { startAid, openPage, chooseAudience, answer, toPlan, flagsOfUrgency, screenshotDir, VIEWPORTS } from './support.mjs';
 import { SIGNED_OFF } from './settings-presets.mjs';
 
+// Fever with any of these is a dangerous combination; with one of them unanswered, fever is
+// examined within hours.
+const FEVER_PARTNERS = ['immunocompromised', 'intravenousDrugUse', 'recentInfectionOrProcedure', 'prolongedCorticosteroids'];
+
 let aid;
 before(async () => { aid = await startAid({ settings: SIGNED_OFF }); });
 after(async () => { await aid?.close(); });
@@ -46,8 +50,9 @@ test('call-now: real emergency and urgent plans, with the clinic\'s numbers', as
       [['Call 112 or go to the emergency department now.', 'Clinic: Riverside Spine Clinic · Front desk 555 0100']]);
     await page.locator('#plan-body > [data-call-now]').screenshot({ path: path.join(screenshotDir, 'call-now-emergency-patient.png') });
 
-    // The emergency tier's questions answered no, so a same-day flag gives the urgent plan.
-    for (const flag of flagsOfUrgency('emergency')) await answer(page, flag, 'no');
+    // The cauda equina and cord questions, and the fever's partners, answered no, so a same-day flag
+    // gives the urgent plan (with a partner unanswered, fever is checked within hours).
+    for (const flag of [...flagsOfUrgency('emergency'), ...FEVER_PARTNERS]) await answer(page, flag, 'no');
     await answer(page, 'fever', 'yes');
     await toPlan(page);
     await page.waitForSelector('#plan[data-triage="urgent"]');
@@ -78,11 +83,11 @@ test('call-now: check-now and priority boxes, built by the page, with and withou
       ['Get examined by a clinician within the next few hours, today: call 0300 123 4567.', 'Clinic: Riverside Spine Clinic · Front desk 555 0100']);
     assert.deepEqual((await box(page, 'check-now', 'clinician')).lines[0], 'Arrange an examination within hours, today: call 0300 123 4567.');
     assert.deepEqual((await box(page, 'priority', 'patient')).lines,
-      ['Book an appointment with a clinician within 2 weeks.', 'Clinic: Riverside Spine Clinic · Front desk 555 0100']);
-    assert.deepEqual((await box(page, 'priority', 'clinician')).lines[0], 'Book a clinician appointment within 2 weeks.');
+      ['Book an appointment with a clinician in the time your plan gives.', 'Clinic: Riverside Spine Clinic · Front desk 555 0100']);
+    assert.deepEqual((await box(page, 'priority', 'clinician')).lines[0], 'Book a clinician appointment in the time the plan gives.');
     assert.deepEqual((await box(page, 'check-now', 'patient', 'es')).lines[0],
       'Hágase examinar por un médico en las próximas horas, hoy mismo: llame a 0300 123 4567.');
-    assert.deepEqual((await box(page, 'priority', 'patient', 'es')).lines[0], 'Pida una cita con un médico en un plazo de 2 semanas.');
+    assert.deepEqual((await box(page, 'priority', 'patient', 'es')).lines[0], 'Pida una cita con un médico en el plazo que indica su plan.');
     // The emergency number is only ever the emergency route.
     for (const triage of ['check-now', 'urgent', 'priority']) {
       for (const audience of ['patient', 'clinician']) {
@@ -116,7 +121,7 @@ test('call-now: check-now and priority boxes, built by the page, with and withou
       ['Get examined by a clinician within the next few hours, today: call your doctor\'s surgery or urgent care.']);
     assert.deepEqual((await box(page, 'urgent', 'clinician')).lines,
       ['Arrange a clinician assessment today: call the patient\'s doctor\'s surgery or urgent care.']);
-    assert.deepEqual((await box(page, 'priority', 'patient')).lines, ['Book an appointment with a clinician within 2 weeks.']);
+    assert.deepEqual((await box(page, 'priority', 'patient')).lines, ['Book an appointment with a clinician in the time your plan gives.']);
     assert.deepEqual((await box(page, 'emergency', 'patient')).lines, ['Call your local emergency number or go to the emergency department now.']);
     assert.deepEqual((await box(page, 'urgent', 'patient', 'es')).lines,
       ['Vea a un médico hoy: llame a su centro de salud o un servicio de atención urgente.']);

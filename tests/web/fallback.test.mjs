@@ -15,7 +15,8 @@ const words = Object.fromEntries(languages.map((code) => [code, {
   ui: JSON.parse(readFileSync(path.join(repoRoot, 'content/ui', `${code}.json`), 'utf8')),
   lang: JSON.parse(readFileSync(path.join(repoRoot, 'content/lang', `${code}.json`), 'utf8')),
 }]));
-const emergencyLine = (code) => words[code].lang.startEmergency.patient;
+// The start screen's emergency line, with the words for a number no settings have named yet.
+const emergencyLine = (code) => words[code].lang.startEmergency.patient.replace('{number}', words[code].ui.localEmergencyNumber);
 
 let aid;
 before(async () => { aid = await startAid({ settings: SIGNED_OFF }); });

@@ -21,6 +21,10 @@ import {
 } from './support.mjs';
 import { SIGNED_OFF } from './settings-presets.mjs';
 
+// Fever with any of these is a dangerous combination; with one of them unanswered, fever is
+// examined within hours.
+const FEVER_PARTNERS = ['immunocompromised', 'intravenousDrugUse', 'recentInfectionOrProcedure', 'prolongedCorticosteroids'];
+
 let browser;
 let dir;
 let server;
@@ -167,9 +171,10 @@ test('settings: an edited settings.json changes the numbers, clinic, language, a
     assert.deepEqual(order, ['triage', 'emergency', 'recs']);
     await page.locator('#plan').screenshot({ path: path.join(screenshotDir, 'settings-emergency-es-tablet-plan.png') });
 
-    // Urgent, in English: the clinic's urgent-advice line, never the emergency number.
+    // Urgent, in English: the clinic's urgent-advice line, never the emergency number (the fever's
+    // partners answered no: with one unanswered, fever is checked within hours).
     await page.locator('#language-select').selectOption('en');
-    for (const flag of flagsOfUrgency('emergency')) await answer(page, flag, 'no');
+    for (const flag of [...flagsOfUrgency('emergency'), ...FEVER_PARTNERS]) await answer(page, flag, 'no');
     await answer(page, 'fever', 'yes');
     await toPlan(page);
     await page.waitForSelector('#plan[data-triage="urgent"]');
@@ -241,8 +246,9 @@ test('settings: every value that does not fit is named on the admin line and the
     await toPlan(page); // patients: on from the care card to the plan
     assert.equal(await page.locator('[data-call-now="emergency"]').innerText(),
       'Call your local emergency number or go to the emergency department now.');
-    // The emergency tier's questions answered no, so a same-day flag gives the urgent plan.
-    for (const flag of flagsOfUrgency('emergency')) await answer(page, flag, 'no');
+    // The cauda equina and cord questions, and the fever's partners, answered no, so a same-day flag
+    // gives the urgent plan (with a partner unanswered, fever is checked within hours).
+    for (const flag of [...flagsOfUrgency('emergency'), ...FEVER_PARTNERS]) await answer(page, flag, 'no');
     await answer(page, 'fever', 'yes');
     await toPlan(page);
     await page.waitForSelector('#plan[data-triage="urgent"]');
