@@ -25,7 +25,6 @@
     const emergencyFlags = answers.flagsOfUrgency(table, 'emergency');
     const state = { active: false, index: 0, atPlan: false, careOpened: false, nudged: new Set(), setAside: '', lastKey: '', card: null };
     let words = null;
-    let pageContent = content;
 
     // ---------- the screens ----------
 
@@ -146,20 +145,17 @@
     }
 
     function buildCard(card) {
-      const pick = words.pick;
-      const kiosk = root.classList.contains('kiosk');
       const call = Radiculo.clinic.callNowBox(card.type, words);
       if (call) {
         call.removeAttribute('data-call-now');
         call.className = 'care-card__call';
       }
       // Short enough to be seen whole under the answer: the triage, then the one thing to do
-      // (at a kiosk: tell the desk), with the clinic's number; the plan has the rest.
+      // (at a kiosk the call box starts with: tell the desk), with the clinic's number; the plan has the rest.
       const node = element('div', {
         className: `care-card care-card--${card.type}`, role: 'alert', 'data-care-card': card.type, 'data-for': card.key,
       }, [
         element('p', { className: 'care-card__title' }, [icon('emergency'), words.triage(card.type)]),
-        kiosk && pageContent.kioskTellStaff ? element('p', { className: 'care-card__kiosk' }, [pick(pageContent.kioskTellStaff)]) : null,
         call,
         element('div', { className: 'care-card__actions' }, [
           // On to the plan whenever there is one (an emergency plan always; a check-now plan once the
@@ -247,9 +243,8 @@
         if (state.card) { state.card.node.remove(); state.card = null; }
         render(false);
       },
-      setWords(nextWords, nextContent) {
+      setWords(nextWords) {
         words = nextWords;
-        if (nextContent) pageContent = nextContent;
         if (state.card) { state.card.node.remove(); state.card = null; }
         render(false);
       },

@@ -124,3 +124,39 @@ test('call-now: check-now and priority boxes, built by the page, with and withou
     await unset.context.close();
   }
 });
+
+test('call-now: a tel: link dials what the clinic meant, is named "Call …", the clinic\'s phone is one tap, and a kiosk\'s emergency plan tells the desk first', async () => {
+  const settings = { ...SIGNED_OFF, ...CLINIC, emergencyNumber: '+44 (0)20 7946 0000', urgentAdviceNumber: '++12', clinicPhone: '01632 960 123' };
+  const phone = await withSettings(settings, { viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
+  try {
+    const { page } = phone;
+    const notice = await page.locator('#settings-notice').textContent();
+    assert.match(notice, /emergencyNumber "\+44 \(0\)20 7946 0000" is dialled as \+442079460000/, 'the dialled form on the admin line');
+    assert.match(notice, /urgentAdviceNumber ignored: .*\+ only first/, 'a "+" after the first character is refused');
+    await chooseAudience(page, 'patient');
+    await answer(page, 'saddleAnesthesia', 'yes');
+    await toPlan(page);
+    await page.waitForSelector('#plan[data-triage="emergency"]');
+    const links = await page.locator('#plan-body > [data-call-now] a[href^="tel:"]').evaluateAll((nodes) => nodes.map((node) => [node.getAttribute('href'), node.getAttribute('aria-label'), node.textContent]));
+    assert.deepEqual(links, [['tel:+442079460000', 'Call +44 (0)20 7946 0000', '+44 (0)20 7946 0000'], ['tel:01632960123', 'Call 01632 960 123', '01632 960 123']]);
+  } finally {
+    await phone.context.close();
+  }
+
+  const kiosk = await withSettings(settings, { viewport: { width: 1080, height: 1920 }, hasTouch: true, url: `${aid.server.url}?kiosk` });
+  try {
+    const { page } = kiosk;
+    await chooseAudience(page, 'patient');
+    await answer(page, 'saddleAnesthesia', 'yes');
+    await toPlan(page);
+    await page.waitForSelector('#plan[data-triage="emergency"]');
+    const box = page.locator('#plan-body > [data-call-now]');
+    assert.deepEqual(await box.evaluate((node) => Array.from(node.children, (child) => child.textContent)).then((lines) => lines.slice(0, 2)),
+      ['Tell the reception desk now.', 'Call +44 (0)20 7946 0000 or go to the emergency department now.']);
+    assert.equal(await box.locator('a').count(), 0, 'no tel: link at a kiosk');
+    assert.match(await page.locator('[data-print-sheet] .call-now').textContent(), /^Tell the reception desk now\./, 'and on its printout');
+    await page.screenshot({ path: path.join(screenshotDir, 'call-now-kiosk-emergency-plan.png') });
+  } finally {
+    await kiosk.context.close();
+  }
+});
