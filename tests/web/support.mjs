@@ -258,9 +258,10 @@ async function answersByQuestion(page, input) {
 /**
  * Fills the form from a vector's input as a person would, by value (works in every language), in
  * the page's order; patients then see their plan. `inDays`: the duration typed in days;
- * `byKeyboard`: numbers typed key by key and the score chosen with the arrow keys.
+ * `byKeyboard`: numbers typed key by key and the score chosen with the arrow keys; `stay`: patients
+ * stay on the last screen answered (not on to the plan).
  */
-export async function fillFrom(page, input, { inDays = false, byKeyboard = false } = {}) {
+export async function fillFrom(page, input, { inDays = false, byKeyboard = false, stay = false } = {}) {
   for (const question of await answersByQuestion(page, input)) {
     const { key, value } = question;
     if (question.control === 'number') {
@@ -283,7 +284,7 @@ export async function fillFrom(page, input, { inDays = false, byKeyboard = false
       await answer(page, key, choiceOf(value));
     }
   }
-  await toPlan(page);
+  if (!stay) await toPlan(page);
 }
 
 /**
