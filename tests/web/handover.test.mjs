@@ -115,6 +115,12 @@ test('handover: the printed plan carries the same code, and a clinician reopens 
     await page.locator('#take-home-show').click();
     assert.equal(printed.text, await page.locator('#take-home-link').textContent());
     await page.pdf({ path: path.join(screenshotDir, '..', 'handover-print.pdf'), format: 'A4' });
+    // On paper each module keeps 0.58 mm however long the address makes the code.
+    await page.emulateMedia({ media: 'print' });
+    const printedModule = await page.locator('.print-sheet .print-code__image').evaluate((canvas) =>
+      canvas.getBoundingClientRect().width / Number(canvas.closest('.print-code').style.getPropertyValue('--qr-modules')));
+    await page.emulateMedia({ media: 'screen' });
+    assert.ok(Math.abs(printedModule - (0.58 * 96) / 25.4) < 0.01, `a module is ${printedModule} px on paper`);
 
     const reopened = await context.newPage();
     await reopened.goto(printed.text);
