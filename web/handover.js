@@ -435,6 +435,8 @@
     // No code can be made here (file://, a local address without takeHomeAddress): no button that
     // would only say so; the footer's settings line tells the clinic why.
     byId('take-home-show').hidden = !state.settings.takeHome;
+    // Where a code can be made, the privacy line says what it carries and where it stays.
+    byId('privacy-code').hidden = !state.settings.takeHome;
     if (recordActions()) {
       byId('copy-note').addEventListener('click', copyNote);
       byId('save-fhir').addEventListener('click', saveFhir);

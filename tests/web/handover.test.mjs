@@ -68,6 +68,7 @@ test('handover: a phone opens the kiosk\'s take-home code and shows the identica
     assert.equal(text, await page.locator('#take-home-link').textContent(), 'the code is the link shown under it');
     assert.ok(text.startsWith(`${PUBLIC_ADDRESS}#R2`), `origin and path only, never the kiosk's query: ${text}`);
     assert.match(await page.locator('#take-home').textContent(), /history/, 'the screen says the phone keeps the link in its history');
+    assert.match(await page.locator('#privacy-code').textContent(), /phone's browser keeps the link in its history/, 'and so does the privacy line');
     assert.ok(version <= 6, `QR version ${version}: small enough to scan from a kiosk screen at arm's length`);
 
     const mobile = await phone.newPage();
@@ -349,6 +350,7 @@ test('handover: a page on a loopback address without takeHomeAddress offers no c
     await fillFrom(page, vector('adult-age-18-is-in-scope').input);
     await page.waitForSelector('#plan[data-triage]');
     assert.equal(await page.locator('#take-home-show').isVisible(), false, 'no button that could only fail');
+    assert.equal(await page.locator('#privacy-code').isVisible(), false, 'and the privacy line has nothing to add');
     assert.equal(await page.locator('.print-sheet .print-code__image').count(), 0, 'no code on the printout');
     assert.match(await page.locator('#settings-notice').textContent(), /no take-home code: this page is served from 127\.0\.0\.1, which a patient's phone cannot open; set takeHomeAddress/);
     assert.equal(await page.locator('#copy-note').isVisible(), true, 'the clinician\'s record actions are still there');
