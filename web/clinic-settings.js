@@ -239,12 +239,15 @@
     return { settings, problems };
   }
 
-  /** The admin's lines: "Settings: ..." in #settings-notice (if the page has one) and the console. */
-  function showProblems(problems) {
-    for (const problem of problems) {
+  /**
+   * The admin's lines: "Settings: ..." in #settings-notice (if the page has one) and the console; the
+   * lines to check (#settings-checks) on the page only.
+   */
+  function showProblems(problems, slotId = 'settings-notice') {
+    for (const problem of slotId === 'settings-notice' ? problems : []) {
       if (window.console && console.warn) console.warn(`Radiculo settings: ${problem}`);
     }
-    const slot = document.getElementById('settings-notice');
+    const slot = document.getElementById(slotId);
     if (!slot) return;
     slot.replaceChildren(...problems.map((problem) => {
       const line = document.createElement('p');
@@ -330,13 +333,17 @@
     // opened from a demonstration's take-home code (?demo in its address). The address can only
     // add the mark; it switches nothing on.
     settings.demoMark = settings.demo || new URLSearchParams(window.location.search).has('demo');
+    // For the clinic to check, on a line of its own under the problems: what is dialled and where a
+    // code leads (or why none is made here). Not problems: a local copy without a code is normal.
+    const checks = [];
     settings.dial = Object.freeze(Object.fromEntries(PHONES.map((key) => [key, dialled(settings[key])])));
     for (const key of PHONES) {
       const written = settings[key].replace(/[^0-9+]/g, '');
-      if (settings[key] && settings.dial[key] !== written) problems.push(`${key} ${quoted(settings[key])} is dialled as ${settings.dial[key]}`);
+      if (settings[key] && settings.dial[key] !== written) checks.push(`${key} ${quoted(settings[key])} is dialled as ${settings.dial[key]}`);
     }
-    settings.takeHome = takeHome(settings, problems);
+    settings.takeHome = takeHome(settings, checks);
     showProblems(problems);
+    showProblems(checks, 'settings-checks');
     return Object.freeze(settings);
   }
 

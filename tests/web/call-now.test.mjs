@@ -169,7 +169,7 @@ test('call-now: a tel: link dials what the clinic meant, is named "Call …", th
   try {
     const { page } = phone;
     const notice = await page.locator('#settings-notice').textContent();
-    assert.match(notice, /emergencyNumber "\+44 \(0\)20 7946 0000" is dialled as \+442079460000/, 'the dialled form on the admin line');
+    assert.match(await page.locator('#settings-checks').textContent(), /emergencyNumber "\+44 \(0\)20 7946 0000" is dialled as \+442079460000/, 'the dialled form on the admin line');
     assert.match(notice, /urgentAdviceNumber ignored: .*\+ only first/, 'a "+" after the first character is refused');
     await chooseAudience(page, 'patient');
     await answer(page, 'saddleAnesthesia', 'yes');

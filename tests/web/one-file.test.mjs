@@ -94,6 +94,7 @@ test('one-file: the printed plan names the copy\'s version, not its local path, 
     assert.ok(text.includes('Your answers'), 'the rest of the sheet is there');
 
     // The note for the record names the copy's version the same way, never its path.
+    await page.emulateMedia({ media: 'screen' });
     await page.locator('#start-again').click();
     await chooseAudience(page, 'clinician');
     await completePlan(page);
