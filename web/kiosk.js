@@ -5,8 +5,9 @@
  * - After the idle time with no touch or key press it asks "Still there?", hiding the answers and
  *   plan completely; only "Yes, I am still here" (or Esc) brings them back, not any tap. 20 seconds
  *   later every answer is cleared and the page is back at its start.
- * - A "Start over" button is always in view once someone has started (the header stays on screen),
- *   and a text-size control (A, A+, A++) is offered, since the browser's zoom is off at a kiosk.
+ * - A "Start over" button is always in view once someone has started (the header stays on screen);
+ *   once anything is answered it asks first. A text-size control (A, A+, A++) is offered, since the
+ *   browser's zoom is off at a kiosk.
  * - "Print" shows only where settings.json says a printer is there (printer: true); the clinician
  *   wording is offered only where it says so (kioskClinicianWording: true): app.js reads both.
  * - Nothing is ever stored (the page stores nothing anywhere, kiosk or not).
@@ -170,7 +171,15 @@
     setTextSize('1');
     const startOver = byId('start-over');
     startOver.hidden = false;
-    startOver.addEventListener('click', reset);
+    // One tap beside the text-size buttons must not clear a person's answers: asked first, once
+    // anything is answered (nothing to lose at the start).
+    const confirmDialog = byId('start-over-confirm');
+    startOver.addEventListener('click', () => {
+      if (app.isAtStart()) reset();
+      else confirmDialog.showModal();
+    });
+    byId('start-over-yes').addEventListener('click', reset);
+    byId('start-over-no').addEventListener('click', () => confirmDialog.close());
 
     disarmLinks(document);
     // Links drawn later (the intended-use dialog, a plan) are disarmed as they arrive or get an address.
