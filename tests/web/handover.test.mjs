@@ -223,6 +223,13 @@ test('handover: "Copy for the record" gives the engine\'s note, and FHIR answers
     await fillFrom(page, input);
     await page.waitForSelector('#plan[data-triage="reassess"]');
     const before = await planText(page);
+    // At the desk (1366x768) Copy, Save and the code are at the top of the plan pane: no scrolling.
+    const placed = await page.evaluate(() => {
+      const pane = document.getElementById('plan');
+      const top = (id) => document.getElementById(id).getBoundingClientRect().bottom - pane.getBoundingClientRect().top + pane.scrollTop;
+      return { copy: top('copy-note'), save: top('save-fhir'), pane: pane.clientHeight, viewport: window.innerHeight };
+    });
+    assert.ok(placed.copy <= Math.min(placed.pane, placed.viewport) && placed.save <= Math.min(placed.pane, placed.viewport), JSON.stringify(placed));
 
     await page.locator('#copy-note').click();
     await page.locator('#record-note').waitFor({ state: 'visible' });
@@ -423,6 +430,7 @@ test('handover: a kiosk keeps nothing: no Copy, Save or Open even with the clini
     await page.locator('#about-link').click();
     await page.locator('dialog[open]').waitFor();
     assert.equal(context.pages().length, 1, 'no other window');
+    assert.equal(await page.locator('dialog[open] a[href]:not([href^="#"])').count(), 0, 'the dialog\'s links out are plain text');
     await page.keyboard.press('Escape');
     await page.evaluate(() => window.Radiculo.app.startAgain({ nextPerson: true }));
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'before the kiosk', 'nothing of the person on the clipboard');
