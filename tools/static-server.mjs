@@ -1,7 +1,7 @@
 // A tiny static file server for the page: correct MIME types (application/wasm included), GET/HEAD
 // only, nothing outside the served folder, and the headers docs/deployment.md asks a host for that a
 // <meta> cannot carry: no framing by any page (CSP frame-ancestors 'none' and X-Frame-Options DENY),
-// a Permissions-Policy, no referrer, no MIME sniffing, and revalidation of every file. Tests import startStaticServer() (127.0.0.1, random port,
+// no handle on the page for a window that opened it (Cross-Origin-Opener-Policy), a Permissions-Policy, no referrer, no MIME sniffing, and revalidation of every file. Tests import startStaticServer() (127.0.0.1, random port,
 // optional sub-path such as /tools/radiculo/ to prove the page works below the root); people run
 //   node tools/static-server.mjs web 8080
 // and open the address it prints.
@@ -20,6 +20,9 @@ export const SECURITY_HEADERS = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
   'Referrer-Policy': 'no-referrer',
   'X-Content-Type-Options': 'nosniff',
+  // A page on another site that opened this one (window.open) keeps no handle on it, so it cannot
+  // change this page's address, nor anything else in it.
+  'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
 const MIME_TYPES = {

@@ -384,7 +384,7 @@
 
     // The parts that act on their own (a timer, a scanned code, a new version) call back through these.
     const isAtStart = () => !state.touched;
-    kiosk.start({ idleSeconds: state.settings.kioskIdleSeconds, startAgain, isAtStart, words });
+    kiosk.start({ idleSeconds: state.settings.kioskIdleSeconds, printer: state.settings.printer, startAgain, isAtStart, words });
     offline.start(isAtStart);
     handover.start({ engine, settings: state.settings, words: words(), openAnswers, showNotice });
 

@@ -3,7 +3,9 @@
  * never dropped silently; no value is ever used as HTML. Source: the one-file copy's embedded
  * <script type="application/json" id="radiculo-settings">, else settings.json (under sw.js, a
  * network answer that is not a JSON object never replaces the last good copy; the worker then says
- * why in an X-Radiculo-Settings header, shown here too). docs/deployment.md section 4. */
+ * why in an X-Radiculo-Settings header, shown here too). The same admin line also says what a
+ * clinic must be able to check: where a take-home code leads (or why none is offered here) and a
+ * phone number that is dialled in another form than it is written. docs/deployment.md section 4. */
 (function () {
   'use strict';
 
@@ -17,8 +19,9 @@
   const DEFAULTS = Object.freeze({
     emergencyNumber: '', urgentAdviceNumber: '', clinicName: '', clinicContact: '', kioskIdleSeconds: 90,
     defaultLanguage: 'auto', defaultAudience: '', patientWording: null, languages: null, takeHomeAddress: '',
-    printer: null, kioskClinicianWording: false, demo: false,
+    printer: null, kioskClinicianWording: false, demo: false, clinicPhone: '',
   });
+  const PHONES = ['emergencyNumber', 'urgentAdviceNumber', 'clinicPhone'];
   const KEYS = Object.keys(DEFAULTS);
   const IDLE_MIN = 15;
   const IDLE_MAX = 3600;
@@ -62,17 +65,40 @@
     }
     const text = typeof value === 'string' ? value.trim() : null;
     const digits = text === null ? 0 : text.replace(/[^0-9]/g, '').length;
-    if (text === null || !PHONE.test(text) || text.length > PHONE_MAX || digits < 2) {
-      problems.push(`${key} ignored: must be a phone number in quotes (digits, spaces, + - ( ) only, at most ${PHONE_MAX} characters), e.g. "112"`);
+    if (text === null || !PHONE.test(text) || text.length > PHONE_MAX || digits < 2 || text.lastIndexOf('+') > 0) {
+      problems.push(`${key} ignored: must be a phone number in quotes (digits, spaces, + - ( ) only, + only first, at most ${PHONE_MAX} characters), e.g. "112"`);
       return '';
     }
     return text.replace(/ {2,}/g, ' ');
   }
 
   /**
+   * The number a tel: link dials: digits and a leading +. After a country code a "(0)" is the trunk
+   * prefix, dialled only from inside the country ("+44 (0)20 7946 0000" is +442079460000), so it goes.
+   */
+  function dialled(number) {
+    const international = number.startsWith('+');
+    return (international ? number.replace(/\(\s*0\s*\)/g, '') : number).replace(/[^0-9+]/g, '');
+  }
+
+  /** Loopback, private and link-local hosts, and local names: a patient's phone cannot open them. */
+  function localHost(hostname) {
+    const host = String(hostname).replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost' || /\.(localhost|local|home\.arpa)$/.test(host)) return true;
+    const v4 = host.match(/^(\d+)\.(\d+)\.\d+\.\d+$/);
+    if (v4) {
+      const [a, b] = [Number(v4[1]), Number(v4[2])];
+      return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) ||
+        (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+    }
+    return host.includes(':') && (host === '::' || host === '::1' || /^f[cd]/.test(host) || /^fe[89ab]/.test(host) || host.startsWith('::ffff:'));
+  }
+
+  /**
    * The address a take-home QR code leads to (handover.js): where this aid is published on the web,
-   * for a kiosk or tablet whose own copy a phone cannot open (file://, a local server). Only a plain
-   * http(s) address: no user name or password in it, no '#' part (the code goes there).
+   * for a kiosk or tablet whose own copy a phone cannot open (file://, a local server). Only an
+   * https: address (the answers ride in it: no page on the way may read them): no user name or
+   * password in it, no '#' part (the code goes there).
    */
   function webAddress(key, value, problems) {
     if (value === '' || value === undefined) return '';
@@ -82,7 +108,7 @@
     } catch (error) {
       url = null;
     }
-    if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.hash || value.includes('#')) {
+    if (!url || url.protocol !== 'https:' || url.username || url.password || url.hash || value.includes('#')) {
       problems.push(`${key} ignored: must be the web address of this aid in quotes, starting with https://, without a '#' part, e.g. "https://example.org/radiculo/"`);
       return '';
     }
@@ -146,8 +172,7 @@
       if (!KEYS.includes(key)) problems.push(`${quoted(key)} is not a setting (ignored); the settings are: ${KEYS.join(', ')}`);
     }
 
-    settings.emergencyNumber = phoneNumber('emergencyNumber', raw.emergencyNumber, problems);
-    settings.urgentAdviceNumber = phoneNumber('urgentAdviceNumber', raw.urgentAdviceNumber, problems);
+    for (const key of PHONES) settings[key] = phoneNumber(key, raw[key], problems);
     settings.clinicName = plainText('clinicName', raw.clinicName, problems);
     settings.clinicContact = plainText('clinicContact', raw.clinicContact, problems);
     settings.takeHomeAddress = webAddress('takeHomeAddress', raw.takeHomeAddress, problems);
@@ -214,12 +239,15 @@
     return { settings, problems };
   }
 
-  /** The admin's lines: "Settings: ..." in #settings-notice (if the page has one) and the console. */
-  function showProblems(problems) {
-    for (const problem of problems) {
+  /**
+   * The admin's lines: "Settings: ..." in #settings-notice (if the page has one) and the console; the
+   * lines to check (#settings-checks) on the page only.
+   */
+  function showProblems(problems, slotId = 'settings-notice') {
+    for (const problem of slotId === 'settings-notice' ? problems : []) {
       if (window.console && console.warn) console.warn(`Radiculo settings: ${problem}`);
     }
-    const slot = document.getElementById('settings-notice');
+    const slot = document.getElementById(slotId);
     if (!slot) return;
     slot.replaceChildren(...problems.map((problem) => {
       const line = document.createElement('p');
@@ -237,6 +265,31 @@
   }
 
   /**
+   * Where a take-home code leads: takeHomeAddress, else this page's own origin and path when a phone
+   * can open it. Never the page's query (?kiosk&idle=… would make the person's phone a kiosk that
+   * clears their plan); a demonstration's code adds ?demo. '' when no code can be made here, with
+   * the reason on the admin line; the address used is on it too, for the clinic to check.
+   */
+  function takeHome(settings, lines) {
+    const here = window.location;
+    let where = settings.takeHomeAddress;
+    if (where) {
+      const other = /^https?:$/.test(here.protocol) && !localHost(here.hostname) && new URL(where).origin !== here.origin;
+      lines.push(`takeHomeAddress: take-home codes open ${where}${other ? ` (another site than this page, ${here.origin})` : ''}`);
+    } else if (!/^https?:$/.test(here.protocol)) {
+      lines.push('no take-home code: this copy runs from a file, which a phone cannot open; set takeHomeAddress to the aid\'s https:// address (docs/deployment.md, section 4)');
+      return '';
+    } else if (localHost(here.hostname)) {
+      lines.push(`no take-home code: this page is served from ${here.hostname}, which a patient's phone cannot open; set takeHomeAddress to the aid's https:// address (docs/deployment.md, section 4)`);
+      return '';
+    } else {
+      where = here.origin + here.pathname;
+    }
+    if (!settings.demoMark || new URL(where).searchParams.has('demo')) return where;
+    return `${where}${where.includes('?') ? '&' : '?'}demo`;
+  }
+
+  /**
    * The settings as every part of the page uses them, normalised here once: settings.json read with
    * the schema, then resolved for this page. engine: its languages, wordings and defaults; kiosk:
    * whether this page is a kiosk (kiosk.js). Shows what was not used. Adds:
@@ -244,7 +297,9 @@
    * - fixedAudience: the wording to start in without asking ('' = ask; patient wording off = clinician);
    * - printer: true or false ("Print this plan" shown), no longer null;
    * - kioskIdleSeconds: the address's idle time when it gives one;
-   * - demoMark: every output says "Demonstration: not clinically reviewed".
+   * - demoMark: every output says "Demonstration: not clinically reviewed";
+   * - dial: each phone number as its tel: link dials it;
+   * - takeHome: where a take-home code leads ('' = no code on this page).
    */
   function apply(loaded, engine, kiosk) {
     const defaults = engine.defaults();
@@ -278,9 +333,19 @@
     // opened from a demonstration's take-home code (?demo in its address). The address can only
     // add the mark; it switches nothing on.
     settings.demoMark = settings.demo || new URLSearchParams(window.location.search).has('demo');
+    // For the clinic to check, on a line of its own under the problems: what is dialled and where a
+    // code leads (or why none is made here). Not problems: a local copy without a code is normal.
+    const checks = [];
+    settings.dial = Object.freeze(Object.fromEntries(PHONES.map((key) => [key, dialled(settings[key])])));
+    for (const key of PHONES) {
+      const written = settings[key].replace(/[^0-9+]/g, '');
+      if (settings[key] && settings.dial[key] !== written) checks.push(`${key} ${quoted(settings[key])} is dialled as ${settings.dial[key]}`);
+    }
+    settings.takeHome = takeHome(settings, checks);
     showProblems(problems);
+    showProblems(checks, 'settings-checks');
     return Object.freeze(settings);
   }
 
-  Radiculo.clinicSettings = { loaded: loadText(), apply };
+  Radiculo.clinicSettings = { loaded: loadText(), apply, dialled, localHost };
 })();

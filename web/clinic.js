@@ -2,7 +2,9 @@
  * - the call-now box right under the triage banner, above the plan's lines: who to call, by the
  *   plan's triage (the table below; the engine's headline stays as it is); also on the printout
  *   and on the step-by-step flow's care card,
- * - the clinic's name and contact in the footer.
+ * - the clinic's name, contact and phone in the footer (the phone a tel: link where a call can be made),
+ * - at a kiosk, "Tell the reception desk now" first in the box of a plan that needs care now, on
+ *   the screen and on its printout, as on the care card.
  * Every value is written with textContent, never as HTML. */
 (function () {
   'use strict';
@@ -27,19 +29,38 @@
     'mscc-contact-now': { text: 'callCancerTeam', number: CALL_NOW.emergency.number },
   };
 
+  // The triages whose box at a kiosk starts with the desk: the person needs care now, and staff are
+  // a few metres away (the same triages as the care card's).
+  const TELL_STAFF = ['emergency', 'check-now'];
+
+  const kiosk = () => document.documentElement.classList.contains('kiosk');
+
   /** A device that can call: a touch screen (phones, tablets), and not a waiting-room kiosk. */
   function callable() {
-    return !document.documentElement.classList.contains('kiosk') && Boolean(window.matchMedia && window.matchMedia('(pointer: coarse)').matches);
+    return !kiosk() && Boolean(window.matchMedia && window.matchMedia('(pointer: coarse)').matches);
+  }
+
+  /** A number as a tel: link that dials it (settings.dial) and is named "Call <number>" in a list of links. */
+  function phoneLink(key, words, className) {
+    const link = document.createElement('a');
+    link.href = `tel:${settings.dial[key]}`;
+    link.className = className;
+    link.textContent = settings[key];
+    link.setAttribute('aria-label', fill(words.ui('callNumberLabel'), { number: settings[key] }));
+    return link;
   }
 
   function clinicLine(words) {
     const parts = [settings.clinicName, settings.clinicContact].filter(Boolean);
-    if (parts.length === 0) return null;
+    if (parts.length === 0 && !settings.clinicPhone) return null;
     const line = document.createElement('p');
     line.className = 'clinic-line';
     const label = document.createElement('strong');
     label.textContent = words.ui('clinicLabel');
     line.append(label, ' ', parts.join(' · '));
+    if (settings.clinicPhone) {
+      line.append(parts.length ? ' · ' : '', callable() ? phoneLink('clinicPhone', words, 'clinic-line__phone') : settings.clinicPhone);
+    }
     return line;
   }
 
@@ -59,14 +80,12 @@
     if (number && callable() && template.includes('{number}')) {
       // On a phone the clinic's number is one tap: a tel: link (never at a kiosk, which has no phone).
       const [before, after] = template.split('{number}');
-      const link = document.createElement('a');
-      link.href = `tel:${number.replace(/[^0-9+]/g, '')}`;
-      link.className = 'call-now__number';
-      link.textContent = number;
-      message.append(before, link, after);
+      message.append(before, phoneLink(row.number.setting, words, 'call-now__number'), after);
     } else {
       message.textContent = fill(template, { number: number || (row.number ? words.ui(row.number.unset) : '') });
     }
+    const staff = kiosk() && TELL_STAFF.includes(triage) && words.content && words.content.kioskTellStaff;
+    if (staff) box.append(Object.assign(document.createElement('p'), { className: 'call-now__staff', textContent: words.pick(words.content.kioskTellStaff) }));
     box.append(message);
     const clinic = clinicLine(words);
     if (clinic) box.append(clinic);

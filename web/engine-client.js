@@ -48,14 +48,47 @@
       typeof Object.assign === 'function';
   }
 
+  // The engine refuses an input over 64 KiB (its UTF-8 bytes, kMaxInputBytes). Refused here first,
+  // before the text is copied into the module's memory (which never shrinks): a text longer than
+  // this in UTF-16 units is longer still in UTF-8 bytes, so nothing the engine would take is refused.
+  var INPUT_LIMIT_BYTES = 64 * 1024;
+
   function wrap(module) {
+    var defaultLanguage = null;
+    /** The engine's own words for an error it would give ({kib} filled), in its default language. */
+    function engineError(code, params, language) {
+      var template = code;
+      try {
+        if (!defaultLanguage) defaultLanguage = JSON.parse(module.schema()).properties.language['default'];
+        var errors = JSON.parse(module.content(language || defaultLanguage)).errors || {};
+        template = errors[code] || code;
+      } catch (ignored) { /* the code alone still names the problem */ }
+      var message = String(template).replace(/\{(\w+)\}/g, function (whole, name) { return name in params ? params[name] : whole; });
+      return { ok: false, errors: [{ field: '', code: code, params: params, message: message }] };
+    }
+    /** A module call that never throws: an exception inside it becomes an error answer. */
+    function guarded(run) {
+      try {
+        return JSON.parse(run());
+      } catch (error) {
+        return { ok: false, errors: [{ field: '', code: 'engineFailed', params: {}, message: 'the engine could not answer (' + String(error && error.message ? error.message : error) + ')' }] };
+      }
+    }
+    /** A text for the module: refused with the engine's tooLarge error when over its limit. */
+    function withText(text, language, run) {
+      if (typeof text === 'string' && text.length > INPUT_LIMIT_BYTES) {
+        return engineError('tooLarge', { kib: String(INPUT_LIMIT_BYTES / 1024) }, language);
+      }
+      return guarded(function () { return run(text); });
+    }
     function call(name, text) {
-      var result = text === undefined ? module[name]() : module[name](text);
-      return JSON.parse(result);
+      return JSON.parse(text === undefined ? module[name]() : module[name](text));
     }
     return {
       /** Assessment object in, plan or {ok:false, errors} object out. */
-      evaluate: function (assessment) { return call('evaluate', JSON.stringify(assessment)); },
+      evaluate: function (assessment) {
+        return withText(JSON.stringify(assessment), assessment && assessment.language, function (text) { return module.evaluate(text); });
+      },
       /** The questions, labels and texts for one language. */
       content: function (language) { return call('content', language); },
       schema: function () { return call('schema'); },
@@ -65,9 +98,9 @@
         return { language: fields.language['default'], audience: fields.audience['default'] };
       },
       version: function () { return call('version'); },
-      /** {ok, note}: the plain-text note for the clinical record, dated (YYYY-MM-DD) and naming the aid's address. */
+      /** {ok, note}: the plain-text note for the clinical record, dated (YYYY-MM-DD) and naming where it was made. */
       note: function (assessment, date, address) {
-        return JSON.parse(module.note(JSON.stringify(assessment), date, address));
+        return withText(JSON.stringify(assessment), assessment && assessment.language, function (text) { return module.note(text, date, address); });
       },
       /** The FHIR R4 Questionnaire in a language ('en'), worded for 'clinician' or 'patient'. */
       fhirQuestionnaire: function (audience, language) { return JSON.parse(module.fhirQuestionnaire(audience, language)); },
@@ -75,10 +108,16 @@
       fhirCodeSystems: function () { return call('fhirCodeSystems'); },
       /** Assessment object and the time (ISO) in, a QuestionnaireResponse or {ok:false, errors} out. */
       toQuestionnaireResponse: function (assessment, authored) {
-        return JSON.parse(module.toQuestionnaireResponse(JSON.stringify(assessment), authored || ''));
+        return withText(JSON.stringify(assessment), assessment && assessment.language, function (text) { return module.toQuestionnaireResponse(text, authored || ''); });
       },
       /** A QuestionnaireResponse as the text of a file in, {ok, assessment, [notices]} or {ok:false, errors} out. */
-      fromQuestionnaireResponse: function (text) { return call('fromQuestionnaireResponse', text); }
+      fromQuestionnaireResponse: function (text) {
+        return withText(text, null, function (checked) { return module.fromQuestionnaireResponse(checked); });
+      },
+      /** The largest input the engine takes, in bytes (a file bigger than this is refused unread). */
+      inputLimitBytes: INPUT_LIMIT_BYTES,
+      /** The engine's error for an input over its limit, in its words. */
+      tooLarge: function (language) { return engineError('tooLarge', { kib: String(INPUT_LIMIT_BYTES / 1024) }, language); }
     };
   }
 

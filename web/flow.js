@@ -10,7 +10,11 @@
  * content: the triage, what to do, who to call; at a kiosk, tell the desk) and sets the rest of the
  * screen's questions aside, with one tap back to them; "Not sure" to a red flag of the emergency tier
  * (the engine's redFlagUrgency) does the same with its own card (examined within hours). For
- * clinicians the card shows only where the plan is not beside the questions. */
+ * clinicians the card shows only where the plan is not beside the questions.
+ *
+ * A screen of emergency-tier questions skipped whole (none answered, none "Not sure") makes the plan
+ * "examined within hours", as the engine rules (unknown is not "no"). When that is the plan's only
+ * reason, "See my plan" asks once more, naming the screen, before showing it; the plan is unchanged. */
 (function () {
   'use strict';
 
@@ -23,9 +27,8 @@
     const root = document.documentElement;
     const { table } = questionnaire;
     const emergencyFlags = answers.flagsOfUrgency(table, 'emergency');
-    const state = { active: false, index: 0, atPlan: false, careOpened: false, nudged: new Set(), setAside: '', lastKey: '', card: null };
+    const state = { active: false, index: 0, atPlan: false, careOpened: false, nudged: new Set(), setAside: '', lastKey: '', card: null, result: null, askedAgain: false };
     let words = null;
-    let pageContent = content;
 
     // ---------- the screens ----------
 
@@ -36,7 +39,10 @@
     const notice = element('p', { className: 'step-nav__notice', id: 'step-notice', role: 'alert', hidden: true });
     const back = element('button', { type: 'button', className: 'button step-nav__back', 'data-step-back': '' });
     const next = element('button', { type: 'button', className: 'button button--primary step-nav__continue', 'data-step-continue': '' });
-    const nav = element('div', { className: 'step-nav', id: 'step-nav' }, [notice, element('div', { className: 'step-nav__buttons' }, [back, next])]);
+    const againText = element('p', { className: 'step-nav__again-text', role: 'alert' });
+    const againAnswer = element('button', { type: 'button', className: 'button', 'data-step-again': '' });
+    const again = element('div', { className: 'step-nav__again', id: 'step-again', hidden: true }, [againText, againAnswer]);
+    const nav = element('div', { className: 'step-nav', id: 'step-nav' }, [notice, again, element('div', { className: 'step-nav__buttons' }, [back, next])]);
     form.prepend(progress);
     form.appendChild(nav);
 
@@ -91,12 +97,14 @@
       state.index = index;
       state.atPlan = false;
       notice.hidden = true;
+      again.hidden = true;
       render(true);
       hooks.changed();
     }
 
     function showPlan() {
       state.atPlan = true;
+      again.hidden = true;
       render(false);
       hooks.showPlan();
     }
@@ -121,8 +129,37 @@
         if (control) control.focus();
         return;
       }
-      if (state.index >= steps().length - 1) showPlan();
-      else go(state.index + 1);
+      if (state.index >= steps().length - 1) {
+        const skipped = state.askedAgain ? [] : skippedGroupsOnly(state.result);
+        if (skipped.length) askAgain(skipped[0]);
+        else showPlan();
+      } else go(state.index + 1);
+    }
+
+    /**
+     * The groups of emergency-tier questions left wholly unanswered, when they are the only reason
+     * for a check-now plan (the engine's rule: an emergency-tier question not answered "no"); else [].
+     * A "Not sure" there is an answer: the plan then stands without asking again.
+     */
+    function skippedGroupsOnly(result) {
+      if (!result || !result.ok || result.triage !== 'check-now') return [];
+      const values = questionnaire.values();
+      const open = emergencyFlags.filter((flag) => values[flag] !== answers.YES && values[flag] !== answers.NO);
+      if (open.length === 0 || open.some((flag) => values[flag] !== undefined)) return [];
+      const groups = table.redFlagGroups.filter((group) => group.flags.some((flag) => open.includes(flag)));
+      return groups.every((group) => group.flags.every((flag) => values[flag] === undefined)) ? groups : [];
+    }
+
+    /** Once: this screen was skipped, so the plan says "within hours"; answer it, or see the plan as it is. */
+    function askAgain(group) {
+      state.askedAgain = true;
+      const title = form.querySelector(`#group-title-${group.group}`);
+      againText.textContent = fill(words.ui('skippedGroupAsk'), { group: title ? title.textContent : group.group });
+      againAnswer.textContent = words.ui('skippedGroupAnswer');
+      againAnswer.onclick = () => go(steps().findIndex((node) => node.getAttribute('data-step') === `group-${group.group}`));
+      notice.hidden = true; // this screen's own "please answer" gives way to the question that matters
+      again.hidden = false;
+      againAnswer.focus();
     }
 
     back.addEventListener('click', () => go(state.index - 1));
@@ -146,20 +183,17 @@
     }
 
     function buildCard(card) {
-      const pick = words.pick;
-      const kiosk = root.classList.contains('kiosk');
       const call = Radiculo.clinic.callNowBox(card.type, words);
       if (call) {
         call.removeAttribute('data-call-now');
         call.className = 'care-card__call';
       }
       // Short enough to be seen whole under the answer: the triage, then the one thing to do
-      // (at a kiosk: tell the desk), with the clinic's number; the plan has the rest.
+      // (at a kiosk the call box starts with: tell the desk), with the clinic's number; the plan has the rest.
       const node = element('div', {
         className: `care-card care-card--${card.type}`, role: 'alert', 'data-care-card': card.type, 'data-for': card.key,
       }, [
         element('p', { className: 'care-card__title' }, [icon('emergency'), words.triage(card.type)]),
-        kiosk && pageContent.kioskTellStaff ? element('p', { className: 'care-card__kiosk' }, [pick(pageContent.kioskTellStaff)]) : null,
         call,
         element('div', { className: 'care-card__actions' }, [
           // On to the plan whenever there is one (an emergency plan always; a check-now plan once the
@@ -247,21 +281,22 @@
         if (state.card) { state.card.node.remove(); state.card = null; }
         render(false);
       },
-      setWords(nextWords, nextContent) {
+      setWords(nextWords) {
         words = nextWords;
-        if (nextContent) pageContent = nextContent;
         if (state.card) { state.card.node.remove(); state.card = null; }
         render(false);
       },
       /** After each evaluation: the card, and the screens (the care screen comes and goes with the weeks). */
       update(result) {
+        state.result = result;
         updateCard(result);
         if (state.active) render(false);
       },
       reset() {
-        Object.assign(state, { index: 0, atPlan: false, careOpened: false, setAside: '', lastKey: '' });
+        Object.assign(state, { index: 0, atPlan: false, careOpened: false, setAside: '', lastKey: '', result: null, askedAgain: false });
         state.nudged.clear();
         notice.hidden = true;
+        again.hidden = true;
         if (state.card) { state.card.node.remove(); state.card = null; }
         for (const node of form.querySelectorAll('.question--missing')) node.classList.remove('question--missing');
         render(false);

@@ -1,7 +1,10 @@
 /* Radiculo: handing the plan over, with no server. Three ways, each only when the person asks:
- *  - "Take this plan with you": a QR code of this page's address with the answers in the fragment
+ *  - "Take this plan with you": a QR code of the aid's address with the answers in the fragment
  *    (after '#', which a browser never sends to a server). Opening it recomputes the plan on that
- *    device; the page then drops the fragment from the address bar. The printout carries the code.
+ *    device; the page then drops the fragment from the address bar (the phone's browser history
+ *    still keeps the link: said where the code is shown and where it is opened). A code acts only
+ *    when a page loads: nothing another window does to this page's address replaces answers on it.
+ *    The printout carries the code.
  *  - "Copy for the record" (clinicians): the engine's plain-text note, for any record system.
  *  - "Save answers (FHIR)" / "Open answers (FHIR)" (clinicians): a FHIR R4 QuestionnaireResponse file;
  *    a file the engine refuses (another questionnaire, a status such as entered-in-error) says why.
@@ -11,8 +14,10 @@
  * in the schema's order, so no list of fields lives here. It names the schema it was made from (a
  * fingerprint of every field, type and choice): a code made for other fields is refused with a
  * clear message, never read into the wrong questions. A check over the whole code catches a
- * damaged or altered code. Format, in the QR "alphanumeric" letters (a small code):
- *   R1 <fingerprint: 4> <one token per field> <check: 3>
+ * damaged or altered code. It also names the content version it was made with: a page whose content
+ * differs opens the answers and says so beside the plan (its rules may give another plan than the
+ * one printed). Format, in the QR "alphanumeric" letters (a small code):
+ *   R2 <fingerprint: 4> <content version>* <one token per field> <check: 3>
  *   boolean: 1 yes, 0 no, N not sure, - not answered; choice: its index 0-9A-Z, or -;
  *   number: its digits then *, or * alone; set of choices: a bit mask then *; object: + then its
  *   fields, or -. */
@@ -20,9 +25,10 @@
   'use strict';
 
   const Radiculo = (window.Radiculo = window.Radiculo || {});
-  const { byId, element } = Radiculo.dom;
+  const { byId, element, fill } = Radiculo.dom;
 
-  const FORMAT = 'R1';
+  const FORMAT = 'R2';
+  const VERSION_TEXT = /^[0-9A-Z.-]{1,16}$/; // a content version as the code carries it (upper case)
   const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   const FINGERPRINT_LENGTH = 4;
   const CHECK_LENGTH = 3;
@@ -76,10 +82,12 @@
     return hash(fields.map((field) => `${field.path.join('/')}:${field.kind}:${field.nullable ? 'null' : ''}:${(field.choices || []).join(',')}`).join(';'), FINGERPRINT_LENGTH);
   }
 
-  /** The assessment as a code. Throws if it holds anything the schema does not name. */
-  function encode(assessment, schema) {
+  /** The assessment as a code, naming the content version. Throws if it holds anything the schema does not name. */
+  function encode(assessment, schema, contentVersion) {
     const fields = fieldsOf(schema);
-    let body = '';
+    const version = String(contentVersion || '').toUpperCase();
+    if (!VERSION_TEXT.test(version)) throw new Error(`answer code: content version ${contentVersion} cannot be carried`);
+    let body = `${version}*`;
     const skipped = new Set(); // paths under an absent object
     const seen = new Set();
     for (const field of fields) {
@@ -124,8 +132,9 @@
   }
 
   /**
-   * A code back to its assessment: {ok: true, assessment} or {ok: false, reason} with reason
-   * 'format' (not a code of this kind), 'version' (made for other questions) or 'damaged'.
+   * A code back to its assessment: {ok: true, assessment, contentVersion} or {ok: false, reason}
+   * with reason 'format' (not a code of this kind), 'version' (made for other questions or in
+   * another format) or 'damaged'.
    */
   function decode(code, schema) {
     const text = String(code || '').trim().toUpperCase();
@@ -136,6 +145,10 @@
     if (hash(payload, CHECK_LENGTH) !== text.slice(-CHECK_LENGTH)) return { ok: false, reason: 'damaged' };
     if (payload.slice(FORMAT.length, FORMAT.length + FINGERPRINT_LENGTH) !== fingerprint(fields)) return { ok: false, reason: 'version' };
     let at = FORMAT.length + FINGERPRINT_LENGTH;
+    const versionEnd = payload.indexOf('*', at);
+    const contentVersion = versionEnd < 0 ? '' : payload.slice(at, versionEnd);
+    if (!VERSION_TEXT.test(contentVersion)) return { ok: false, reason: 'damaged' };
+    at = versionEnd + 1;
     const assessment = {};
     const absent = new Set();
     const put = (path, value) => {
@@ -180,7 +193,7 @@
       else return { ok: false, reason: 'damaged' };
     }
     if (at !== payload.length) return { ok: false, reason: 'damaged' };
-    return { ok: true, assessment };
+    return { ok: true, assessment, contentVersion };
   }
 
   // ---------- the QR code (qrcode-generator, lib/qrcode.js) ----------
@@ -215,26 +228,25 @@
   // ---------- the page ----------
 
   // app: app.js's { openAnswers, showNotice }; engine, settings and words: given by app.js too.
-  const state = { app: null, engine: null, words: null, settings: {}, assessment: null, schema: null };
+  // settings.takeHome: where a code leads ('' = no code here: clinic-settings.js says why).
+  const state = { app: null, engine: null, words: null, settings: {}, assessment: null, schema: null, contentVersion: '' };
 
   const schema = () => {
     if (!state.schema) state.schema = state.engine.schema();
     return state.schema;
   };
 
-  /**
-   * Where the code leads: the clinic's address from settings.json, else this page's own (not
-   * file://). A demonstration's code leads to an address with ?demo, so the page it opens carries the
-   * demonstration mark wherever it is served.
-   */
-  function address() {
-    let where = state.settings.takeHomeAddress;
-    if (!where && /^https?:$/.test(window.location.protocol)) where = window.location.href.split('#')[0];
-    if (!where || !state.settings.demoMark) return where || '';
-    if (new URL(where).searchParams.has('demo')) return where;
-    return `${where}${where.includes('?') ? '&' : '?'}demo`;
-  }
+  /** The clinician's record actions (Copy, Save, Open) are never offered at a kiosk: a kiosk keeps
+   * nothing of a person (no clipboard, no file) and opens no file dialog. */
+  const recordActions = () => !document.documentElement.classList.contains('kiosk');
 
+  /** Where the note says it was made: the aid's address (origin and path), or the one-file copy's version. */
+  function madeWith() {
+    if (window.location.protocol === 'file:' || document.documentElement.hasAttribute('data-one-file')) {
+      return { oneFile: document.documentElement.getAttribute('data-one-file') || state.contentVersion };
+    }
+    return { address: window.location.origin + window.location.pathname };
+  }
 
   function say(text, problem) {
     const status = byId('handover-status');
@@ -264,12 +276,9 @@
       byId('take-home-show').setAttribute('aria-expanded', 'false');
       return;
     }
-    const where = address();
-    if (!where) {
-      say(state.words.ui('takeHomeNoAddress'), true);
-      return;
-    }
-    const code = encode(state.assessment, schema());
+    const where = state.settings.takeHome;
+    if (!where) return; // the button is not offered then
+    const code = encode(state.assessment, schema(), state.contentVersion);
     const qr = makeQr(where, code);
     drawQr(byId('take-home-code'), qr, 240);
     byId('take-home-code').setAttribute('aria-label', state.words.ui('takeHomeCodeLabel'));
@@ -279,23 +288,41 @@
     say('');
   }
 
-  /** The code, small, at the top of the printout: a clinician scans it to reopen the plan. */
+  /**
+   * The code, at the top of the printout: a clinician scans it to reopen the plan. Its printed size
+   * grows with its number of modules (a longer address makes a denser code), so that each module
+   * keeps the size that scans from paper (print.css, --qr-modules).
+   */
   function addToPrintout(body) {
     const sheet = body && body.querySelector('.print-sheet');
-    const where = address();
+    const where = state.settings.takeHome;
     if (!sheet || !where || !state.assessment) return;
     const canvas = element('canvas', { className: 'print-code__image', role: 'img', 'aria-label': state.words.ui('takeHomeCodeLabel') });
-    drawQr(canvas, makeQr(where, encode(state.assessment, schema())), 400); // sharp on paper; print.css sets 26 mm
-    sheet.insertBefore(element('div', { className: 'print-code' }, [
+    const qr = makeQr(where, encode(state.assessment, schema(), state.contentVersion));
+    drawQr(canvas, qr, 400); // sharp on paper
+    const block = element('div', { className: 'print-code' }, [
       canvas, element('p', { className: 'print-code__caption' }, [state.words.ui('printCodeCaption')]),
-    ]), sheet.children[1] || null);
+    ]);
+    block.style.setProperty('--qr-modules', String(qr.getModuleCount() + 8)); // with its quiet zone
+    sheet.insertBefore(block, sheet.children[1] || null);
+  }
+
+  /** The engine's note for these answers; the page adds only where it was made (see README, "the note"). */
+  function noteText() {
+    const where = madeWith();
+    const result = state.engine.note(state.assessment, Radiculo.words.todayIso(), where.address || '');
+    if (!result.ok) return null;
+    let note = result.note;
+    // The one-file copy: its version, never its local path (a path often holds a person's user name).
+    if (where.oneFile) note = `${note.replace(/\n$/, '')} - ${fill(state.words.ui('printOneFile'), { version: where.oneFile })}\n`;
+    // A demonstration's note says so in its first line, wherever it is pasted.
+    return state.settings.demoMark ? `${state.words.ui('demoMark').toUpperCase()}\n\n${note}` : note;
   }
 
   function copyNote() {
-    const result = state.engine.note(state.assessment, Radiculo.words.todayIso(), address() || window.location.href.split('#')[0]);
-    if (!result.ok) { say(state.words.ui('handoverFailed'), true); return; }
-    // A demonstration's note says so in its first line, wherever it is pasted.
-    const note = state.settings.demoMark ? `${state.words.ui('demoMark').toUpperCase()}\n\n${result.note}` : result.note;
+    if (!recordActions()) return;
+    const note = noteText();
+    if (note === null) { say(state.words.ui('handoverFailed'), true); return; }
     const box = byId('record-note-text');
     box.value = note;
     byId('record-note').hidden = false;
@@ -308,10 +335,19 @@
     else manual();
   }
 
+  /** A saved file's name tells one person's answers from another's: the date, the time and the triage. */
+  function savedName(now, triage) {
+    const two = (number) => String(number).padStart(2, '0');
+    const time = `${two(now.getHours())}${two(now.getMinutes())}${two(now.getSeconds())}`;
+    return `radiculo-answers-${Radiculo.words.todayIso(now)}-${time}${triage ? `-${triage}` : ''}.json`;
+  }
+
   function saveFhir() {
+    if (!recordActions()) return;
+    const now = new Date();
     // authored: when the answers were saved (this device's clock); the engine marks the response
     // in-progress while a question the plan needs is still open.
-    const response = state.engine.toQuestionnaireResponse(state.assessment, new Date().toISOString());
+    const response = state.engine.toQuestionnaireResponse(state.assessment, now.toISOString());
     if (response.resourceType !== 'QuestionnaireResponse') { say(state.words.ui('handoverFailed'), true); return; }
     // A demonstration's answers are tagged as test data (HL7 v3 ActReason HTEST), so that no record
     // system takes them for a real person's.
@@ -320,26 +356,32 @@
         tag: [].concat((response.meta && response.meta.tag) || [], [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'HTEST', display: 'test health data' }]),
       });
     }
+    const plan = state.engine.evaluate(state.assessment);
     const blob = new Blob([`${JSON.stringify(response, null, 2)}\n`], { type: 'application/fhir+json' });
-    const link = element('a', { href: URL.createObjectURL(blob), download: `radiculo-answers-${Radiculo.words.todayIso()}.json` });
+    const link = element('a', { href: URL.createObjectURL(blob), download: savedName(now, plan.ok ? plan.triage : '') });
     document.body.appendChild(link);
     link.click();
     link.remove();
     window.setTimeout(() => URL.revokeObjectURL(link.href), 0);
-    say(state.words.ui('saveFhirDone'));
+    say(fill(state.words.ui('saveFhirDoneAs'), { file: link.download }));
   }
 
   function openFhir(event) {
     const file = event.target.files && event.target.files[0];
     event.target.value = ''; // the same file can be opened again
-    if (!file) return;
+    if (!file || !recordActions()) return;
+    const refuse = (result) => {
+      const errors = (result.errors || []).slice(0, 3).map((error) => `${error.field || ''} ${error.message}`.trim());
+      const message = `${state.words.ui('openFhirFailed')} ${errors.join('; ')}`;
+      // Before any plan the hand-over part is hidden: the page's notice line says it then.
+      if (byId('handover').hidden) state.app.showNotice(message);
+      else say(message, true);
+    };
+    // Its size first: a file larger than the engine takes is refused before a byte of it is read.
+    if (file.size > state.engine.inputLimitBytes) { refuse(state.engine.tooLarge()); return; }
     file.text().then((text) => {
       const result = state.engine.fromQuestionnaireResponse(text);
-      if (!result.ok) {
-        const errors = (result.errors || []).slice(0, 3).map((error) => `${error.field || ''} ${error.message}`.trim());
-        say(`${state.words.ui('openFhirFailed')} ${errors.join('; ')}`, true);
-        return;
-      }
+      if (!result.ok) { refuse(result); return; }
       if (!state.app.openAnswers(result.assessment)) {
         state.app.showNotice(state.words.ui('openFhirFailed'));
         return;
@@ -347,12 +389,13 @@
       // A file whose answers were still being given says so beside the plan (the engine's words).
       const notices = (result.notices || []).map((notice) => notice.message);
       state.app.showNotice([state.words.ui('openFhirDone'), ...notices].join(' '));
-    }, () => say(state.words.ui('openFhirFailed'), true));
+    }).catch(() => say(state.words.ui('openFhirFailed'), true));
   }
 
   /**
-   * A code in the address (a scanned QR code): drop it from the address bar at once (so it is not
-   * left in the address bar or copied on), then open its answers, or say why it cannot be opened.
+   * A code in the address when the page loads (a scanned QR code): drop it from the address bar at
+   * once (so it is not copied on), then open its answers, or say why it cannot be opened. Only at
+   * load: a page that opened this one cannot put other answers in front of the person later.
    */
   function openFromAddress() {
     const code = window.location.hash.slice(1);
@@ -372,7 +415,13 @@
       state.app.showNotice(state.words.ui('codeDamaged'));
       return;
     }
-    state.app.showNotice(state.words.ui('codeOpened'));
+    const notice = [state.words.ui('codeOpened')];
+    // Made with other content: this page's rules gave this plan, which may differ from the printed one.
+    if (result.contentVersion !== state.contentVersion.toUpperCase()) {
+      notice.push(fill(state.words.ui('codeOtherContent'), { codeVersion: result.contentVersion, pageVersion: state.contentVersion }));
+    }
+    notice.push(state.words.ui('codeOpenedHistory'));
+    state.app.showNotice(notice.join(' '));
   }
 
   /** At start-up (app.js): hooks { engine, settings, words, openAnswers, showNotice }; then a code in the address opens. */
@@ -381,13 +430,34 @@
     state.engine = hooks.engine;
     state.words = hooks.words;
     state.settings = hooks.settings;
+    state.contentVersion = hooks.engine.version().contentVersion;
     byId('take-home-show').addEventListener('click', showTakeHome);
-    byId('copy-note').addEventListener('click', copyNote);
-    byId('save-fhir').addEventListener('click', saveFhir);
-    byId('open-fhir-file').addEventListener('change', openFhir);
-    byId('open-fhir').addEventListener('click', () => byId('open-fhir-file').click());
+    // No code can be made here (file://, a local address without takeHomeAddress): no button that
+    // would only say so; the footer's settings line tells the clinic why.
+    byId('take-home-show').hidden = !state.settings.takeHome;
+    // Where a code can be made, the privacy line says what it carries and where it stays.
+    byId('privacy-code').hidden = !state.settings.takeHome;
+    if (recordActions()) {
+      byId('copy-note').addEventListener('click', copyNote);
+      byId('save-fhir').addEventListener('click', saveFhir);
+      byId('open-fhir-file').addEventListener('change', openFhir);
+      byId('open-fhir').addEventListener('click', () => byId('open-fhir-file').click());
+    } else {
+      for (const id of ['copy-note', 'save-fhir', 'open-fhir', 'open-fhir-file']) byId(id).remove();
+    }
     openFromAddress();
-    window.addEventListener('hashchange', openFromAddress); // a code link followed in an open page
+  }
+
+  /**
+   * Where the hand-over sits: for clinicians at the top of the plan, beside its head (reached
+   * without scrolling the plan); for patients after their plan (read it, then take it with you).
+   */
+  function place(words) {
+    const handover = byId('handover');
+    const top = words.audience === 'clinician';
+    if (top) byId('plan-body').before(handover);
+    else byId('plan-nav').after(handover);
+    handover.classList.toggle('handover--top', top);
   }
 
   /** Each plan drawn: the hand-over buttons, and the take-home code on its printout. */
@@ -395,7 +465,9 @@
     const changed = JSON.stringify(assessment) !== JSON.stringify(state.assessment);
     state.words = words;
     state.assessment = assessment;
-    byId('handover').hidden = false;
+    place(words);
+    const offered = Boolean(state.settings.takeHome) || (recordActions() && words.audience === 'clinician');
+    byId('handover').hidden = !offered;
     if (changed) {
       byId('take-home').hidden = true; // a code of the old answers must not stay on screen
       byId('take-home-show').setAttribute('aria-expanded', 'false');

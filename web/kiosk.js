@@ -5,16 +5,20 @@
  * - After the idle time with no touch or key press it asks "Still there?", hiding the answers and
  *   plan completely; only "Yes, I am still here" (or Esc) brings them back, not any tap. 20 seconds
  *   later every answer is cleared and the page is back at its start.
- * - A "Start over" button is always in view once someone has started (the header stays on screen),
- *   and a text-size control (A, A+, A++) is offered, since the browser's zoom is off at a kiosk.
+ * - A "Start over" button is always in view once someone has started (the header stays on screen);
+ *   once anything is answered it asks first. A text-size control (A, A+, A++) is offered, since the
+ *   browser's zoom is off at a kiosk.
  * - "Print" shows only where settings.json says a printer is there (printer: true); the clinician
  *   wording is offered only where it says so (kioskClinicianWording: true): app.js reads both.
  * - Nothing is ever stored (the page stores nothing anywhere, kiosk or not).
  * - No way out of the page by accident: no text selection or context menu, links that would leave
- *   the page are turned into plain text (the plan's references keep their titles), and the
- *   browser's Back (button, Alt+Left, swipe) stays on the page. beforeunload is not used: it would
- *   put a browser dialog in front of the next person. In-page links (to a question, a reference)
- *   still work. */
+ *   the page are turned into plain text wherever they appear (the plan's references keep their
+ *   titles; the intended-use dialog's links too), the intended-use link opens its dialog in place
+ *   and nothing else by any click (Shift, Ctrl, middle button), the browser's keys for printing
+ *   (unless a printer is there), saving and opening a file do nothing, and the browser's Back
+ *   (button, Alt+Left, swipe) stays on the page. beforeunload is not used: it would put a browser
+ *   dialog in front of the next person. In-page links (to a question, a reference) still work.
+ *   The Chromium policies that close the rest at the browser: docs/deployment.md, section 6. */
 (function () {
   'use strict';
 
@@ -110,12 +114,24 @@
 
   function blockLeaving(event) {
     const link = event.target.closest && event.target.closest('a');
-    if (!link || link.id === 'about-link') return;
+    if (!link) return;
+    if (link.id === 'about-link') {
+      // Only a plain click, which opens the dialog in place (about.js); never a new window or tab.
+      if (event.type !== 'click' || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) event.preventDefault();
+      return;
+    }
     const href = link.getAttribute('href') || '';
     if (link.target === '_blank' || !href.startsWith('#')) event.preventDefault();
   }
 
-  /** At start-up (app.js), once the settings are read: hooks { idleSeconds, startAgain, isAtStart, words }. */
+  /** Ctrl/Cmd+P (print preview, then "Save as PDF": a file dialog) unless a printer is there; +S, +O (files). */
+  function blockBrowserKeys(event) {
+    if (!(event.ctrlKey || event.metaKey)) return;
+    const key = String(event.key).toLowerCase();
+    if (key === 's' || key === 'o' || (key === 'p' && !app.printer)) event.preventDefault();
+  }
+
+  /** At start-up (app.js), once the settings are read: hooks { idleSeconds, printer, startAgain, isAtStart, words }. */
   function start(hooks) {
     if (!on) return;
     app = hooks;
@@ -128,6 +144,7 @@
     document.addEventListener('dragstart', (event) => event.preventDefault());
     document.addEventListener('click', blockLeaving, true);
     document.addEventListener('auxclick', blockLeaving, true);
+    document.addEventListener('keydown', blockBrowserKeys, true);
     document.addEventListener('keydown', (event) => {
       // Alt+Left/Right and the Back/Forward keys would navigate; the history guard catches the rest.
       if ((event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) ||
@@ -154,9 +171,24 @@
     setTextSize('1');
     const startOver = byId('start-over');
     startOver.hidden = false;
-    startOver.addEventListener('click', reset);
+    // One tap beside the text-size buttons must not clear a person's answers: asked first, once
+    // anything is answered (nothing to lose at the start).
+    const confirmDialog = byId('start-over-confirm');
+    startOver.addEventListener('click', () => {
+      if (app.isAtStart()) reset();
+      else confirmDialog.showModal();
+    });
+    byId('start-over-yes').addEventListener('click', reset);
+    byId('start-over-no').addEventListener('click', () => confirmDialog.close());
 
     disarmLinks(document);
+    // Links drawn later (the intended-use dialog, a plan) are disarmed as they arrive or get an address.
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const nodes = record.type === 'attributes' ? [record.target] : Array.from(record.addedNodes);
+        for (const node of nodes) if (node.nodeType === 1 && node.parentNode) disarmLinks(node.matches('a[href]') ? node.parentNode : node);
+      }
+    }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
   }
 
   Radiculo.kiosk = {

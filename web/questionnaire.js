@@ -180,6 +180,8 @@
       ])));
     node.removeAttribute('data-step');
     node.insertBefore(element('p', { className: 'shortcuts-hint', 'data-ui': 'shortcutsHint' }), node.querySelector('.q-group'));
+    // Patients at a keyboard answer by the same keys (not the groups' "None of these", which they do not have).
+    node.insertBefore(element('p', { className: 'shortcuts-hint shortcuts-hint--patient', 'data-ui': 'shortcutsHintPatient' }), node.querySelector('.q-group'));
     return node;
   }
 

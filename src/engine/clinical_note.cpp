@@ -18,8 +18,9 @@ class NoteWriter {
         audience_(plan.at("audience").get<std::string>()) {}
 
   std::string write(const std::string& date, const std::string& address) const {
-    std::string out = label(ui_.at("printTitle")) + " — " + fillTemplate(label(ui_.at("printDate")), {{"date", date}}) + "\n\n";
-    out += plan_.at("triageLabel").get<std::string>() + ": " + plan_.at("headline").get<std::string>() + "\n\n";
+    // The note's own separators are ASCII hyphens: record systems that mangle a dash keep these.
+    std::string out = label(ui_.at("printTitle")) + " - " + fillTemplate(label(ui_.at("printDate")), {{"date", date}}) + "\n\n";
+    out += triageAndHeadline() + "\n\n";
     out += label(ui_.at("printAnswersTitle")) + "\n";
     for (const json& row : plan_.at("answers"))
       out += "- " + capitalised(row.at("label").get<std::string>()) + ": " + row.at("value").get<std::string>() + "\n";
@@ -43,7 +44,7 @@ class NoteWriter {
     out += fillTemplate(label(ui_.at("versionsShort")), {{"engineVersion", plan_.at("engineVersion").get<std::string>()},
                                                          {"contentVersion", plan_.at("contentVersion").get<std::string>()},
                                                          {"reviewStatus", plan_.at("reviewStatus").get<std::string>()}});
-    if (!address.empty()) out += " — " + fillTemplate(label(ui_.at("printAddress")), {{"url", address}});
+    if (!address.empty()) out += " - " + fillTemplate(label(ui_.at("printAddress")), {{"url", address}});
     return out + "\n";
   }
 
@@ -52,6 +53,16 @@ class NoteWriter {
   std::string label(const json& value) const {
     if (value.is_object()) return value.contains(audience_) ? value.at(audience_).get<std::string>() : value.at("clinician").get<std::string>();
     return value.get<std::string>();
+  }
+
+  // The triage label once: a headline that already opens with the label's first part ("Emergency:
+  // suspected ..." under "Emergency: now") stands alone; any other follows the label.
+  std::string triageAndHeadline() const {
+    const std::string triage = plan_.at("triageLabel").get<std::string>();
+    const std::string headline = plan_.at("headline").get<std::string>();
+    const std::string lead = triage.substr(0, triage.find(':') + 1);
+    if (lead.size() > 1 && lead.back() == ':' && headline.compare(0, lead.size(), lead) == 0) return headline;
+    return triage + ": " + headline;
   }
 
   static std::string capitalised(std::string name) {
@@ -73,7 +84,7 @@ class NoteWriter {
     if (!change.at("askNext").empty() || !others.empty()) {
       out += label(ui_.at(plan_.at("triage") == "incomplete" ? "planUnanswered" : "askNextTitle")) + "\n";
       for (const json& entry : change.at("askNext"))
-        out += "- " + capitalised(entry.at("label").get<std::string>()) + " — " + label(ui_.at("ifYes")) + " " +
+        out += "- " + capitalised(entry.at("label").get<std::string>()) + " - " + label(ui_.at("ifYes")) + " " +
                entry.at("triageIfYesLabel").get<std::string>() + "\n";
       for (const json& entry : others) out += "- " + capitalised(entry.at("label").get<std::string>()) + "\n";
     }

@@ -29,11 +29,13 @@ namespace {
 // A duration as people say it: under 2 weeks in whole days ("3 days", "1 day"); from 2 weeks
 // in weeks, whole for patients ("3 weeks"), to two decimals for clinicians ("2.5 weeks").
 std::string wordedDuration(double weeks, const json& units, const std::string& audience, bool daysBelowTwoWeeks = true) {
-  if (daysBelowTwoWeeks && weeks < 2) {
+  // In days only when it is a whole number of days (1.5 weeks is not "11 days"): shown exactly.
+  const bool wholeDays = std::abs(weeks * 7 - std::round(weeks * 7)) < 1e-9;
+  if (daysBelowTwoWeeks && weeks < 2 && wholeDays) {
     const long days = std::lround(weeks * 7);
     return std::to_string(days) + " " + units.at(days == 1 ? "day" : "days").get<std::string>();
   }
-  std::string number = formatNumber(audience == "patient" ? std::round(weeks) : weeks);
+  std::string number = formatNumber(audience == "patient" && weeks >= 2 ? std::round(weeks) : weeks);
   if (const auto point = number.find('.'); point != std::string::npos)
     number.replace(point, 1, units.at("decimalSeparator").get<std::string>());
   return number + " " + units.at(number == "1" ? "week" : "weeks").get<std::string>();
@@ -479,7 +481,11 @@ json answerRows(const json& assessment, const Content& content, const std::strin
     }
   for (const InputField& field : kInputFields) {
     const std::string key = field.name;
-    if (!assessment.contains(key)) continue;
+    if (!assessment.contains(key)) {
+      // An unanswered age is a possible 60 or over in the plan: the answers say it was not answered.
+      if (field.type == FieldType::integer && key == "ageYears") row(key, uiLabel(ui, "printNotAnswered", audience));
+      continue;
+    }
     const json& value = assessment.at(key);
     switch (field.type) {
       case FieldType::boolean: row(key, yesNo(value)); break;

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startAid, openPage, chooseAudience, answer, toPlan, flagsOfUrgency, screenshotDir, VIEWPORTS } from './support.mjs';
+import { startAid, openPage, chooseAudience, answer, toPlan, fillFrom, flagsOfUrgency, RED_FLAGS, screenshotDir, VIEWPORTS } from './support.mjs';
 import { SIGNED_OFF } from './settings-presets.mjs';
 
 // Fever with any of these is a dangerous combination; with one of them unanswered, fever is
@@ -127,5 +127,79 @@ test('call-now: check-now and priority boxes, built by the page, with and withou
       ['Vea a un médico hoy: llame a su centro de salud o un servicio de atención urgente.']);
   } finally {
     await unset.context.close();
+  }
+});
+
+test('call-now: a patient who skipped a whole screen of emergency-tier questions is asked once more before the "within hours" plan', async () => {
+  const { page, context, consoleErrors } = await withSettings({ ...SIGNED_OFF, ...CLINIC }, { viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
+  try {
+    await chooseAudience(page, 'patient');
+    // Every other red flag "no"; the emergency tier's questions (the engine's redFlagUrgency) not touched.
+    const skipped = flagsOfUrgency('emergency');
+    const redFlags = Object.fromEntries(RED_FLAGS.filter((flag) => !skipped.includes(flag)).map((flag) => [flag, false]));
+    await fillFrom(page, { ageYears: 45, symptomWeeks: 3, painScore: 5, redFlags }, { stay: true });
+    const again = page.locator('#step-again');
+    for (let presses = 0; presses < 20 && !(await again.isVisible()) && !(await page.locator('#plan').isVisible()); presses += 1) {
+      await page.locator('[data-step-continue]').click();
+    }
+    assert.equal(await again.isVisible(), true, 'asked once more');
+    assert.equal(await page.locator('#plan').isVisible(), false, 'before the plan');
+    assert.match(await again.textContent(), /You did not answer any question on the screen "Questions about feeling, peeing, pooing and walking"/);
+    await page.screenshot({ path: path.join(screenshotDir, 'call-now-skipped-group-asked-again.png') });
+    // "Answer them now": back on that screen.
+    await page.locator('[data-step-again]').click();
+    assert.equal(await page.locator(`#q-${skipped[0]}`).isVisible(), true);
+    // Still skipped: the plan is the engine's, unchanged (within hours), and it is not asked a third time.
+    await toPlan(page);
+    await page.waitForSelector('#plan[data-triage="check-now"]');
+    assert.equal(await again.isVisible(), false);
+
+    // "Not sure" is an answer: the plan stands without asking again (here: its care card, then the plan).
+    await page.locator('#start-again').click();
+    await chooseAudience(page, 'patient');
+    await fillFrom(page, { ageYears: 45, symptomWeeks: 3, painScore: 5, redFlags: { ...redFlags, [skipped[0]]: null } }, { stay: true });
+    for (let presses = 0; presses < 20 && !(await again.isVisible()) && !(await page.locator('#plan').isVisible()); presses += 1) {
+      await page.locator('[data-step-continue]').click();
+    }
+    assert.equal(await again.isVisible(), false, 'not asked when the person answered "Not sure"');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('call-now: a tel: link dials what the clinic meant, is named "Call …", the clinic\'s phone is one tap, and a kiosk\'s emergency plan tells the desk first', async () => {
+  const settings = { ...SIGNED_OFF, ...CLINIC, emergencyNumber: '+44 (0)20 7946 0000', urgentAdviceNumber: '++12', clinicPhone: '01632 960 123' };
+  const phone = await withSettings(settings, { viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
+  try {
+    const { page } = phone;
+    const notice = await page.locator('#settings-notice').textContent();
+    assert.match(await page.locator('#settings-checks').textContent(), /emergencyNumber "\+44 \(0\)20 7946 0000" is dialled as \+442079460000/, 'the dialled form on the admin line');
+    assert.match(notice, /urgentAdviceNumber ignored: .*\+ only first/, 'a "+" after the first character is refused');
+    await chooseAudience(page, 'patient');
+    await answer(page, 'saddleAnesthesia', 'yes');
+    await toPlan(page);
+    await page.waitForSelector('#plan[data-triage="emergency"]');
+    const links = await page.locator('#plan-body > [data-call-now] a[href^="tel:"]').evaluateAll((nodes) => nodes.map((node) => [node.getAttribute('href'), node.getAttribute('aria-label'), node.textContent]));
+    assert.deepEqual(links, [['tel:+442079460000', 'Call +44 (0)20 7946 0000', '+44 (0)20 7946 0000'], ['tel:01632960123', 'Call 01632 960 123', '01632 960 123']]);
+  } finally {
+    await phone.context.close();
+  }
+
+  const kiosk = await withSettings(settings, { viewport: { width: 1080, height: 1920 }, hasTouch: true, url: `${aid.server.url}?kiosk` });
+  try {
+    const { page } = kiosk;
+    await chooseAudience(page, 'patient');
+    await answer(page, 'saddleAnesthesia', 'yes');
+    await toPlan(page);
+    await page.waitForSelector('#plan[data-triage="emergency"]');
+    const box = page.locator('#plan-body > [data-call-now]');
+    assert.deepEqual(await box.evaluate((node) => Array.from(node.children, (child) => child.textContent)).then((lines) => lines.slice(0, 2)),
+      ['Tell the reception desk now.', 'Call +44 (0)20 7946 0000 or go to the emergency department now.']);
+    assert.equal(await box.locator('a').count(), 0, 'no tel: link at a kiosk');
+    assert.match(await page.locator('[data-print-sheet] .call-now').textContent(), /^Tell the reception desk now\./, 'and on its printout');
+    await page.screenshot({ path: path.join(screenshotDir, 'call-now-kiosk-emergency-plan.png') });
+  } finally {
+    await kiosk.context.close();
   }
 });

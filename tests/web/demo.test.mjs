@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startAid, openPage, chooseAudience, fillFrom, vector, screenshotDir, VIEWPORTS, BASE_PATH, repoRoot, oneFileWith } from './support.mjs';
+import { startAid, openPage, chooseAudience, fillFrom, vector, screenshotDir, VIEWPORTS, BASE_PATH, repoRoot, oneFileWith, PUBLIC_ADDRESS } from './support.mjs';
 import { startStaticServer } from '../../tools/static-server.mjs';
 import { DEMO, SHIPPED } from './settings-presets.mjs';
 
@@ -27,8 +27,9 @@ after(async () => {
 const markOf = (page, language = 'en') => page.evaluate((code) => window.Radiculo.engineClient.engine.content(code).ui.demoMark, language);
 
 test('demo: every output carries the mark: screen, kiosk, printout, take-home code\'s page, note, FHIR, intended-use page, one-file copy', async () => {
-  const { page, context, consoleErrors, offOrigin } = await openPage(aid, { viewport: VIEWPORTS.desk, serviceWorkers: 'block' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(aid.server.url).origin });
+  // Served at a public https address (a loopback page offers no take-home code).
+  const { page, context, consoleErrors, offOrigin, origin } = await openPage(aid, { viewport: VIEWPORTS.desk, serviceWorkers: 'block', publicAddress: PUBLIC_ADDRESS });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const oneFile = oneFileWith(DEMO, 'radiculo-demo-one-file-');
   try {
     const mark = await markOf(page);
@@ -63,7 +64,7 @@ test('demo: every output carries the mark: screen, kiosk, printout, take-home co
     // that page is served with the shipped settings (the address adds the mark, nothing else).
     await page.locator('#take-home-show').click();
     const link = await page.locator('#take-home-link').textContent();
-    assert.match(link, /\?demo#R1/);
+    assert.match(link, /\?demo#R2/);
     const code = link.split('#')[1];
     const phone = await aid.browser.newContext({ viewport: VIEWPORTS.phone, serviceWorkers: 'block' });
     try {
@@ -84,7 +85,7 @@ test('demo: every output carries the mark: screen, kiosk, printout, take-home co
     assert.equal(await page.locator('#demo-mark').innerText(), await markOf(page, 'es'));
 
     // The intended-use page.
-    await page.goto(`${aid.server.url}about.html`);
+    await page.goto(`${PUBLIC_ADDRESS}about.html`);
     await page.waitForSelector('html[data-engine="ready"]');
     assert.equal(await page.locator('#demo-mark').innerText(), mark);
 

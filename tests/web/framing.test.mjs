@@ -51,7 +51,7 @@ async function framedState(page) {
   }
 }
 
-test('framing: the static server sends frame-ancestors \'none\', X-Frame-Options DENY and a Permissions-Policy', async () => {
+test('framing: the static server sends frame-ancestors \'none\', X-Frame-Options DENY, a Permissions-Policy and Cross-Origin-Opener-Policy', async () => {
   const server = await startStaticServer({ root: webDir, basePath: '/tools/radiculo/' });
   try {
     for (const file of ['', 'index.html', 'app.js', 'engine/radiculo.wasm', 'settings.json', 'missing.js']) {
@@ -59,6 +59,7 @@ test('framing: the static server sends frame-ancestors \'none\', X-Frame-Options
       assert.equal(response.headers.get('content-security-policy'), "frame-ancestors 'none'", file);
       assert.equal(response.headers.get('x-frame-options'), 'DENY', file);
       assert.match(response.headers.get('permissions-policy') || '', /camera=\(\), microphone=\(\), geolocation=\(\)/, file);
+      assert.equal(response.headers.get('cross-origin-opener-policy'), 'same-origin', file);
     }
   } finally {
     await server.close();

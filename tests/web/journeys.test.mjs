@@ -167,6 +167,7 @@ test('journey: kiosk 1080x1920, touch only: no key, no text field, large type, S
     // An emergency at a kiosk: tell the reception desk, on the card under the answer.
     await page.locator('#q-priorLumbarSurgery').waitFor({ state: 'visible' });
     await page.locator('#start-over').tap();
+    await page.locator('#start-over-yes').tap(); // asked first: answers were given
     await page.locator('#chooser [data-audience="patient"]').tap();
     await page.locator('#q-saddleAnesthesia label:has(> input[value="yes"])').tap();
     const card = page.locator('[data-care-card="emergency"]');

@@ -188,7 +188,12 @@ test('kiosk: Start over clears at once; no way out of the page by link, Back or 
     await page.locator('#still-there').waitFor({ state: 'visible' });
     await page.locator('#still-there-continue').click();
 
+    // Start over asks first (answers given); "No" keeps them, "Yes" clears them at once.
     await page.locator('#start-over').click();
+    await page.locator('#start-over-no').click();
+    assert.equal(await page.locator('#plan[data-triage="urgent"]').count(), 1, '"No, keep the answers" keeps them');
+    await page.locator('#start-over').click();
+    await page.locator('#start-over-yes').click();
     assert.deepEqual(await traces(page), CLEAN);
     assert.deepEqual(errors, [], 'no console errors');
   } finally {

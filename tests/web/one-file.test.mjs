@@ -2,7 +2,7 @@
 // opened by a file:// URL, as from a USB stick or an e-mail attachment, it completes a plan with no
 // console error (so its hash-based CSP allows every inline part, and nothing is fetched). Its
 // take-home printout names the copy's version, never the local path (which often holds a user
-// name), and has no link to an about.html that is not beside it. It carries the clinic's
+// name), and so does its note for the record; it has no link to an about.html that is not beside it. It carries the clinic's
 // settings.json as data, read with the same checks as the hosted page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -92,6 +92,18 @@ test('one-file: the printed plan names the copy\'s version, not its local path, 
     assert.doesNotMatch(text, /about\.html/, 'no link to a page that is not beside the copy');
     assert.ok(text.includes(`Made with the Radiculo one-file copy, version ${version}`), 'the copy\'s version');
     assert.ok(text.includes('Your answers'), 'the rest of the sheet is there');
+
+    // The note for the record names the copy's version the same way, never its path.
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('#start-again').click();
+    await chooseAudience(page, 'clinician');
+    await completePlan(page);
+    await page.waitForSelector('#plan[data-triage="conservative"]');
+    await page.locator('#copy-note').click();
+    await page.locator('#record-note').waitFor({ state: 'visible' });
+    const note = await page.locator('#record-note-text').inputValue();
+    assert.doesNotMatch(note, /file:|jane\.doe|Downloads|radiculo-offline\.html/, 'no local path in the note');
+    assert.ok(note.trimEnd().endsWith(`Made with the Radiculo one-file copy, version ${version}`), note.slice(-200));
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

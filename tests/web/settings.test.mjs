@@ -164,7 +164,8 @@ test('settings: an edited settings.json changes the numbers, clinic, language, a
     await toPlan(page); // patients: on from the care card to the plan
     const box = page.locator('#plan-body > [data-call-now="emergency"]');
     await box.waitFor({ state: 'visible' });
-    assert.match(await box.innerText(), /^Llame al 112 o vaya ahora a urgencias de un hospital \(sala de emergencias\)\.\n+Clínica: Riverside Spine Clinic/);
+    // At a kiosk the desk comes first (staff are a few metres away), then the number.
+    assert.match(await box.innerText(), /^Avise ahora en el mostrador de recepción\.\n+Llame al 112 o vaya ahora a urgencias de un hospital \(sala de emergencias\)\.\n+Clínica: Riverside Spine Clinic/);
     // Below the engine's headline, above the plan's lines.
     const order = await page.evaluate(() => Array.from(document.querySelectorAll('#triage, [data-call-now], .recs'))
       .map((node) => node.id || node.getAttribute('data-call-now') || node.className));
@@ -216,7 +217,7 @@ test('settings: every value that does not fit is named on the admin line and the
   try {
     const expected = [
       /^Settings: "emergencyNumer" is not a setting \(ignored\)/,
-      /^Settings: emergencyNumber ignored: must be a phone number in quotes \(digits, spaces, \+ - \( \) only, at most 20 characters\)/,
+      /^Settings: emergencyNumber ignored: must be a phone number in quotes \(digits, spaces, \+ - \( \) only, \+ only first, at most 20 characters\)/,
       /^Settings: urgentAdviceNumber ignored: write the number in quotes, e\.g\. "urgentAdviceNumber": "911"$/,
       /^Settings: clinicName ignored: contains control or text-direction characters$/,
       /^Settings: clinicContact ignored: longer than 120 characters$/,
@@ -238,8 +239,10 @@ test('settings: every value that does not fit is named on the admin line and the
     // (printer and kioskClinicianWording are not in the shipped file: their defaults, a printer outside a kiosk only.)
     // clinic-settings.js adds what it resolves for this page: the wordings offered and the one to start in.
     assert.deepEqual(await page.evaluate(() => ({ ...window.Radiculo.app.settings })),
-      { ...SIGNED_OFF, languages: ['en', 'es'], printer: true, kioskClinicianWording: false, demo: false,
-        audiences: ['clinician', 'patient'], fixedAudience: '', demoMark: false });
+      { ...SIGNED_OFF, languages: ['en', 'es'], printer: true, kioskClinicianWording: false, demo: false, clinicPhone: '',
+        audiences: ['clinician', 'patient'], fixedAudience: '', demoMark: false,
+        // Numbers as tel: links dial them, and where a take-home code leads ('' on this loopback page).
+        dial: { emergencyNumber: '', urgentAdviceNumber: '', clinicPhone: '' }, takeHome: '' });
     assert.equal(await page.locator('#chooser').isVisible(), true, 'no default audience');
     await chooseAudience(page, 'patient');
     await answer(page, 'saddleAnesthesia', 'yes');

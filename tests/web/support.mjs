@@ -65,12 +65,28 @@ export function collectErrors(page) {
   return errors;
 }
 
+/** Where a clinic publishes the aid in these tests (takeHomeAddress): an https address on the web. */
+export const PUBLIC_ADDRESS = 'https://radiculo.example.org/aid/';
+
+/**
+ * In this browser context, `address` (an https address on the web, ending in '/') serves the aid's
+ * files from the test server, as a clinic's own host would: for a phone that opens a take-home
+ * code, or a page served from a host a phone can reach.
+ */
+export async function servePublicly(context, aid, address = PUBLIC_ADDRESS) {
+  await context.route((url) => url.href.startsWith(address), async (route) => {
+    const response = await route.fetch({ url: aid.server.url + route.request().url().slice(address.length) });
+    await route.fulfill({ response });
+  });
+}
+
 /**
  * A fresh context and page at the aid, with every request, console errors and off-origin requests
- * recorded (those are aborted).
+ * recorded (those are aborted). publicAddress: the page is opened there (servePublicly), not on the
+ * test server's loopback address.
  */
-export async function openPage(aid, { viewport = VIEWPORTS.tablet, url, ...contextOptions } = {}) {
-  const origin = new URL(aid.server.url).origin;
+export async function openPage(aid, { viewport = VIEWPORTS.tablet, url, publicAddress, ...contextOptions } = {}) {
+  const origin = new URL(publicAddress || aid.server.url).origin;
   const context = await aid.browser.newContext({ viewport, reducedMotion: 'reduce', ...contextOptions });
   const requests = [];
   const offOrigin = [];
@@ -79,9 +95,10 @@ export async function openPage(aid, { viewport = VIEWPORTS.tablet, url, ...conte
     offOrigin.push(route.request().url());
     return route.abort();
   });
+  if (publicAddress) await servePublicly(context, aid, publicAddress);
   const page = await context.newPage();
   const consoleErrors = collectErrors(page);
-  await page.goto(url || aid.server.url);
+  await page.goto(url || publicAddress || aid.server.url);
   await page.waitForSelector('html[data-engine="ready"]');
   return { context, page, origin, requests, consoleErrors, offOrigin };
 }
@@ -241,9 +258,10 @@ async function answersByQuestion(page, input) {
 /**
  * Fills the form from a vector's input as a person would, by value (works in every language), in
  * the page's order; patients then see their plan. `inDays`: the duration typed in days;
- * `byKeyboard`: numbers typed key by key and the score chosen with the arrow keys.
+ * `byKeyboard`: numbers typed key by key and the score chosen with the arrow keys; `stay`: patients
+ * stay on the last screen answered (not on to the plan).
  */
-export async function fillFrom(page, input, { inDays = false, byKeyboard = false } = {}) {
+export async function fillFrom(page, input, { inDays = false, byKeyboard = false, stay = false } = {}) {
   for (const question of await answersByQuestion(page, input)) {
     const { key, value } = question;
     if (question.control === 'number') {
@@ -266,7 +284,7 @@ export async function fillFrom(page, input, { inDays = false, byKeyboard = false
       await answer(page, key, choiceOf(value));
     }
   }
-  await toPlan(page);
+  if (!stay) await toPlan(page);
 }
 
 /**
