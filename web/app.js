@@ -310,9 +310,9 @@
     if (languages.length < 2) return;
     const select = byId('language-select');
     for (const language of languages) {
-      // A translation says so where it is picked (the source language's status is the footer's).
-      const status = language.code !== state.defaults.language && language.translationShort ? ` (${language.translationShort})` : '';
-      select.appendChild(element('option', { value: language.code, lang: language.code }, [language.name + status]));
+      // The name alone (a phone's header has no room for more); a translation's status is said on
+      // the start screen's language buttons and in the footer of every screen.
+      select.appendChild(element('option', { value: language.code, lang: language.code }, [language.name]));
     }
     select.value = state.language;
     byId('language-picker').hidden = false;

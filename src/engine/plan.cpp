@@ -318,9 +318,11 @@ class PlanWriter {
       entry["stance"] = note.at("stance");
       entry["text"] = worded(words_.at("evidenceNotes").at(note.at("id").get<std::string>()));
       // The stance in words ("Guidelines differ"), to show before the text: left out where the
-      // text already opens with it, as most patient notes do ("Other guidelines agree that ...").
+      // text already opens with it, and for patients always: each patient note says in its own
+      // words how the guidelines stand ("A UK guideline goes further"), and a label before it
+      // says the same thing twice.
       const std::string label = words_.at("stances").at(note.at("stance").get<std::string>()).at(audience_).get<std::string>();
-      if (!opensWith(entry["text"].get<std::string>(), label)) entry["label"] = label;
+      if (audience_ != "patient" && !opensWith(entry["text"].get<std::string>(), label)) entry["label"] = label;
       entry["citations"] = note.at("citations");
       notes.push_back(std::move(entry));
     }
