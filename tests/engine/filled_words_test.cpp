@@ -11,6 +11,7 @@
 #include <array>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -113,11 +114,13 @@ struct Sweep {
     if (plan.at("triage") == "priority") filledPriorityLines.insert(plan.at("headline").get<std::string>());
     std::vector<std::pair<std::string, std::string>> texts_;
     collect(plan, "plan", texts_);
-    // The clinical note, less its reference lines ("[6] NG59: Low back pain ..."), titles in their own language.
+    // The clinical note line by line (its lines recur from plan to plan), less its reference lines
+    // ("[6] NG59: Low back pain ..."): their titles are in the language they were published in.
     const json note = json::parse(clinicalNoteJson(assessment.dump(), "2026-12-07", "https://example.org/radiculo/"));
     if (note.value("ok", false)) {
-      static const std::regex referenceLine(R"((^|\n)\[[0-9]+\][^\n]*)");
-      collect(std::regex_replace(note.at("note").get<std::string>(), referenceLine, "$1"), "note", texts_);
+      std::istringstream lines(note.at("note").get<std::string>());
+      for (std::string line; std::getline(lines, line);)
+        if (!line.empty() && line[0] != '[') texts_.emplace_back("note", line);
     }
     for (const auto& [where, text] : texts_) {
       ++texts;
