@@ -118,7 +118,7 @@
   function notYetSaid(assessment, result) {
     if (!result.ok) return result;
     const answers = Object.values(assessment.redFlags || {});
-    const flagSaid = answers.some((answer) => answer !== false) || answers.length === state.questionnaire.redFlagKeys.length;
+    const flagSaid = answers.some((answer) => answer !== false) || answers.length === state.questionnaire.table.redFlags.length;
     const missing = ['symptomWeeks', 'painScore'].filter((key) => assessment[key] === undefined);
     if (flagSaid || missing.length === 0) return result;
     return { ok: false, errors: missing.map((key) => ({ field: `/${key}`, code: 'requiredUnlessRedFlag', params: {}, message: '' })) };
