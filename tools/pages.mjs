@@ -78,10 +78,15 @@ export function fillFallbacks(html, contentDir = CONTENT_DIR) {
     unsupported: (l) => part(l.code, 'div', `<h2>${words(l, 'fallbackUnsupportedTitle')}</h2><p>${words(l, 'fallbackUnsupportedText')}</p><p><strong>${words(l, 'startEmergency')}</strong></p>`),
     noscript: (l) => part(l.code, 'div', `<h2>${words(l, 'fallbackNoScriptTitle')}</h2><p>${words(l, 'fallbackNoScriptText')}</p><p><strong>${words(l, 'startEmergency')}</strong></p>`),
     'about-unsupported': (l) => part(l.code, 'p', words(l, 'fallbackAboutUnsupported')),
+    'about-title': (l) => part(l.code, 'span', words(l, 'aboutFallbackTitle')),
+    'about-noscript': (l) => part(l.code, 'p', words(l, 'fallbackAboutNoScript')),
+    framed: (l) => part(l.code, 'p', words(l, 'framed')),
   };
+  // The tab's title holds no markup: every language's, side by side, until the page names itself.
+  html = html.replace('{{fallback-text:about-title}}', () => languages.map((l) => words(l, 'aboutFallbackTitle')).join(' / '));
   return html.replace(/\{\{fallback:([a-z-]+)\}\}/g, (whole, name) => {
     if (!blocks[name]) throw new Error(`pages: unknown fallback place ${whole}`);
-    return languages.map((language) => blocks[name](language)).join(name === 'loading' ? ' ' : '');
+    return languages.map((language) => blocks[name](language)).join(name === 'loading' || name === 'about-title' ? ' ' : '');
   });
 }
 

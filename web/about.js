@@ -130,9 +130,9 @@
       overdue ? el('p', { className: 'review-due', 'data-review-overdue': '' }, [overdue]) : null,
       el('p', {}, [fill(words.ui('aboutVersions'), {
         contentVersion: content.contentVersion,
-        contentReleased: content.contentReleased,
+        contentReleased: Radiculo.words.formatDate(content.contentReleased, content),
         reviewStatus: words.pick(content.reviewStatus),
-        reviewDue: content.reviewDue,
+        reviewDue: Radiculo.words.formatDate(content.reviewDue, content),
         engineVersion: content.engineVersion,
       })]),
       el('p', { 'data-translation-review': '' }, [fill(words.ui('aboutTranslation'), {
@@ -140,7 +140,7 @@
       })]),
       // The source is cited as it names itself, in English (marked, as reference titles are).
       content.sourceDocument ? el('p', {}, words.ui('aboutSource').split('{source}').flatMap((part, index) =>
-        (index ? [el('span', { lang: content.language === 'en' ? undefined : 'en' }, [content.sourceDocument]), part] : [part]))) : null,
+        (index ? [content.sourceDocument, part] : [part]))) : null,
       // The clinical risk management: the hazard log ships beside the page (web/hazard-log.html).
       el('p', { 'data-hazard-log': '' }, [el('a', { href: 'hazard-log.html', hreflang: 'en' }, [words.ui('aboutHazardLog')])]),
       // For integrators: the engine's own FHIR R4 Questionnaire in the language and wording shown,
@@ -227,7 +227,11 @@
     if (!slot || !select) return;
     const others = (content.languages || []).filter((language) => language.code !== content.language);
     slot.replaceChildren(...others.map((language) => {
-      const button = el('button', { type: 'button', className: 'button button--quiet', lang: language.code, 'data-language': language.code }, [language.name]);
+      // A translation's review status beside its name: a person picks it knowing what it is.
+      const button = el('button', { type: 'button', className: 'button button--quiet', lang: language.code, 'data-language': language.code }, [
+        language.name,
+        language.code !== (content.defaults && content.defaults.language) && language.translationShort ? el('span', { className: 'chooser__language-review' }, [` (${language.translationShort})`]) : null,
+      ]);
       button.addEventListener('click', () => {
         select.value = language.code;
         select.dispatchEvent(new Event('change', { bubbles: true }));

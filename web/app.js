@@ -28,8 +28,16 @@
     touched: false, // has anyone answered or switched anything since the start (see isAtStart)
   };
 
+  /** The wording on screen: the one chosen; before a choice, the patient's where it is offered (a
+   * patient may be the first to read the start screen), else the default. */
+  function shownAudience() {
+    if (state.audience) return state.audience;
+    const offered = (state.settings && state.settings.audiences) || [];
+    return offered.includes('patient') ? 'patient' : state.defaults.audience;
+  }
+
   function words() {
-    return Radiculo.words.forAudience(state.content, state.audience || state.defaults.audience);
+    return Radiculo.words.forAudience(state.content, shownAudience());
   }
 
   /** Fills every [data-ui] element with its interface label, in the current audience's words. */
@@ -37,7 +45,7 @@
     const w = words();
     for (const node of document.querySelectorAll('[data-ui]')) node.textContent = w.ui(node.getAttribute('data-ui'));
     const content = state.content;
-    const audience = state.audience || state.defaults.audience;
+    const audience = shownAudience();
     byId('disclaimer').textContent = (content.disclaimer && content.disclaimer[audience]) || '';
     // "In an emergency, do not use this tool" is said everywhere but under an emergency plan.
     byId('emergency-advice').textContent = (content.emergencyAdvice && content.emergencyAdvice[audience]) || '';
@@ -47,9 +55,9 @@
       { number: state.settings.emergencyNumber || w.ui('localEmergencyNumber') });
     byId('versions').textContent = fill(w.ui('versions'), {
       contentVersion: content.contentVersion,
-      contentReleased: content.contentReleased,
+      contentReleased: Radiculo.words.formatDate(content.contentReleased, content),
       reviewStatus: words().pick(content.reviewStatus),
-      reviewDue: content.reviewDue,
+      reviewDue: Radiculo.words.formatDate(content.reviewDue, content),
       engineVersion: content.engineVersion,
     });
     about.showFooterExtras(content, audience); // intended-use link, translation, review due
@@ -302,6 +310,8 @@
     if (languages.length < 2) return;
     const select = byId('language-select');
     for (const language of languages) {
+      // The name alone (a phone's header has no room for more); a translation's status is said on
+      // the start screen's language buttons and in the footer of every screen.
       select.appendChild(element('option', { value: language.code, lang: language.code }, [language.name]));
     }
     select.value = state.language;

@@ -135,8 +135,16 @@
    */
   function framed() {
     if (window.top === window.self) return false;
-    var message = document.createElement('p');
-    message.textContent = 'Radiculo cannot run inside another page. Open it on its own.';
+    // The page's own line, in every language of the content (tools/pages.mjs), already narrowed to
+    // the browser's by keepBrowserLanguage; English where a page has none.
+    var message = document.getElementById('framed-message');
+    if (message) {
+      message.parentNode.removeChild(message);
+      message.hidden = false;
+    } else {
+      message = document.createElement('p');
+      message.textContent = 'Radiculo cannot run inside another page. Open it on its own.';
+    }
     while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
     document.body.appendChild(message);
     document.documentElement.setAttribute('data-framed', '');

@@ -304,7 +304,12 @@
       start() { go(0); },
       /** Back from the plan: to the screen the person left, or to the care screen when asked to add it. */
       backFromPlan(addCare) {
-        if (addCare) state.careOpened = true;
+        // Opening the care screen asks its questions now: mark them asked before showing it, or the
+        // screen opens empty (under 6 weeks they were set aside until the person asked to add them).
+        if (addCare) {
+          state.careOpened = true;
+          questionnaire.setAsked(isAsked);
+        }
         go(addCare ? steps().findIndex((node) => addable.includes(node.getAttribute('data-step'))) : state.index);
       },
       /** To the screen of a question (a "still needed" link on the plan). */
@@ -316,7 +321,10 @@
       },
       /** Answers opened from elsewhere (handover.js): straight to the plan; the care screen comes too when they hold care answers. */
       openAtPlan(withCare) {
-        if (withCare) state.careOpened = true;
+        if (withCare) {
+          state.careOpened = true;
+          questionnaire.setAsked(isAsked);
+        }
         if (state.active) showPlan();
       },
       careIncluded,

@@ -54,7 +54,9 @@
       citationLinks(note.citations, words),
     ]));
     // "Why?" is named after its line for screen readers ("Why? Stay active; no bed rest").
-    const name = shortOf(line, words) || words.pick(((words.content.recommendations || {})[line.id] || {}).short) || line.text;
+    // Its own wording only: a line with no short wording for this reader is named by its text (a
+    // patient never gets the clinician's shorthand).
+    const name = shortOf(line, words) || line.text;
     const why = element('details', { className: 'why', open: open || undefined }, [
       element('summary', { className: 'why__summary' }, [
         element('span', {}, [words.ui('why')]),

@@ -21,11 +21,13 @@
     return window.location.protocol === 'file:' || document.documentElement.hasAttribute('data-one-file');
   }
 
-  function aboutAddress() {
+  /** The about page in the plan's own language and wording: the sheet names that page's title. */
+  function aboutAddress(plan) {
+    const query = `?lang=${encodeURIComponent(plan.language)}&audience=${encodeURIComponent(plan.audience)}`;
     try {
-      return new URL('about.html', aidAddress()).href;
+      return new URL(`about.html${query}`, aidAddress()).href;
     } catch (error) {
-      return 'about.html';
+      return `about.html${query}`;
     }
   }
 
@@ -107,15 +109,15 @@
         ]),
         overdue ? element('p', { className: 'print-sheet__overdue' }, [overdue]) : null,
         element('p', {}, [fill(words.ui('versions'), {
-          contentVersion: content.contentVersion, contentReleased: content.contentReleased,
+          contentVersion: content.contentVersion, contentReleased: Radiculo.words.formatDate(content.contentReleased, content),
           reviewStatus: words.pick(content.reviewStatus),
-          reviewDue: content.reviewDue, engineVersion: content.engineVersion,
+          reviewDue: Radiculo.words.formatDate(content.reviewDue, content), engineVersion: content.engineVersion,
         })]),
         content.translationReview ? element('p', {}, [fill(words.ui('translationReview'), { review: content.translationReview })]) : null,
         fromFile()
           ? element('p', {}, [fill(words.ui('printOneFile'), { version: document.documentElement.getAttribute('data-one-file') || content.engineVersion })])
           : element('p', {}, [fill(words.ui('printAddress'), { url: aidAddress() })]),
-        intended && !fromFile() ? element('p', {}, [fill(words.ui('printAbout'), { title: words.pick(intended), url: aboutAddress() })]) : null,
+        intended && !fromFile() ? element('p', {}, [fill(words.ui('printAbout'), { title: words.pick(intended), url: aboutAddress(plan) })]) : null,
       ]),
     ]);
   }

@@ -255,6 +255,9 @@ std::vector<std::string> checkContent(const Content& content) {
     check.text(words, where, "/units/week");
     check.text(words, where, "/units/decimalSeparator");
     check.text(words, where, "/units/weeks");
+    for (const char* unit : {"lessThanADay", "about", "months", "years"}) check.text(words, where, "/units/" + std::string(unit));
+    check.text(words, where, "/sourceDocument");
+    check.text(words, where, "/translationShort");
     if (content.interfaces.count(code) == 0) check.problem("ui/" + code + ".json is missing");
     // Every error the engine can report has its message, and no message is for a code it lacks.
     for (const ErrorCodeInfo& info : kErrorCodes) {

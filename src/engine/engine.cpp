@@ -316,10 +316,13 @@ std::string contentJson(std::string_view language) {
       json language;
       language["code"] = code;
       language["name"] = other.at("languageName");
+      // How far that language's words have been reviewed, said where a person picks it.
+      language["translationShort"] = other.at("translationShort");
       languages.push_back(std::move(language));
     }
     out["languages"] = languages;
-    for (const char* key : {"contentVersion", "contentReleased", "reviewDue", "sourceDocument", "redFlagGroups", "triageTable"})
+    // sourceDocument comes with the language's words: the source's title, dated in that language.
+    for (const char* key : {"contentVersion", "contentReleased", "reviewDue", "redFlagGroups", "triageTable"})
       out[key] = all.rules.at(key);
     for (const char* audience : kAudienceIds) {
       out["contentReviewed"][audience] = all.reviewedOn(words->first, audience);

@@ -26,14 +26,25 @@ using nlohmann::json;
 
 namespace {
 
-// A duration as people say it: under 2 weeks in whole days ("3 days", "1 day"); from 2 weeks
-// in weeks, whole for patients ("3 weeks"), to two decimals for clinicians ("2.5 weeks").
+// A duration as people say it: under 2 weeks in whole days ("3 days", "1 day"; "less than a day",
+// never "0 days"); from 2 weeks in weeks, whole for patients ("3 weeks"), to two decimals for
+// clinicians ("2.5 weeks"). Past 12 weeks a patient reads months, then years, as the duration
+// picker offers them ("about 5 months", "about 2 years"): never fewer than 3 months, so the
+// words never fall back across the 12-week line a plan draws.
 std::string wordedDuration(double weeks, const json& units, const std::string& audience, bool daysBelowTwoWeeks = true) {
   // In days only when it is a whole number of days (1.5 weeks is not "11 days"): shown exactly.
   const bool wholeDays = std::abs(weeks * 7 - std::round(weeks * 7)) < 1e-9;
   if (daysBelowTwoWeeks && weeks < 2 && wholeDays) {
     const long days = std::lround(weeks * 7);
+    if (days == 0) return units.at("lessThanADay").get<std::string>();
     return std::to_string(days) + " " + units.at(days == 1 ? "day" : "days").get<std::string>();
+  }
+  if (audience == "patient" && weeks > 12) {
+    constexpr double kWeeksPerMonth = 365.25 / 12 / 7, kWeeksPerYear = 365.25 / 7;
+    const long months = std::max(3L, std::lround(weeks / kWeeksPerMonth));
+    if (months < 24) return units.at("about").get<std::string>() + std::to_string(months) + " " + units.at("months").get<std::string>();
+    return units.at("about").get<std::string>() + std::to_string(std::lround(weeks / kWeeksPerYear)) + " " +
+           units.at("years").get<std::string>();
   }
   std::string number = formatNumber(audience == "patient" && weeks >= 2 ? std::round(weeks) : weeks);
   if (const auto point = number.find('.'); point != std::string::npos)
@@ -225,7 +236,8 @@ class PlanWriter {
 
   // "a, b and c"; for alternatives ("if any of these is yes") "a, b or c". When a name holds a
   // separator itself ("bladder or bowel disturbance"), the list is joined with semicolons
-  // ("a; b or c; or d"), or for two names "a or b, and c", so that no reader takes one name for two.
+  // ("a; b or c; or d"; two names "a or b; or c"), whatever its length, so that no reader takes one
+  // name for two: a comma before the "or" of a list of two names that hold "or" cannot show it.
   std::string joined(const std::vector<std::string>& names, const std::string& lastSeparator = "listLastSeparator") const {
     const json& units = words_.at("units");
     bool nested = false;
@@ -233,11 +245,6 @@ class PlanWriter {
       for (const char* separator : {"listSeparator", "listLastSeparator", "listLastSeparatorOr"})
         nested = nested || name.find(units.at(separator).get<std::string>()) != std::string::npos;
     if (!nested) return joinList(names, units.at("listSeparator").get<std::string>(), units.at(lastSeparator).get<std::string>());
-    // Two names: "a, and b" (a semicolon before the only "and" reads as a mistake).
-    if (names.size() == 2) {
-      const std::string last = units.at(lastSeparator).get<std::string>();
-      return names[0] + units.at("listSeparator").get<std::string>() + last.substr(last.find_first_not_of(' ')) + names[1];
-    }
     return joinList(names, units.at("listSeparatorStrong").get<std::string>(),
                     units.at(lastSeparator + "Strong").get<std::string>());
   }
@@ -313,9 +320,11 @@ class PlanWriter {
       entry["stance"] = note.at("stance");
       entry["text"] = worded(words_.at("evidenceNotes").at(note.at("id").get<std::string>()));
       // The stance in words ("Guidelines differ"), to show before the text: left out where the
-      // text already opens with it, as most patient notes do ("Other guidelines agree that ...").
+      // text already opens with it, and for patients always: each patient note says in its own
+      // words how the guidelines stand ("A UK guideline goes further"), and a label before it
+      // says the same thing twice.
       const std::string label = words_.at("stances").at(note.at("stance").get<std::string>()).at(audience_).get<std::string>();
-      if (!opensWith(entry["text"].get<std::string>(), label)) entry["label"] = label;
+      if (audience_ != "patient" && !opensWith(entry["text"].get<std::string>(), label)) entry["label"] = label;
       entry["citations"] = note.at("citations");
       notes.push_back(std::move(entry));
     }

@@ -46,8 +46,8 @@ TEST(WhatWouldChange, IncompleteWithAPriorityQuestionOpen) {
   // Keyed for integrators, and worded for the person (here in Spanish, for a patient).
   EXPECT_EQ(change.at("askNext"), json::parse(R"([{"flag": "nightPain", "triageIfYes": "priority",
     "label": "dolor constante o nocturno, o dolor alrededor de la parte alta de la espalda",
-    "triageIfYesLabel": "Vea a un médico en 2 semanas"}])"));
-  EXPECT_EQ(change.at("range"), R"(Según esas respuestas, su plan podría ir de "Primero, cuidados sencillos" a "Vea a un médico en 2 semanas".)");
+    "triageIfYesLabel": "Vea a un médico antes de 2 semanas"}])"));
+  EXPECT_EQ(change.at("range"), R"(Según esas respuestas, su plan podría ir de «Primero, cuidados sencillos» a «Vea a un médico antes de 2 semanas».)");
   EXPECT_EQ(change.at("bestTriage"), "conservative");
   EXPECT_EQ(change.at("worstTriage"), "priority");
 }

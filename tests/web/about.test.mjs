@@ -46,7 +46,10 @@ async function assertAllSections(page, root, content, audience) {
   assert.equal(await page.locator(`${root} [data-about-section="references"] .ref__beyond`).count(),
     content.references.filter((reference) => reference.beyondSource).length, 'beyond-source marks');
   const dates = await page.locator(`${root} [data-about-section="dates"]`).innerText();
-  for (const value of [content.contentReleased, content.reviewDue, content.contentVersion]) assert.ok(dates.includes(value), value);
+  // The dates in words, in the page's language ("1 de diciembre de 2026"), as the print sheet's date.
+  const inWords = await page.evaluate((c) => [c.contentReleased, c.reviewDue].map((iso) => window.Radiculo.words.formatDate(iso, c)), content);
+  for (const value of [...inWords, content.contentVersion]) assert.ok(dates.includes(value), value);
+  assert.ok(!dates.includes(content.contentReleased), 'no raw ISO date');
   // The review status comes from a record (content/review.json): none yet, so 'pending' and no review date.
   assert.deepEqual(content.contentReviewed, { clinician: null, patient: null }, 'no review of either wording on record');
   assert.ok(dates.includes(content.reviewStatus[audience]), 'review status');

@@ -86,7 +86,7 @@ test('call-now: check-now and priority boxes, built by the page, with and withou
       ['Book an appointment with a clinician in the time your plan gives.', 'Clinic: Riverside Spine Clinic · Front desk 555 0100']);
     assert.deepEqual((await box(page, 'priority', 'clinician')).lines[0], 'Book a clinician appointment in the time the plan gives.');
     assert.deepEqual((await box(page, 'check-now', 'patient', 'es')).lines[0],
-      'Hágase examinar por un médico en las próximas horas, hoy mismo: llame a 0300 123 4567.');
+      'Hágase examinar por un médico en las próximas horas, hoy mismo: llame al 0300 123 4567.');
     assert.deepEqual((await box(page, 'priority', 'patient', 'es')).lines[0], 'Pida una cita con un médico en el plazo que indica su plan.');
     // The emergency number is only ever the emergency route.
     for (const triage of ['check-now', 'urgent', 'priority']) {
@@ -124,7 +124,7 @@ test('call-now: check-now and priority boxes, built by the page, with and withou
     assert.deepEqual((await box(page, 'priority', 'patient')).lines, ['Book an appointment with a clinician in the time your plan gives.']);
     assert.deepEqual((await box(page, 'emergency', 'patient')).lines, ['Call your local emergency number or go to the emergency department now.']);
     assert.deepEqual((await box(page, 'urgent', 'patient', 'es')).lines,
-      ['Vea a un médico hoy: llame a su centro de salud o un servicio de atención urgente.']);
+      ['Vea a un médico hoy: llame al número de su médico o de su centro de salud, o de un servicio de atención urgente.']);
   } finally {
     await unset.context.close();
   }

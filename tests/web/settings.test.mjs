@@ -157,7 +157,7 @@ test('settings: an edited settings.json changes the numbers, clinic, language, a
     assert.equal(await page.getAttribute('html', 'data-audience'), 'patient');
     assert.equal(await page.locator('#chooser').isVisible(), false);
     assert.equal(await page.locator('#workspace').isVisible(), true);
-    assert.match(await page.locator('#clinic-info').innerText(), /Clínica: Riverside Spine Clinic · Front desk 555 0100/);
+    assert.match(await page.locator('#clinic-info').innerText(), /Centro: Riverside Spine Clinic · Front desk 555 0100/);
     assert.equal(await page.locator('#settings-notice').isVisible(), false);
 
     await answer(page, 'saddleAnesthesia', 'yes');
@@ -165,7 +165,7 @@ test('settings: an edited settings.json changes the numbers, clinic, language, a
     const box = page.locator('#plan-body > [data-call-now="emergency"]');
     await box.waitFor({ state: 'visible' });
     // At a kiosk the desk comes first (staff are a few metres away), then the number.
-    assert.match(await box.innerText(), /^Avise ahora en el mostrador de recepción\.\n+Llame al 112 o vaya ahora a urgencias de un hospital \(sala de emergencias\)\.\n+Clínica: Riverside Spine Clinic/);
+    assert.match(await box.innerText(), /^Avise ahora en el mostrador de recepción\.\n+Llame al 112 o vaya ahora al servicio de urgencias del hospital \(sala de emergencias\)\.\n+Centro: Riverside Spine Clinic/);
     // Below the engine's headline, above the plan's lines.
     const order = await page.evaluate(() => Array.from(document.querySelectorAll('#triage, [data-call-now], .recs'))
       .map((node) => node.id || node.getAttribute('data-call-now') || node.className));

@@ -115,6 +115,25 @@ test('spanish: an English browser starts in English and can switch to Spanish', 
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal(await page.locator('#chooser-title').innerText(), uiEn.chooseAudience);
     assert.match(await page.locator('#translation-review').innerText(), /Source language/);
+    // The start screen's switch says what the Spanish is before anyone picks it.
+    assert.equal(await page.locator('#chooser-languages [data-language="es"]').textContent(), `Español (${langEs.translationShort})`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('spanish: "add care so far" on a plan under 6 weeks opens the care questions, not an empty step', async () => {
+  const { page, context, consoleErrors } = await openPage(aid, { viewport: VIEWPORTS.phone, locale: 'es-MX' });
+  try {
+    await chooseAudience(page, 'patient');
+    const { input } = vector('conservative-three-days-patient');
+    const notYet = Object.fromEntries(Object.entries(input).filter(([key]) => !['conservativeCareWeeks', 'improving', 'procedureCandidate', 'priorMri', 'herniation'].includes(key)));
+    await fillFrom(page, notYet);
+    await page.waitForSelector('#plan[data-triage="conservative"]');
+    await page.locator('#plan-add-care').click();
+    await page.locator('#q-conservativeCareWeeks').waitFor({ state: 'visible' });
+    assert.equal(await page.locator('#q-conservativeCareWeeks[data-not-asked]').count(), 0, 'the care questions are asked once the person adds them');
+    assert.deepEqual(consoleErrors, []);
   } finally {
     await context.close();
   }
