@@ -21,7 +21,7 @@ struct BenchInput {
 inline constexpr std::array<BenchInput, 4> kBenchInputs{{
     {"typical", "conservative-typical"},
     {"emergency", "emergency-saddle-anesthesia-only-answer"},
-    {"incomplete", "incomplete-one-not-sure"},
+    {"incomplete", "incomplete-age-missing"},
     {"invalid", "invalid-every-problem-at-once"},
 }};
 

@@ -12,7 +12,7 @@ import { loadEngine, repoRoot } from '../tests/wasm/load-engine.mjs';
 const INPUTS = [
   ['typical', 'conservative-typical'],
   ['emergency', 'emergency-saddle-anesthesia-only-answer'],
-  ['incomplete', 'incomplete-one-not-sure'],
+  ['incomplete', 'incomplete-age-missing'],
   ['invalid', 'invalid-every-problem-at-once'],
 ];
 
