@@ -118,3 +118,5 @@ node tools/build-info.mjs web/engine "$toolchain" "$inputs" "${record[@]}"
 # Always (cheap, and any file in web/ may have changed): the pages with versioned file names, the
 # offline worker's precache list with its content hash, and the one-file copy for file://.
 node tools/third-party.mjs web && node tools/precache.mjs web && node tools/one-file.mjs web
+# The byte budget, for information here (scripts/test.sh fails over a limit): page, first visit, one-file copy.
+node tools/budget.mjs web || true
