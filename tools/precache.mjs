@@ -16,6 +16,8 @@ const OUTPUT = 'precache-manifest.js';
 // (a separate download for file:// use, not needed by the page), and the pages' templates.
 const NOT_SHIPPED = new Set(['sw.js', OUTPUT, 'radiculo-offline.html']);
 const isTemplate = (url) => url.endsWith('.template.html');
+// The precompressed copies beside the files (tools/precompress.mjs): the host's business, not the page's.
+const isPrecompressed = (url) => /\.(gz|br)$/.test(url);
 
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -40,7 +42,7 @@ for (const needed of ['index.template.html', 'sw.js', 'engine/radiculo.js', 'eng
 const { bundled } = writePages(webDir);
 const inBundle = new Set(bundled);
 const all = walk(webDir).map((file) => ({ url: relative(file), sha256: sha256(readFileSync(file)) }))
-  .filter((entry) => entry.url !== OUTPUT && entry.url !== 'radiculo-offline.html' && !isTemplate(entry.url))
+  .filter((entry) => entry.url !== OUTPUT && entry.url !== 'radiculo-offline.html' && !isTemplate(entry.url) && !isPrecompressed(entry.url))
   .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 const version = sha256(all.map((entry) => `${entry.url} ${entry.sha256}\n`).join('')).slice(0, 16);
 const files = all.filter((entry) => !NOT_SHIPPED.has(entry.url) && !inBundle.has(entry.url));
