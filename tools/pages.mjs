@@ -12,9 +12,10 @@
 // The templates' HTML comments (notes for whoever edits them) are left out of the pages: bytes every
 // visitor would download for nothing (the page has a size budget, tools/budget.mjs).
 //
-// Each page's scripts and styles ship minified and bundled: the <script defer src> files (all but the
-// engine's own, which Node loads too) become one <page>.bundle.js, run in the same order after the
-// engine's; the screen stylesheets become one <page>.bundle.css in cascade order (print.css stays
+// Each page's scripts and styles ship minified and bundled: the <script defer src> files become one
+// <page>.bundle.js, run in the same order just after the engine's Emscripten glue (which the pages
+// share: it stays apart, minified as engine/radiculo.min.js; Node loads engine/radiculo.js itself);
+// the screen stylesheets become one <page>.bundle.css in cascade order (print.css stays
 // apart, print-only). Fewer requests and about 40 % fewer script bytes on a slow link. Minified by
 // esbuild (package-lock.json) for the browsers the page needs anyway ('wasm-unsafe-eval': Chrome 97,
 // Firefox 102, Safari 16), never to newer syntax. The sources stay the files to read and edit; the
@@ -41,18 +42,22 @@ export function minifyStyle(text) {
   return transformSync(text, { loader: 'css', minify: true, target: BROWSERS, charset: 'utf8', legalComments: 'none' }).code;
 }
 
-const isEngineTag = (tag) => /\bdata-wasm="/.test(tag);
-
 /**
- * The page's <script defer src> (but the engine's) and screen stylesheets replaced by one bundle
- * each, written beside the page as <name>.bundle.js and <name>.bundle.css. Returns the page's HTML
- * and the source files it no longer loads.
+ * The page's <script defer src> and screen stylesheets replaced by one bundle each, written beside
+ * the page as <name>.bundle.js and <name>.bundle.css. Returns the page's HTML and the source files it
+ * no longer loads.
  */
 function bundlePage(webDir, name, html) {
   const bundled = [];
   const scripts = [];
+  const PLACE = '\u0000scripts\u0000';
   let out = html.replace(/[ \t]*<script\b[^>]*\bdefer\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>\n?/g, (tag, src) => {
-    if (isEngineTag(tag)) return tag;
+    if (/\bdata-wasm="/.test(tag)) { // the engine's glue (data-wasm: where engine-client.js finds the .wasm)
+      const minified = src.replace(/\.js$/, '.min.js');
+      writeIfChanged(path.join(webDir, minified), minifyScript(readFileSync(path.join(webDir, src), 'utf8')));
+      bundled.push(src);
+      return tag.replace(`src="${src}"`, `src="${minified}"`) + PLACE;
+    }
     scripts.push(src);
     return '';
   });
@@ -67,8 +72,7 @@ function bundlePage(webDir, name, html) {
     // Each file's own minified text, in the page's order; ';' keeps one file's end from joining the next.
     writeIfChanged(path.join(webDir, `${name}.bundle.js`), scripts.map((src) => minifyScript(read(src)).trimEnd()).join(';\n') + '\n');
     const script = `  <script defer src="${name}.bundle.js"></script>\n`;
-    const engine = /[ \t]*<script\b[^>]*\bdata-wasm="[^"]*"[^>]*><\/script>\n?/.exec(out);
-    out = engine ? out.replace(engine[0], (tag) => tag + script) : out.replace('</head>', `${script}</head>`);
+    out = out.includes(PLACE) ? out.replace(PLACE, script) : out.replace('</head>', `${script}</head>`);
     bundled.push(...scripts);
   }
   if (styles.length) {
@@ -77,7 +81,7 @@ function bundlePage(webDir, name, html) {
     out = out.replace(/([ \t]*<link\b[^>]*\brel="stylesheet"[^>]*\bmedia=)|(<\/head>)/, (whole) => link + whole);
     bundled.push(...styles);
   }
-  return { html: out, bundled };
+  return { html: out.replace(PLACE, ''), bundled };
 }
 
 function writeIfChanged(file, text) {
