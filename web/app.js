@@ -364,8 +364,12 @@
     byId('plan-back').addEventListener('click', () => state.flow.backFromPlan(false));
     byId('plan-add-care').addEventListener('click', () => state.flow.backFromPlan(true));
     byId('start-again').addEventListener('click', startAgain);
-    // print.css: the print sheet only. The take-home code on it needs the QR encoder, loaded first.
-    byId('print-plan').addEventListener('click', () => handover.whenCodeReady().then(() => window.print()));
+    // print.css: the print sheet only. The take-home code on it needs the QR encoder: normally loaded
+    // since the plan was drawn, so the print stays in the tap itself (some browsers print only then).
+    byId('print-plan').addEventListener('click', () => {
+      if (window.qrcode) window.print();
+      else handover.whenCodeReady().then(() => window.print());
+    });
     window.addEventListener('beforeprint', buildPrintout);
     // Leaving the page is like closing it: else the back/forward cache would show the answers to
     // the next person pressing Back on a shared computer.
