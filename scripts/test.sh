@@ -4,7 +4,7 @@
 # WebAssembly build in Node and its reproducibility, and the real page in headless Chromium.
 #   bash scripts/test.sh            everything (what CI runs)
 #   bash scripts/test.sh --quick    the quick lane, about 2 minutes on 2 cores after setup: the
-#                                   builds (incremental), lint, the engine's tests with the small
+#                                   builds (incremental), the byte budget, lint, the engine's tests with the small
 #                                   invariant grid, the content checks, the page's logic and the
 #                                   WebAssembly tests in Node (memory: 10,000 calls). No sanitizers,
 #                                   fuzzing, reproducibility rebuild or browser.
@@ -49,6 +49,9 @@ if [ "$quick" = 1 ]; then
   cmake --build build -j"$jobs" > build/build.log 2>&1 || { cat build/build.log; exit 1; }
   ./build-wasm.sh > build/build-wasm.log 2>&1 || { cat build/build-wasm.log; exit 1; }
 
+  step "budget: the page's bytes within their limits (tools/budget.mjs)"
+  node tools/budget.mjs web
+
   step "lint: .editorconfig on every tracked file"
   node tools/lint.mjs
 
@@ -69,6 +72,9 @@ fi
 
 step "setup"
 scripts/setup.sh
+
+step "budget: the page's bytes within their limits (tools/budget.mjs)"
+node tools/budget.mjs web
 
 step "lint: .editorconfig on every tracked file"
 node tools/lint.mjs

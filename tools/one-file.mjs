@@ -2,7 +2,7 @@
 // or an e-mail attachment and opened from file:// (no server, no service worker).
 //
 // - Every <script src> and <link rel="stylesheet"> of web/index.template.html (the page before
-//   tools/pages.mjs versions its file names; nothing is fetched here anyway) is inlined, in the same order;
+//   tools/pages.mjs versions its file names; nothing is fetched here anyway) is inlined minified, in the same order;
 //   the scripts move to the end of <body> (inline scripts cannot be deferred; at the end they run
 //   after parsing, in order, as the deferred ones do).
 // - The engine's .wasm rides along as base64 in one more inline script, which engine-client.js hands
@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { fillFallbacks } from './pages.mjs';
+import { fillFallbacks, minifyScript, minifyStyle } from './pages.mjs';
 
 const webDir = path.resolve(process.argv[2] || 'web');
 const output = path.resolve(process.argv[3] || path.join(webDir, 'radiculo-offline.html'));
@@ -55,7 +55,7 @@ html = html.replace(/[ \t]*<script\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>\n?/g, (
 if (!scripts.includes('engine/radiculo.js')) throw new Error('one-file: index.html does not load engine/radiculo.js');
 const wasmBase64 = read('engine/radiculo.wasm').toString('base64');
 const inlined = [inlineScript(`window.RADICULO_WASM_BASE64 = '${wasmBase64}';`)]
-  .concat(scripts.map((src) => inlineScript(read(src).toString('utf8'))));
+  .concat(scripts.map((src) => inlineScript(minifyScript(read(src).toString('utf8')))));
 html = html.replace('</body>', () => `${inlined.join('\n')}\n</body>`); // a function: '$' in code stays as is
 
 // The clinic's settings, as data. '<' is written as \u003c (the same in JSON) so that no text in
@@ -67,7 +67,7 @@ html = html.replace('</head>', () => `  <script type="application/json" id="radi
 html = html.replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/g, (tag) => {
   const href = /\bhref="([^"]+)"/.exec(tag)[1];
   const media = /\bmedia="([^"]+)"/.exec(tag);
-  const body = `\n${safeStyle(read(href).toString('utf8'))}\n`;
+  const body = `\n${safeStyle(minifyStyle(read(href).toString('utf8')))}\n`;
   styleHashes.push(hash(body));
   return `<style${media ? ` media="${media[1]}"` : ''}>${body}</style>`;
 });

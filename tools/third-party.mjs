@@ -1,13 +1,14 @@
 // Copies the page's one third-party script into web/lib/: the QR code encoder of the take-home code
 // (web/handover.js), qrcode-generator by Kazuhiko Arase (MIT), as pinned in package-lock.json and
-// installed by `npm ci` (scripts/setup.sh). Copied, never fetched at run time and never kept in git:
+// installed by `npm ci` (scripts/setup.sh). Copied minified, never fetched at run time and never kept in git:
 // the lockfile's integrity hash checks the package as downloaded, and the SHA-256 recorded in
 // tools/third-party.json checks the very file shipped (a local edit or a test-time rewrite of
 // node_modules stops the build). Its licence is in web/THIRD-PARTY-NOTICES.txt.
 // Run by ./build-wasm.sh before the precache list is written; usage: node tools/third-party.mjs [web-folder]
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { minifyScript } from './pages.mjs';
 
 const webDir = path.resolve(process.argv[2] || 'web');
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -29,6 +30,10 @@ for (const file of FILES) {
     process.exit(1);
   }
   mkdirSync(path.dirname(path.join(webDir, file.to)), { recursive: true });
-  copyFileSync(source, path.join(webDir, file.to));
+  // Minified (it is downloaded on every first visit), under a line naming it and its licence.
+  const header = `/* ${file.package} ${installed}: ${file.notice}; the licence is in THIRD-PARTY-NOTICES.txt. */\n`;
+  const text = header + minifyScript(readFileSync(source, 'utf8'));
+  const target = path.join(webDir, file.to);
+  if (!existsSync(target) || readFileSync(target, 'utf8') !== text) writeFileSync(target, text);
   console.log(`third-party: ${file.to} from ${file.package} ${installed}`);
 }

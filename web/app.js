@@ -140,9 +140,9 @@
       state.plan = result;
       const w = words();
       drawn = planView.render(section, body, result, state.content, state.audience);
-      body.append(printSheet.build(result, state.content, w, state.settings));
+      removePrintout(); // a printout of earlier answers must never outlive them
       clinic.placeCallNow(body, result.triage, w, result);
-      handover.planShown(body, assessment, w); // its buttons, and the take-home code on the printout
+      handover.planShown(body, assessment, w); // its buttons
       kiosk.planShown(body);
       byId('emergency-advice').hidden = result.triage === 'emergency';
       updateTriageBar(result.triage, drawn.label);
@@ -179,6 +179,24 @@
     state.flow.update(result);
     // Care and scans so far can only change a plan of simple care (its review date, a repeat scan).
     byId('plan-add-care').hidden = state.flow.careIncluded() || !result.ok || result.triage !== 'conservative';
+  }
+
+  function removePrintout() {
+    for (const sheet of byId('plan-body').querySelectorAll('[data-print-sheet]')) sheet.remove();
+  }
+
+  /**
+   * The print sheet and its take-home code, built when the plan is printed (the browser fires
+   * beforeprint for its own Print, window.print() and a PDF), never with each answer: on a slow
+   * tablet they cost more than drawing the plan itself. It stays in the plan's body (print.css
+   * shows only it on paper) until the next plan or "Start again".
+   */
+  function buildPrintout() {
+    removePrintout();
+    if (!state.plan) return;
+    const body = byId('plan-body');
+    body.append(printSheet.build(state.plan, state.content, words(), state.settings));
+    handover.addToPrintout(body);
   }
 
   function setAudience(audience) {
@@ -373,7 +391,13 @@
     byId('plan-back').addEventListener('click', () => state.flow.backFromPlan(false));
     byId('plan-add-care').addEventListener('click', () => state.flow.backFromPlan(true));
     byId('start-again').addEventListener('click', startAgain);
-    byId('print-plan').addEventListener('click', () => window.print()); // print.css: the print sheet only
+    // print.css: the print sheet only. The take-home code on it needs the QR encoder: normally loaded
+    // since the plan was drawn, so the print stays in the tap itself (some browsers print only then).
+    byId('print-plan').addEventListener('click', () => {
+      if (window.qrcode) window.print();
+      else handover.whenCodeReady().then(() => window.print());
+    });
+    window.addEventListener('beforeprint', buildPrintout);
     // Leaving the page is like closing it: else the back/forward cache would show the answers to
     // the next person pressing Back on a shared computer.
     window.addEventListener('pagehide', (event) => { if (event.persisted && state.touched) startAgain({ quiet: true }); });

@@ -84,17 +84,26 @@
     function call(name, text) {
       return JSON.parse(text === undefined ? module[name]() : module[name](text));
     }
+    // content(language) and schema() depend on nothing but the build (the engine is deterministic),
+    // and several parts ask for them at start: the engine makes each text once. Every caller still
+    // gets its own parsed object, so no part can change another's copy.
+    var texts = {};
+    function callOnce(name, text) {
+      var key = name + ' ' + (text === undefined ? '' : text);
+      if (!Object.prototype.hasOwnProperty.call(texts, key)) texts[key] = text === undefined ? module[name]() : module[name](text);
+      return JSON.parse(texts[key]);
+    }
     return {
       /** Assessment object in, plan or {ok:false, errors} object out. */
       evaluate: function (assessment) {
         return withText(JSON.stringify(assessment), assessment && assessment.language, function (text) { return module.evaluate(text); });
       },
       /** The questions, labels and texts for one language. */
-      content: function (language) { return call('content', language); },
-      schema: function () { return call('schema'); },
+      content: function (language) { return typeof language === 'string' ? callOnce('content', language) : call('content', language); },
+      schema: function () { return callOnce('schema'); },
       /** The contract's defaults, as the schema states them: {language, audience}. */
       defaults: function () {
-        var fields = call('schema').properties;
+        var fields = callOnce('schema').properties;
         return { language: fields.language['default'], audience: fields.audience['default'] };
       },
       version: function () { return call('version'); },

@@ -199,6 +199,9 @@
   // ---------- the QR code (qrcode-generator, lib/qrcode.js) ----------
 
   /** The QR code of `address#code`: the address as bytes, the code in the smaller alphanumeric mode. */
+  const QR_ENCODER = 'lib/qrcode.js'; // loaded when a code is first wanted (dom.js loadScript)
+  const whenCodeReady = () => Radiculo.dom.loadScript(QR_ENCODER, 'qrcode').catch(() => null);
+
   function makeQr(address, code) {
     const qr = window.qrcode(0, QR_ERROR_CORRECTION); // 0: the smallest version that holds it
     qr.addData(`${address}#`, 'Byte');
@@ -278,14 +281,19 @@
     }
     const where = state.settings.takeHome;
     if (!where) return; // the button is not offered then
-    const code = encode(state.assessment, schema(), state.contentVersion);
-    const qr = makeQr(where, code);
-    drawQr(byId('take-home-code'), qr, 240);
-    byId('take-home-code').setAttribute('aria-label', state.words.ui('takeHomeCodeLabel'));
-    byId('take-home-link').textContent = `${where}#${code}`;
-    panel.hidden = false;
-    byId('take-home-show').setAttribute('aria-expanded', 'true');
-    say('');
+    const assessment = state.assessment;
+    whenCodeReady().then(() => {
+      if (assessment !== state.assessment) return; // the answers changed while the encoder loaded
+      if (!window.qrcode) { say(state.words.ui('handoverFailed'), true); return; }
+      const code = encode(assessment, schema(), state.contentVersion);
+      const qr = makeQr(where, code);
+      drawQr(byId('take-home-code'), qr, 240);
+      byId('take-home-code').setAttribute('aria-label', state.words.ui('takeHomeCodeLabel'));
+      byId('take-home-link').textContent = `${where}#${code}`;
+      panel.hidden = false;
+      byId('take-home-show').setAttribute('aria-expanded', 'true');
+      say('');
+    });
   }
 
   /**
@@ -296,7 +304,8 @@
   function addToPrintout(body) {
     const sheet = body && body.querySelector('.print-sheet');
     const where = state.settings.takeHome;
-    if (!sheet || !where || !state.assessment) return;
+    // Printing cannot wait for a download: the encoder is fetched once a plan is shown (planShown).
+    if (!sheet || !where || !state.assessment || !window.qrcode) return;
     const canvas = element('canvas', { className: 'print-code__image', role: 'img', 'aria-label': state.words.ui('takeHomeCodeLabel') });
     const qr = makeQr(where, encode(state.assessment, schema(), state.contentVersion));
     drawQr(canvas, qr, 400); // sharp on paper
@@ -474,7 +483,10 @@
       byId('record-note').hidden = true;
       say('');
     }
-    addToPrintout(body);
+    // The printout's code needs the QR encoder; fetched now, after the plan is on screen, so that
+    // the browser's own Print (which cannot wait) finds it. The sheet itself is built at print time.
+    if (window.requestIdleCallback) window.requestIdleCallback(whenCodeReady, { timeout: 2000 });
+    else window.setTimeout(whenCodeReady, 0);
   }
 
   /** No plan (answers to fix or still needed): nothing to hand over. */
@@ -486,7 +498,7 @@
   }
 
   Radiculo.handover = {
-    encode, decode, start, planShown, noPlan,
+    encode, decode, start, planShown, noPlan, addToPrintout, whenCodeReady,
     /** The next person: the code and the note leave the screen. */
     clear,
     /** The interface words changed (language, audience). */

@@ -40,18 +40,30 @@ function hex(buffer) {
   return Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** Fetches one file past the HTTP cache and checks it is the very file the build listed. */
-async function fetchListed(entry) {
-  const url = new URL(entry.url, SCOPE).href;
-  const response = await fetch(new Request(url, { cache: 'reload', credentials: 'same-origin' }));
+/** One file's bytes, if they are the very file the build listed (else null). */
+async function listedBytes(request, entry) {
+  const response = await fetch(request);
   if (!response.ok) throw new Error(`precache: ${entry.url} answered ${response.status}`);
   const bytes = await response.arrayBuffer();
-  if (hex(await crypto.subtle.digest('SHA-256', bytes)) !== entry.sha256) {
-    // Half-deployed update (old and new files mixed on the server): fail now, retry next visit.
-    throw new Error(`precache: ${entry.url} is not the file this build listed`);
-  }
+  return hex(await crypto.subtle.digest('SHA-256', bytes)) === entry.sha256 ? [bytes, response.headers] : null;
+}
+
+/**
+ * Fetches one listed file and checks it is the very file the build listed. First through the HTTP
+ * cache, under the versioned name the page itself loads it by (tools/pages.mjs: ?v= and 12 hex of
+ * its sha256): on a first visit the page has just downloaded it, so it is not downloaded again (a
+ * revalidation at most). Only a copy that is not the listed file is fetched again past the cache.
+ */
+async function fetchListed(entry) {
+  const url = new URL(entry.url, SCOPE).href;
+  // The page itself is most often opened as its folder: that is the copy the HTTP cache holds.
+  const versioned = url === INDEX ? SCOPE : `${url}?v=${entry.sha256.slice(0, 12)}`;
+  const found = await listedBytes(new Request(versioned, { credentials: 'same-origin' }), entry)
+    || await listedBytes(new Request(url, { cache: 'reload', credentials: 'same-origin' }), entry);
+  // Half-deployed update (old and new files mixed on the server): fail now, retry next visit.
+  if (!found) throw new Error(`precache: ${entry.url} is not the file this build listed`);
   // A fresh response (no redirect flag, so it can answer a navigation), keeping the MIME type.
-  return [url, new Response(bytes, { status: 200, headers: response.headers })];
+  return [url, new Response(found[0], { status: 200, headers: found[1] })];
 }
 
 /** A plain-text settings.json that parses as one JSON object (not a login page, not an error page). */

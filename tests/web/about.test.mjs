@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startAid, openPage, chooseAudience, fillFrom, fillFast, clearAnswers, vector, enginePlan, screenshotDir, VIEWPORTS } from './support.mjs';
+import { startAid, openPage, chooseAudience, fillFrom, fillFast, clearAnswers, vector, enginePlan, screenshotDir, VIEWPORTS, preparePrint } from './support.mjs';
 import { SIGNED_OFF } from './settings-presets.mjs';
 
 const SECTIONS = ['purpose', 'forWhom', 'notFor', 'dataUse', 'attributes', 'inputsChecked', 'inputs', 'triageRules',
@@ -235,6 +235,7 @@ test('about: once the review date has passed, the footer, the intended-use page 
     await chooseAudience(page, 'patient');
     await fillFast(page, vector('conservative-typical').input);
     await page.waitForSelector('#plan[data-triage="conservative"]');
+    await preparePrint(page);
     assert.ok((await page.locator('[data-print-sheet] .print-sheet__overdue').textContent()).includes(expected), 'printout');
     await page.locator('#about-link').click();
     assert.equal(await page.locator('#about-dialog [data-review-overdue]').innerText(), expected, 'intended-use page');

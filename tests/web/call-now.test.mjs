@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startAid, openPage, chooseAudience, answer, toPlan, fillFrom, flagsOfUrgency, RED_FLAGS, screenshotDir, VIEWPORTS } from './support.mjs';
+import { startAid, openPage, chooseAudience, answer, toPlan, fillFrom, flagsOfUrgency, RED_FLAGS, screenshotDir, VIEWPORTS, preparePrint } from './support.mjs';
 import { SIGNED_OFF } from './settings-presets.mjs';
 
 // Fever with any of these is a dangerous combination; with one of them unanswered, fever is
@@ -61,6 +61,7 @@ test('call-now: real emergency and urgent plans, with the clinic\'s numbers', as
       ['See a clinician today: call 0300 123 4567.', 'Clinic: Riverside Spine Clinic · Front desk 555 0100']);
     await urgent.screenshot({ path: path.join(screenshotDir, 'call-now-urgent-patient.png') });
     // The printed plan carries the same box.
+    await preparePrint(page);
     assert.match(await page.locator('[data-print-sheet] .call-now').textContent(), /^See a clinician today: call 0300 123 4567\./);
 
     await page.locator('#audience-switch input[value="clinician"]').check();

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startAid, openPage, chooseAudience, fillFrom, vector, screenshotDir, VIEWPORTS, BASE_PATH, repoRoot, oneFileWith, PUBLIC_ADDRESS } from './support.mjs';
+import { startAid, openPage, chooseAudience, fillFrom, vector, screenshotDir, VIEWPORTS, BASE_PATH, repoRoot, oneFileWith, PUBLIC_ADDRESS, preparePrint } from './support.mjs';
 import { startStaticServer } from '../../tools/static-server.mjs';
 import { DEMO, SHIPPED } from './settings-presets.mjs';
 
@@ -44,6 +44,7 @@ test('demo: every output carries the mark: screen, kiosk, printout, take-home co
     assert.equal(await page.locator('#demo-mark').isVisible(), true, 'with the plan too');
 
     // The printout: the mark is the sheet's first line.
+    await preparePrint(page);
     const sheetFirst = await page.locator('[data-print-sheet] > :first-child').evaluate((node) => [node.hasAttribute('data-demo-mark'), node.textContent]);
     assert.deepEqual(sheetFirst, [true, mark]);
 

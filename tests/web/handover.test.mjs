@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { startAid, openPage, chooseAudience, fillFrom, vector, screenshotDir, VIEWPORTS, PUBLIC_ADDRESS, servePublicly } from './support.mjs';
+import { startAid, openPage, chooseAudience, fillFrom, vector, screenshotDir, VIEWPORTS, PUBLIC_ADDRESS, servePublicly, preparePrint, whenPrintReady } from './support.mjs';
 import { loadEngine } from '../wasm/load-engine.mjs';
 import { loadVectors } from '../wasm/vectors.mjs';
 import { SIGNED_OFF } from './settings-presets.mjs';
@@ -111,6 +111,7 @@ test('handover: the printed plan carries the same code, and a clinician reopens 
     await fillFrom(page, vector('urgent-infection-fever').input);
     await page.waitForSelector('#plan[data-triage="urgent"]');
     // The pixels the printer gets: the canvas's own image.
+    await preparePrint(page);
     const png = await page.locator('.print-sheet .print-code__image').evaluate((canvas) => canvas.toDataURL('image/png').split(',')[1]);
     const printed = decodePng(Buffer.from(png, 'base64'));
     await page.locator('#take-home-show').click();
@@ -126,6 +127,7 @@ test('handover: the printed plan carries the same code, and a clinician reopens 
     const reopened = await context.newPage();
     await reopened.goto(printed.text);
     await reopened.waitForSelector('#plan[data-triage="urgent"]');
+    await preparePrint(reopened); // its printout too, as on the first page
     assert.equal(await reopened.evaluate(() => document.documentElement.lang), 'es');
     assert.equal(await reopened.evaluate(() => document.documentElement.getAttribute('data-audience')), 'clinician');
     assert.equal(await planText(reopened), await planText(page));
@@ -183,6 +185,7 @@ test('handover: every shared case, in both wordings and languages, goes through 
   try {
     const inputs = loadVectors().filter((item) => item.expect.ok && item.input && typeof item.input === 'object' && !('resourceType' in item.input))
       .flatMap((item) => ['clinician', 'patient'].flatMap((audience) => ['en', 'es'].map((language) => ({ name: item.name, input: Object.assign({}, item.input, { audience, language }) }))));
+    await whenPrintReady(page); // the QR encoder, loaded when a code is first wanted
     const result = await page.evaluate(({ inputs, address }) => {
       const schema = window.Radiculo.engineClient.engine.schema();
       const sorted = (value) => JSON.stringify(value, (key, item) => (Array.isArray(item) ? [...item].sort()

@@ -6,7 +6,7 @@
 // (tests/language/other-language.mjs); references' own titles and publishers are marked lang="en".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startAid, openPage, chooseAudience, clearAnswers, fillFast, typeInto, vector, VIEWPORTS } from './support.mjs';
+import { startAid, openPage, chooseAudience, clearAnswers, fillFast, typeInto, vector, VIEWPORTS, preparePrint } from './support.mjs';
 import { LANGUAGES, otherLanguageWords, inContext } from '../language/other-language.mjs';
 import { SIGNED_OFF } from './settings-presets.mjs';
 
@@ -52,6 +52,7 @@ for (const language of LANGUAGES) {
           await clearAnswers(page);
           await fillFast(page, { ...input, language: undefined, audience: undefined });
           await page.locator('#plan[data-triage]').waitFor();
+          await preparePrint(page);
           assert.equal(await page.locator('#plan-body [data-print-sheet]').count(), 1, `${name}: the printout is built`);
           assertOnly(await documentText(page, language), language, name);
           checked += 1;

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startAid, openPage, chooseAudience, fillFrom, vector, enginePlan, outputDir, VIEWPORTS } from './support.mjs';
+import { startAid, openPage, chooseAudience, fillFrom, vector, enginePlan, outputDir, VIEWPORTS, whenPrintReady } from './support.mjs';
 import { SIGNED_OFF } from './settings-presets.mjs';
 
 const printDir = path.join(outputDir, 'print');
@@ -24,6 +24,7 @@ const squash = (text) => String(text).replace(/\s+/g, ' ').replace(/-/g, '').tri
 /** Prints the current page to PDF like the browser's Print, and returns its text and page count. */
 async function printToPdf(page, name) {
   const file = path.join(printDir, `${name}.pdf`);
+  await whenPrintReady(page);
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true, printBackground: true });
   await page.emulateMedia({ media: 'screen' });

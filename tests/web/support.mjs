@@ -341,6 +341,19 @@ export async function enginePlan(page, input) {
  * this call travels to the page, and pauseAt refuses a time already past: so it pauses a moment
  * ahead of the page's clock (no timer of the page is due that soon after the last answer).
  */
+/** Waits for what printing needs that the page loads only when asked (the QR encoder), as the
+ * page's own Print button does. */
+export async function whenPrintReady(page) {
+  await page.evaluate(() => window.Radiculo.handover.whenCodeReady());
+}
+
+/** What the browser does before it prints (its Print, window.print(), page.pdf()): the page builds
+ * its printout then, not with each answer. For tests that read the printout without printing. */
+export async function preparePrint(page) {
+  await whenPrintReady(page);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+}
+
 export async function pauseClockAndTouch(page) {
   await page.clock.pauseAt(await page.evaluate(() => Date.now()) + PAUSE_AHEAD_MS);
   await page.keyboard.press('Shift');

@@ -61,8 +61,9 @@ test('versions: a new build\'s page never runs with a file the HTTP cache kept f
     await second.goto(server.url);
     await second.waitForSelector('html[data-engine="ready"]');
     assert.equal(await second.evaluate(() => window.__appVersion), 'v2', 'the new page runs the new app.js');
-    assert.ok(fetched.some((pathname) => pathname === '/app/app.js'), 'app.js came from the server, not the cache');
-    assert.ok(!fetched.some((pathname) => pathname === '/app/styles/base.css'), 'an unchanged file still comes from the cache');
+    // app.js ships inside the page's script bundle (tools/pages.mjs), the styles inside its style bundle.
+    assert.ok(fetched.some((pathname) => pathname === '/app/index.bundle.js'), 'the scripts came from the server, not the cache');
+    assert.ok(!fetched.some((pathname) => pathname === '/app/index.bundle.css'), 'an unchanged file still comes from the cache');
     // And a page that is still the old one keeps running the old files it was built with.
     assert.equal(await first.evaluate(() => window.__appVersion), 'v1');
     assert.deepEqual([...errors, ...secondErrors], []);
