@@ -132,6 +132,7 @@
       state.plan = result;
       const w = words();
       drawn = planView.render(section, body, result, state.content, state.audience);
+      Radiculo.optionsView.placeInQuestions(byId('questions'), result, w);
       body.append(printSheet.build(result, state.content, w, state.settings));
       clinic.placeCallNow(body, result.triage, w, result);
       handover.planShown(body, assessment, w); // its buttons, and the take-home code on the printout
@@ -166,6 +167,7 @@
       byId('emergency-advice').hidden = false;
       byId('print-plan').hidden = true;
       handover.noPlan();
+      Radiculo.optionsView.placeInQuestions(byId('questions'), null, words());
       if (drawn.changed) announce(words().ui('planWaiting'));
     }
     state.flow.update(result);
@@ -202,6 +204,7 @@
     const nextPerson = Boolean(options && options.nextPerson);
     const quiet = Boolean(options && options.quiet); // leaving the page: no focus, no scrolling, no update check
     state.questionnaire.clear();
+    Radiculo.optionsView.clear();
     state.flow.reset();
     state.flow.setActive(false, words());
     state.audience = null;
