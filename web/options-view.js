@@ -123,7 +123,8 @@
         element('p', { className: 'options__frame' }, [options.frame]),
         preferenceLine(options, 'options__chosen'),
         element('details', { className: 'options__more' }, [
-          element('summary', {}, [options.title]),
+          // What opens: the three options by name (the title is the section's heading already).
+          element('summary', {}, [options.columns.map((column) => column.label).join(' · ')]),
           notAChoice(options, words),
           cards(options, words, 'plan'),
         ]),
