@@ -15,7 +15,7 @@
   const engine = () => Radiculo.engineClient.engine; // once loaded
 
   const INTENDED_USE = ['purpose', 'forWhom', 'notFor', 'pregnancy', 'dataUse', 'attributes', 'inputsChecked'];
-  const AFTER_LOGIC = ['limits', 'developer', 'funding'];
+  const AFTER_LOGIC = ['optionsComparison', 'limits', 'developer', 'funding'];
 
   /** Triages in the order the engine tries them: its own ladder (content().triageLadder), each with its rule. */
   function triageOrder(content) {

@@ -141,6 +141,7 @@
       const w = words();
       drawn = planView.render(section, body, result, state.content, state.audience);
       removePrintout(); // a printout of earlier answers must never outlive them
+      Radiculo.optionsView.placeInQuestions(byId('questions'), result, w);
       clinic.placeCallNow(body, result.triage, w, result);
       handover.planShown(body, assessment, w); // its buttons
       kiosk.planShown(body);
@@ -174,6 +175,7 @@
       byId('emergency-advice').hidden = false;
       byId('print-plan').hidden = true;
       handover.noPlan();
+      Radiculo.optionsView.placeInQuestions(byId('questions'), null, words());
       if (drawn.changed) announce(words().ui('planWaiting'));
     }
     state.flow.update(result);
@@ -228,6 +230,7 @@
     const nextPerson = Boolean(options && options.nextPerson);
     const quiet = Boolean(options && options.quiet); // leaving the page: no focus, no scrolling, no update check
     state.questionnaire.clear();
+    Radiculo.optionsView.clear();
     state.flow.reset();
     state.flow.setActive(false, words());
     state.audience = null;

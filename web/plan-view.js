@@ -315,6 +315,7 @@
           element('h3', { className: 'plan__subtitle', id: 'safety-title' }, [words.ui('safetyNetTitle')]),
           safety,
         ]) : null,
+        Radiculo.optionsView.planBlock(plan, words),
         element('details', { className: 'more', open: moreOpen || undefined }, [
           element('summary', { className: 'more__summary' }, [words.ui('moreAboutPlan')]),
           fullLines,
@@ -327,6 +328,7 @@
         banner,
         plan.triage === 'incomplete' ? change : null,
         summaryBlock(lines, words),
+        Radiculo.optionsView.planBlock(plan, words),
         element('h3', { className: 'plan__subtitle' }, [words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]),
         fullLines,
         plan.triage === 'incomplete' ? null : change,
@@ -398,7 +400,8 @@
 
   Radiculo.planView = {
     render, renderWaiting, openCitation,
-    // The print sheet (print-sheet.js) and the intended-use page (about.js) draw these parts the same way.
-    actionList, cautionList, safetyNetList, whatWouldChangeBlock, referenceItem, referenceSource, disagreeing,
+    // The print sheet (print-sheet.js), the options comparison (options-view.js) and the
+    // intended-use page (about.js) draw these parts the same way.
+    citationLinks, actionList, cautionList, safetyNetList, whatWouldChangeBlock, referenceItem, referenceSource, disagreeing,
   };
 })();

@@ -76,6 +76,7 @@
       cautions,
       safety ? element('p', { className: 'print-sheet__subtitle' }, [words.ui('safetyNetTitle')]) : null,
       safety,
+      Radiculo.optionsView.printBlock(plan, words),
       element('p', { className: 'print-sheet__subtitle' }, [patient ? words.ui('moreAboutPlan') : words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]),
       listed.length ? element('ol', { className: 'print-sheet__recs' }, listed.map((line) => element('li', { className: `print-rec print-rec--${line.kind}` }, [
         element('p', { className: 'print-rec__text' }, [element('span', { className: 'print-rec__kind' }, [words.lineKind(line)]), ' ', line.text, cites(line.citations)]),

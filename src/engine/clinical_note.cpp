@@ -29,6 +29,9 @@ class NoteWriter {
     for (const json& line : plan_.at("recommendations"))
       out += std::to_string(++number) + ". [" + label(words_.at("kinds").at(line.at("kind").get<std::string>())) + "] " +
              line.at("text").get<std::string>() + " " + citations(line.at("citations")) + "\n";
+    // The options comparison the plan showed, named in one line for the record.
+    if (plan_.contains("options"))
+      out += "\n" + plan_.at("options").at("noteLine").get<std::string>() + " " + citations(plan_.at("options").at("citations")) + "\n";
     const std::string change = whatWouldChange();
     if (!change.empty()) out += "\n" + label(ui_.at("whatWouldChangeTitle")) + "\n" + change;
     out += "\n" + label(ui_.at("references")) + "\n";

@@ -10,6 +10,7 @@
 #include "assessment.h"
 #include "error_codes.h"
 #include "input_fields.h"
+#include "options_grid.h"
 #include "pathway.h"
 #include "plan.h"
 #include "text.h"
@@ -244,7 +245,7 @@ std::vector<std::string> checkContent(const Content& content) {
     for (const std::string_view condition : knownConditions())
       check.inAudiences(words, where, "/conditionDescriptions/" + std::string(condition));
     for (const char* section : {"title", "purpose", "forWhom", "notFor", "pregnancy", "inputsChecked", "limits", "developer",
-                                "funding", "dataUse", "attributes"})
+                                "funding", "dataUse", "attributes", "optionsComparison"})
       check.inAudiences(words, where, "/intendedUse/" + std::string(section));
     for (const char* group : kRedFlagGroupIds) check.inAudiences(words, where, "/groups/" + std::string(group));
     check.text(words, where, "/units/listSeparator");
@@ -327,6 +328,7 @@ std::vector<std::string> checkContent(const Content& content) {
         if (!wording.is_string() || !contains(kAudienceIds, wording.get<std::string>()))
           check.problem("review record names a wording that is not an audience: " + wording.dump());
   }
+  checkOptionsGrid(content, problems);
   compareShapes(content.languages, "lang/");
   compareShapes(content.interfaces, "ui/");
   return problems;

@@ -96,6 +96,10 @@ inline std::string_view triageId(Triage triage) { return infoOf(triage).id; }
 
 Triage decideTriage(const Assessment& assessment);
 
+// The rungs no red flag decides (reassess, conservative): a red flag's plan is acted on, not
+// chosen, so a comparison of elective options is only ever shown on these (options_grid.h).
+inline bool noRedFlagDecides(Triage triage) { return triage == Triage::reassess || triage == Triage::conservative; }
+
 // True when `a` needs faster action than `b`: emergency, check-now, urgent, priority,
 // out-of-scope (see a clinician), incomplete, reassess, conservative.
 inline bool moreSerious(Triage a, Triage b) { return infoOf(a).seriousness < infoOf(b).seriousness; }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "input_fields.h"
+#include "options_grid.h"
 #include "pathway.h"
 #include "text.h"
 #include "version.h"
@@ -101,7 +102,10 @@ class PlanWriter {
     for (std::string_view key : unansweredKeys(a_)) unanswered.push_back(key);
     plan["unanswered"] = unanswered;
     plan["assessedFindings"] = assessedKeys();
-    plan["references"] = references(lines);
+    // The options comparison: only where the content shows it, on a rung no red flag decides.
+    const bool options = showsOptionsGrid(a_, triage_, content_);
+    if (options) plan["options"] = optionsGrid(content_, a_.language, audience_);
+    plan["references"] = references(lines, options);
     plan["engineVersion"] = kEngineVersion;
     plan["contentVersion"] = rules_.at("contentVersion");
     plan["contentReviewed"] = reviewed_;
@@ -428,9 +432,12 @@ class PlanWriter {
     return text;
   }
 
-  // The references this plan cites (its lines and their evidence notes), in number order.
-  json references(const json& lines) const {
+  // The references this plan cites (its lines, their evidence notes and its options comparison),
+  // in number order.
+  json references(const json& lines, bool options) const {
     std::set<int> cited;
+    if (options)
+      for (const int number : optionsGridCitations(content_)) cited.insert(number);
     for (const json& line : lines) {
       for (const json& number : line.at("citations")) cited.insert(number.get<int>());
       for (const json& note : line.at("evidenceNotes"))

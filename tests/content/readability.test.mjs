@@ -21,9 +21,14 @@ const MIN_SPANISH_EASE_PER_TEXT = 30;
 const MIN_WORDS = 8;
 const langFile = (code) => new URL(`../../content/lang/${code}.json`, import.meta.url);
 
-// Every patient-facing string, with its path. Placeholders get a typical value.
+// Every patient-facing string, with its path. Placeholders get a typical value; the options
+// comparison's, the numbers of their own cell (content/rules.json).
 function patientTexts(node, path = '') {
-  if (typeof node === 'string') return path.split('/').includes('patient') ? [{ path, text: node }] : [];
+  if (typeof node === 'string') {
+    const own = optionNumbers[path] || {};
+    const text = node.replace(/\{(\w+)\}/g, (whole, name) => (name in own ? String(own[name]) : whole));
+    return path.split('/').includes('patient') ? [{ path, text }] : [];
+  }
   if (node && typeof node === 'object')
     return Object.entries(node).flatMap(([key, value]) => patientTexts(value, `${path}/${key}`));
   return [];
@@ -34,6 +39,9 @@ const example = { redFlags: 'fever', unanswered: 'fever or weight loss', unanswe
   emergencyIfYes: 'a fever' };
 // Worded by the clinicians who checked the rules, and kept word for word: reported, not held to the grade.
 const VERBATIM = new Set(['/questions/recentInfectionOrProcedure/patient/text']);
+
+const optionNumbers = Object.fromEntries(JSON.parse(readFileSync(new URL('../../content/rules.json', import.meta.url), 'utf8'))
+  .options.rows.flatMap((row) => Object.entries(row.cells).map(([column, cell]) => [`/options/cells/${row.id}/${column}/patient`, cell.numbers || {}])));
 
 function counts(text, syllablesOf = syllable) {
   const filled = text.replace(/\{(\w+)\}/g, (_, name) => example[name] ?? name);

@@ -95,6 +95,38 @@ TEST(ContentCheck, EveryQuestionOfTheFieldTableHasWords) {
   EXPECT_TRUE(reports(broken, "lang/es.json/questions/procedureCandidate/clinician/text is missing"));
 }
 
+// The options comparison: every number on screen has its source, lives once in rules.json, and the
+// comparison is never placed on a rung a red flag decides.
+TEST(ContentCheck, OptionsGridCellsCiteListedReferencesAndUseTheirOwnNumbers) {
+  Content uncited = content();
+  uncited.rules["options"]["rows"][0]["cells"]["operation"]["citations"] = json::array();
+  EXPECT_TRUE(reports(uncited, "options cell soon/operation cites no reference"));
+
+  Content unlisted = content();
+  unlisted.rules["options"]["rows"][1]["cells"]["conservative"]["citations"].push_back(99);
+  EXPECT_TRUE(reports(unlisted, "options cell oneYear/conservative cites reference 99, which is not listed"));
+
+  Content gapCiting = content();
+  gapCiting.rules["options"]["rows"][4]["cells"]["conservative"]["citations"].push_back(50);
+  EXPECT_TRUE(reports(gapCiting, "marked as having no figure, yet cites references"));
+
+  Content unused = content();
+  unused.rules["options"]["rows"][0]["cells"]["conservative"]["numbers"]["extra"] = 7;
+  EXPECT_TRUE(reports(unused, "never uses its number extra"));
+
+  Content foreign = content();
+  foreign.languages["es"]["options"]["cells"]["soon"]["operation"]["patient"] = "En {semanas} semanas.";
+  EXPECT_TRUE(reports(foreign, "uses {semanas}, which is not one of its numbers"));
+
+  Content grade = content();
+  grade.rules["options"]["rows"][0]["cells"]["injection"]["certainty"] = "high";
+  EXPECT_TRUE(reports(grade, "has unknown certainty"));
+
+  Content redFlagRung = content();
+  redFlagRung.rules["options"]["shownIn"].push_back(json::parse(R"({"triage": "urgent", "when": "always"})"));
+  EXPECT_TRUE(reports(redFlagRung, "a rung a red flag decides"));
+}
+
 TEST(Content, HasEnglish) {
   const auto codes = content().languageCodes();
   EXPECT_NE(std::find(codes.begin(), codes.end(), "en"), codes.end());

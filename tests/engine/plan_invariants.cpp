@@ -540,6 +540,26 @@ std::vector<std::string> planViolations(const Assessment& a, const json& plan, s
     if (plan.contains("reassessInWeeks") != (triage == "conservative" || triage == "priority" || triage == "reassess"))
       fail("reassessInWeeks " + std::string(plan.contains("reassessInWeeks") ? "in" : "missing from") + " a " + triage + " plan");
     if (plan.contains("errors")) fail("a plan with errors");
+    // The options comparison: in a reassess plan, and a long-standing conservative one (over 12
+    // weeks, not improving); never where a red flag decides the tier. Every cell that gives a
+    // figure cites references the plan lists; a cell without one says so and cites none.
+    const bool longStanding = a.symptomWeeks && *a.symptomWeeks > 12 && !a.improving;
+    const bool optionsExpected = triage == "reassess" || (triage == "conservative" && longStanding);
+    if (plan.contains("options") != optionsExpected)
+      fail("options " + std::string(plan.contains("options") ? "in" : "missing from") + " a " + triage + " plan");
+    if (plan.contains("options")) {
+      const json& options = plan.at("options");
+      if (options.at("notAChoice").at("text").get<std::string>().empty()) fail("options without the not-a-choice line");
+      for (const json& row : options.at("rows"))
+        for (const json& cell : row.at("cells")) {
+          const std::string where = "options cell " + row.at("id").get<std::string>() + "/" + cell.at("column").get<std::string>();
+          if (cell.at("text").get<std::string>().empty()) fail(where + " has no text");
+          if (cell.at("text").get<std::string>().find('{') != std::string::npos) fail(where + " has an unfilled number");
+          if (cell.at("citations").empty() != cell.value("gap", false)) fail(where + ": citations and figure disagree");
+          for (const json& number : cell.at("citations"))
+            if (listed.count(number.get<int>()) == 0) fail(where + " cites a reference the plan does not list");
+        }
+    }
   } catch (const std::exception& e) {
     fail(std::string("plan does not have the contract's shape: ") + e.what());
   }

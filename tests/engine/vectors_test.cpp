@@ -88,6 +88,22 @@ TEST_P(Vector, GivesTheExpectedResult) {
         }
     EXPECT_EQ(tiers, expect.at("safetyNet"));
   }
+  // The options comparison: whether the plan shows it, and words it must hold (any cell, the
+  // not-a-choice line or a referral criterion).
+  if (expect.contains("options")) {
+    EXPECT_EQ(result.contains("options"), expect.at("options").get<bool>()) << "options";
+  }
+  if (expect.contains("optionsIncludes")) {
+    ASSERT_TRUE(result.contains("options"));
+    const json& options = result.at("options");
+    std::string all = options.at("title").get<std::string>() + "\n" + options.at("notAChoice").at("text").get<std::string>();
+    for (const json& row : options.at("rows"))
+      for (const json& cell : row.at("cells")) all += "\n" + cell.at("text").get<std::string>() + " " + cell.value("certaintyLabel", "");
+    if (options.contains("referralCriteria"))
+      for (const json& item : options.at("referralCriteria").at("items")) all += "\n" + item.at("text").get<std::string>();
+    for (const json& words : expect.at("optionsIncludes"))
+      EXPECT_NE(all.find(words.get<std::string>()), std::string::npos) << "options lack " << words;
+  }
   for (const json& key : expect.value("whatWouldChangeLacks", json::array()))
     EXPECT_FALSE(result.at("whatWouldChange").contains(key.get<std::string>())) << "whatWouldChange has " << key;
   for (const json& line : result.at("recommendations")) {

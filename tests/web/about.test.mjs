@@ -10,7 +10,7 @@ import { startAid, openPage, chooseAudience, fillFrom, fillFast, clearAnswers, v
 import { SIGNED_OFF } from './settings-presets.mjs';
 
 const SECTIONS = ['purpose', 'forWhom', 'notFor', 'dataUse', 'attributes', 'inputsChecked', 'inputs', 'triageRules',
-  'recommendations', 'limits', 'developer', 'funding', 'references', 'dates'];
+  'recommendations', 'optionsComparison', 'limits', 'developer', 'funding', 'references', 'dates'];
 const LADDER = ['emergency', 'check-now', 'out-of-scope', 'urgent', 'priority', 'incomplete', 'reassess', 'conservative'];
 
 let aid;
@@ -26,7 +26,7 @@ const formState = (page) => page.evaluate(() => ({
 /** Every section present, generated from this content (not a copy): counts match content() and schema(). */
 async function assertAllSections(page, root, content, audience) {
   for (const id of SECTIONS) assert.equal(await page.locator(`${root} [data-about-section="${id}"]`).count(), 1, id);
-  for (const key of ['purpose', 'notFor', 'limits', 'attributes', 'funding', 'developer']) {
+  for (const key of ['purpose', 'notFor', 'optionsComparison', 'limits', 'attributes', 'funding', 'developer']) {
     const text = await page.locator(`${root} [data-about-section="${key}"]`).innerText();
     assert.ok(text.includes(content.intendedUse[key][audience]), key);
   }

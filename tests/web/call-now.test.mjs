@@ -198,6 +198,7 @@ test('call-now: a tel: link dials what the clinic meant, is named "Call …", th
     assert.deepEqual(await box.evaluate((node) => Array.from(node.children, (child) => child.textContent)).then((lines) => lines.slice(0, 2)),
       ['Tell the reception desk now.', 'Call +44 (0)20 7946 0000 or go to the emergency department now.']);
     assert.equal(await box.locator('a').count(), 0, 'no tel: link at a kiosk');
+    await preparePrint(page);
     assert.match(await page.locator('[data-print-sheet] .call-now').textContent(), /^Tell the reception desk now\./, 'and on its printout');
     await page.screenshot({ path: path.join(screenshotDir, 'call-now-kiosk-emergency-plan.png') });
   } finally {

@@ -361,6 +361,8 @@ test('handover: a page on a loopback address without takeHomeAddress offers no c
     await page.waitForSelector('#plan[data-triage]');
     assert.equal(await page.locator('#take-home-show').isVisible(), false, 'no button that could only fail');
     assert.equal(await page.locator('#privacy-code').isVisible(), false, 'and the privacy line has nothing to add');
+    await preparePrint(page);
+    assert.equal(await page.locator('.print-sheet').count(), 1, 'the printout is there');
     assert.equal(await page.locator('.print-sheet .print-code__image').count(), 0, 'no code on the printout');
     assert.match(await page.locator('#settings-checks').textContent(), /no take-home code: this page is served from 127\.0\.0\.1, which a patient's phone cannot open; set takeHomeAddress/);
     assert.equal(await page.locator('#copy-note').isVisible(), true, 'the clinician\'s record actions are still there');

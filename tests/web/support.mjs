@@ -334,13 +334,6 @@ export async function enginePlan(page, input) {
   return page.evaluate((assessment) => window.Radiculo.engineClient.engine.evaluate(assessment), input);
 }
 
-/**
- * Stops a page's fake clock (page.clock.install) and from then on only clock.runFor moves the page's
- * time, never the real time a busy machine spends between two steps of a test; then one key press
- * (activity, for the kiosk) starts its idle time at this known moment. The clock keeps running while
- * this call travels to the page, and pauseAt refuses a time already past: so it pauses a moment
- * ahead of the page's clock (no timer of the page is due that soon after the last answer).
- */
 /** Waits for what printing needs that the page loads only when asked (the QR encoder), as the
  * page's own Print button does. */
 export async function whenPrintReady(page) {
@@ -354,6 +347,13 @@ export async function preparePrint(page) {
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
 }
 
+/**
+ * Stops a page's fake clock (page.clock.install) and from then on only clock.runFor moves the page's
+ * time, never the real time a busy machine spends between two steps of a test; then one key press
+ * (activity, for the kiosk) starts its idle time at this known moment. The clock keeps running while
+ * this call travels to the page, and pauseAt refuses a time already past: so it pauses a moment
+ * ahead of the page's clock (no timer of the page is due that soon after the last answer).
+ */
 export async function pauseClockAndTouch(page) {
   await page.clock.pauseAt(await page.evaluate(() => Date.now()) + PAUSE_AHEAD_MS);
   await page.keyboard.press('Shift');
