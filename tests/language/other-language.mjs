@@ -46,13 +46,23 @@ const vocabularies = Object.fromEntries(LANGUAGES.map((language) => [language, v
 const languageNames = new Set(LANGUAGES.flatMap((language) =>
   (readJson(`content/lang/${language}.json`).languageName.match(WORD) || []).map((word) => word.toLowerCase())));
 
+// The references' titles and publishers (content/rules.json) are in their own language
+// (referenceTitleLanguage), shown as written: marked as such on a page in another language, and
+// part of the text on a page in theirs, where their names (an author's "van", a journal's
+// "Global") are never the other language's words.
+const rules = readJson('content/rules.json');
+const referenceWords = new Set((rules.references || [])
+  .flatMap((reference) => `${reference.title || ''} ${reference.publisher || ''}`.match(WORD) || [])
+  .map((word) => word.toLowerCase()));
+const inReferences = (language, word) => language === rules.referenceTitleLanguage && referenceWords.has(word);
+
 /** The words only `other` uses: what must never appear in a text for `language`. */
 function foreignVocabulary(language) {
   const own = vocabularies[language];
   const out = new Set();
   for (const other of LANGUAGES) {
     if (other === language) continue;
-    for (const word of vocabularies[other]) if (!own.has(word) && !languageNames.has(word)) out.add(word);
+    for (const word of vocabularies[other]) if (!own.has(word) && !languageNames.has(word) && !inReferences(language, word)) out.add(word);
   }
   return out;
 }
