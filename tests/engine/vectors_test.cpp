@@ -68,7 +68,10 @@ TEST_P(Vector, GivesTheExpectedResult) {
     EXPECT_EQ(result.at("triageLabel"), expect.at("triageLabel"));
   }
   const json textIncludes = expect.value("textIncludes", json::object());
-  for (const auto& [id, phrases] : textIncludes.items()) {
+  for (const auto& entry : textIncludes.items()) {
+    // (A structured binding cannot be captured by a lambda before C++20.)
+    const std::string id = entry.key();
+    const json& phrases = entry.value();
     const auto line = std::find_if(result.at("recommendations").begin(), result.at("recommendations").end(),
                                    [&](const json& entry) { return entry.at("id") == id; });
     ASSERT_NE(line, result.at("recommendations").end()) << id << " is not in the plan";
