@@ -182,11 +182,14 @@ test('handover: a damaged code or one made for other questions is refused with a
 
 test('handover: every shared case, in both wordings and languages, goes through the answer code and back unchanged, in a small QR code', async () => {
   const { page, context } = await openPage(aid, { viewport: VIEWPORTS.tablet, serviceWorkers: 'block' });
+  // The code at its longest: with the longest "what matters most" choice beside the answers.
+  const preference = JSON.parse(readFileSync(new URL('../../content/rules.json', import.meta.url), 'utf8')).options.preferences
+    .reduce((longest, id) => (id.length > longest.length ? id : longest), '');
   try {
     const inputs = loadVectors().filter((item) => item.expect.ok && item.input && typeof item.input === 'object' && !('resourceType' in item.input))
       .flatMap((item) => ['clinician', 'patient'].flatMap((audience) => ['en', 'es'].map((language) => ({ name: item.name, input: Object.assign({}, item.input, { audience, language }) }))));
     await whenPrintReady(page); // the QR encoder, loaded when a code is first wanted
-    const result = await page.evaluate(({ inputs, address }) => {
+    const result = await page.evaluate(({ inputs, address, preference }) => {
       const schema = window.Radiculo.engineClient.engine.schema();
       const sorted = (value) => JSON.stringify(value, (key, item) => (Array.isArray(item) ? [...item].sort()
         : item && typeof item === 'object' ? Object.fromEntries(Object.entries(item).sort()) : item));
@@ -194,9 +197,9 @@ test('handover: every shared case, in both wordings and languages, goes through 
       let longest = '';
       let largest = 0;
       for (const { name, input } of inputs) {
-        const code = window.Radiculo.handover.encode(input, schema, window.Radiculo.engineClient.engine.version().contentVersion);
+        const code = window.Radiculo.handover.encode(input, schema, window.Radiculo.engineClient.engine.version().contentVersion, preference);
         const back = window.Radiculo.handover.decode(code, schema);
-        if (!back.ok || sorted(back.assessment) !== sorted(input)) failures.push(name);
+        if (!back.ok || sorted(back.assessment) !== sorted(input) || back.preference !== preference.toUpperCase()) failures.push(name);
         const qr = window.qrcode(0, 'M');
         qr.addData(`${address}#`, 'Byte');
         qr.addData(code, 'Alphanumeric');
@@ -205,7 +208,7 @@ test('handover: every shared case, in both wordings and languages, goes through 
         largest = Math.max(largest, qr.getModuleCount());
       }
       return { failures, longest, largest, count: inputs.length };
-    }, { inputs, address: PUBLIC_ADDRESS });
+    }, { inputs, address: PUBLIC_ADDRESS, preference });
     assert.deepEqual(result.failures, []);
     assert.ok(result.count >= 300, `${result.count} cases`);
     const version = (result.largest - 17) / 4;
