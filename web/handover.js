@@ -16,8 +16,12 @@
  * clear message, never read into the wrong questions. A check over the whole code catches a
  * damaged or altered code. It also names the content version it was made with: a page whose content
  * differs opens the answers and says so beside the plan (its rules may give another plan than the
- * one printed). Format, in the QR "alphanumeric" letters (a small code):
- *   R2 <fingerprint: 4> <content version>* <one token per field> <check: 3>
+ * one printed). It carries what matters most to the person where they chose it (options-view.js):
+ * the page's own, read back beside the answers, never part of them, so never given to the engine.
+ * Format, in the QR "alphanumeric" letters (a small code):
+ *   R3 <fingerprint: 4> <content version>* <what matters most>* <one token per field> <check: 3>
+ *   what matters most: the choice's id in capitals, or nothing. The older R2 codes (printed and
+ *   saved before it) are the same without that part and still open.
  *   boolean: 1 yes, 0 no, N not sure, - not answered; choice: its index 0-9A-Z, or -;
  *   number: its digits then *, or * alone; set of choices: a bit mask then *; object: + then its
  *   fields, or -. */
@@ -27,7 +31,9 @@
   const Radiculo = (window.Radiculo = window.Radiculo || {});
   const { byId, element, fill } = Radiculo.dom;
 
-  const FORMAT = 'R2';
+  const FORMAT = 'R3';
+  const FORMAT_WITHOUT_PREFERENCE = 'R2';
+  const PREFERENCE_TEXT = /^[0-9A-Z]{0,24}$/; // a choice's id as the code carries it (upper case), or nothing
   const VERSION_TEXT = /^[0-9A-Z.-]{1,16}$/; // a content version as the code carries it (upper case)
   const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   const FINGERPRINT_LENGTH = 4;
@@ -82,12 +88,17 @@
     return hash(fields.map((field) => `${field.path.join('/')}:${field.kind}:${field.nullable ? 'null' : ''}:${(field.choices || []).join(',')}`).join(';'), FINGERPRINT_LENGTH);
   }
 
-  /** The assessment as a code, naming the content version. Throws if it holds anything the schema does not name. */
-  function encode(assessment, schema, contentVersion) {
+  /**
+   * The assessment as a code, naming the content version, with what matters most to the person (a
+   * choice's id, or '') beside it. Throws if the assessment holds anything the schema does not name.
+   */
+  function encode(assessment, schema, contentVersion, preference = '') {
     const fields = fieldsOf(schema);
     const version = String(contentVersion || '').toUpperCase();
     if (!VERSION_TEXT.test(version)) throw new Error(`answer code: content version ${contentVersion} cannot be carried`);
-    let body = `${version}*`;
+    const chosen = String(preference || '').toUpperCase();
+    if (!PREFERENCE_TEXT.test(chosen)) throw new Error(`answer code: what matters most (${preference}) cannot be carried`);
+    let body = `${version}*${chosen}*`;
     const skipped = new Set(); // paths under an absent object
     const seen = new Set();
     for (const field of fields) {
@@ -132,14 +143,16 @@
   }
 
   /**
-   * A code back to its assessment: {ok: true, assessment, contentVersion} or {ok: false, reason}
-   * with reason 'format' (not a code of this kind), 'version' (made for other questions or in
-   * another format) or 'damaged'.
+   * A code back to its assessment: {ok: true, assessment, contentVersion, preference} or {ok: false,
+   * reason} with reason 'format' (not a code of this kind), 'version' (made for other questions or
+   * in another format) or 'damaged'. preference: what matters most as the code carries it (the
+   * choice's id in capitals; '' when none was chosen or the code is an R2 code); never in assessment.
    */
   function decode(code, schema) {
     const text = String(code || '').trim().toUpperCase();
     if (!text.startsWith('R') || text.length < FORMAT.length + FINGERPRINT_LENGTH + CHECK_LENGTH) return { ok: false, reason: 'format' };
-    if (!text.startsWith(FORMAT)) return { ok: false, reason: 'version' };
+    const withPreference = text.startsWith(FORMAT);
+    if (!withPreference && !text.startsWith(FORMAT_WITHOUT_PREFERENCE)) return { ok: false, reason: 'version' };
     const fields = fieldsOf(schema);
     const payload = text.slice(0, -CHECK_LENGTH);
     if (hash(payload, CHECK_LENGTH) !== text.slice(-CHECK_LENGTH)) return { ok: false, reason: 'damaged' };
@@ -149,6 +162,13 @@
     const contentVersion = versionEnd < 0 ? '' : payload.slice(at, versionEnd);
     if (!VERSION_TEXT.test(contentVersion)) return { ok: false, reason: 'damaged' };
     at = versionEnd + 1;
+    let preference = '';
+    if (withPreference) {
+      const preferenceEnd = payload.indexOf('*', at);
+      preference = preferenceEnd < 0 ? '-' : payload.slice(at, preferenceEnd);
+      if (!PREFERENCE_TEXT.test(preference)) return { ok: false, reason: 'damaged' };
+      at = preferenceEnd + 1;
+    }
     const assessment = {};
     const absent = new Set();
     const put = (path, value) => {
@@ -193,7 +213,7 @@
       else return { ok: false, reason: 'damaged' };
     }
     if (at !== payload.length) return { ok: false, reason: 'damaged' };
-    return { ok: true, assessment, contentVersion };
+    return { ok: true, assessment, contentVersion, preference };
   }
 
   // ---------- the QR code (qrcode-generator, lib/qrcode.js) ----------
@@ -238,6 +258,9 @@
     if (!state.schema) state.schema = state.engine.schema();
     return state.schema;
   };
+
+  /** What matters most to the person, where the plan compares the options and they chose (or ''). */
+  const preference = () => (Radiculo.optionsView ? Radiculo.optionsView.chosen() : '');
 
   /** The clinician's record actions (Copy, Save, Open) are never offered at a kiosk: a kiosk keeps
    * nothing of a person (no clipboard, no file) and opens no file dialog. */
@@ -285,7 +308,7 @@
     whenCodeReady().then(() => {
       if (assessment !== state.assessment) return; // the answers changed while the encoder loaded
       if (!window.qrcode) { say(state.words.ui('handoverFailed'), true); return; }
-      const code = encode(assessment, schema(), state.contentVersion);
+      const code = encode(assessment, schema(), state.contentVersion, preference());
       const qr = makeQr(where, code);
       drawQr(byId('take-home-code'), qr, 240);
       byId('take-home-code').setAttribute('aria-label', state.words.ui('takeHomeCodeLabel'));
@@ -307,7 +330,7 @@
     // Printing cannot wait for a download: the encoder is fetched once a plan is shown (planShown).
     if (!sheet || !where || !state.assessment || !window.qrcode) return;
     const canvas = element('canvas', { className: 'print-code__image', role: 'img', 'aria-label': state.words.ui('takeHomeCodeLabel') });
-    const qr = makeQr(where, encode(state.assessment, schema(), state.contentVersion));
+    const qr = makeQr(where, encode(state.assessment, schema(), state.contentVersion, preference()));
     drawQr(canvas, qr, 400); // sharp on paper
     const block = element('div', { className: 'print-code' }, [
       canvas, element('p', { className: 'print-code__caption' }, [state.words.ui('printCodeCaption')]),
@@ -391,6 +414,8 @@
     file.text().then((text) => {
       const result = state.engine.fromQuestionnaireResponse(text);
       if (!result.ok) { refuse(result); return; }
+      // A FHIR file holds answers only: what an earlier person said mattered most goes with theirs.
+      if (Radiculo.optionsView) Radiculo.optionsView.clear();
       if (!state.app.openAnswers(result.assessment)) {
         state.app.showNotice(state.words.ui('openFhirFailed'));
         return;
@@ -420,7 +445,11 @@
       state.app.showNotice(state.words.ui('codeDamaged'));
       return;
     }
+    // What matters most is the page's own: put back before the plan is drawn beside it, and never
+    // among the answers the engine reads.
+    if (Radiculo.optionsView) Radiculo.optionsView.restore(result.preference);
     if (!state.app.openAnswers(result.assessment)) {
+      if (Radiculo.optionsView) Radiculo.optionsView.clear();
       state.app.showNotice(state.words.ui('codeDamaged'));
       return;
     }
@@ -489,6 +518,12 @@
     else window.setTimeout(whenCodeReady, 0);
   }
 
+  /** What matters most changed: a code on screen made before it would carry the old choice. */
+  function preferenceChanged() {
+    byId('take-home').hidden = true;
+    byId('take-home-show').setAttribute('aria-expanded', 'false');
+  }
+
   /** No plan (answers to fix or still needed): nothing to hand over. */
   function noPlan() {
     state.assessment = null;
@@ -498,7 +533,7 @@
   }
 
   Radiculo.handover = {
-    encode, decode, start, planShown, noPlan, addToPrintout, whenCodeReady,
+    encode, decode, start, planShown, noPlan, preferenceChanged, addToPrintout, whenCodeReady,
     /** The next person: the code and the note leave the screen. */
     clear,
     /** The interface words changed (language, audience). */

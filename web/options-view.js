@@ -4,8 +4,8 @@
  * red flag decides the plan. Patients see it as one card per option (side by side on a wide
  * screen) just before "Are you open to a procedure?", with "what matters most to me"; clinicians
  * see it as a compact table with the referral criteria beside it. The person's choice is kept in
- * memory only, printed with the plan for the conversation, and never sent to the engine: it
- * cannot change the plan. */
+ * memory only, printed with the plan for the conversation and carried beside the answers in the
+ * take-home code (handover.js), and never sent to the engine: it cannot change the plan. */
 (function () {
   'use strict';
 
@@ -13,10 +13,28 @@
   const { element } = Radiculo.dom;
   const PROCEDURE_QUESTION = 'procedureCandidate';
 
-  // What matters most to the person: in memory only, cleared with every answer ("Start again").
+  // What matters most to the person (a choice's id): in memory only, cleared with every answer
+  // ("Start again"). A take-home code gives it back in capitals: ids are compared without case.
   let preference = '';
+  // Whether the plan last drawn compares the options (a red flag answered yes takes them away).
+  let compared = false;
+
+  const isChosen = (id) => preference !== '' && preference.toUpperCase() === id.toUpperCase();
 
   const cellCites = (cell, words) => Radiculo.planView.citationLinks(cell.citations, words);
+
+  /**
+   * How sure the review is, as a small tag after the cell's sources: the engine's label whole (read
+   * out as it is), its grade in bold and what the grade is of ("How sure the review is:") smaller.
+   */
+  function certaintyTag(cell) {
+    const label = cell.certaintyLabel;
+    const colon = label.indexOf(': ');
+    return element('span', { className: 'options__certainty', 'data-certainty': cell.certainty }, colon < 0 ? [label] : [
+      element('span', { className: 'options__certainty-of' }, [label.slice(0, colon + 1)]), ' ',
+      element('strong', {}, [label.slice(colon + 2)]),
+    ]);
+  }
 
   /** One cell's words: its text, its sources (on paper as plain numbers), how sure the review is (where graded). */
   function cellBody(cell, words, paper) {
@@ -24,7 +42,8 @@
       element('span', { className: 'options__text' }, [cell.text]),
       cell.citations.length ? ' ' : null,
       paper ? (cell.citations.length ? `[${cell.citations.join(', ')}]` : null) : cellCites(cell, words),
-      cell.certaintyLabel ? element('span', { className: 'options__certainty', 'data-certainty': cell.certainty }, [cell.certaintyLabel]) : null,
+      cell.certaintyLabel ? ' ' : null,
+      cell.certaintyLabel ? certaintyTag(cell) : null,
     ];
   }
 
@@ -34,11 +53,30 @@
     ]);
   }
 
-  /** Patients: a card per option (its questions and answers), side by side where there is room;
-   * `place` keeps the ids of the two placements (questions, plan) apart. */
+  /**
+   * Patients: a card per option (its questions and answers), side by side where there is room. On a
+   * narrow screen the three cards one after another are several screens long: there a choice of
+   * option above them shows one card at a time (radio buttons: arrow keys move between them, and a
+   * screen reader reads the choice, then the card it shows). A wide screen hides the choice and
+   * shows every card (the printout has the table). `place` keeps the two placements' ids apart.
+   */
   function cards(options, words, place) {
+    const show = (id) => {
+      for (const card of holder.querySelectorAll('[data-option]')) card.classList.toggle('options__card--off', card.getAttribute('data-option') !== id);
+    };
+    const pick = element('fieldset', { className: 'options__pick', 'data-options-pick': '' }, [
+      element('legend', { className: 'options__pick-title' }, [words.ui('optionsPick')]),
+      element('div', { className: 'options__pick-choices' }, options.columns.map((column, index) => {
+        const input = element('input', {
+          type: 'radio', name: `${place}-options-pick`, value: column.id, checked: index === 0 || undefined, 'aria-controls': `${place}-card-${column.id}`,
+        });
+        input.addEventListener('change', () => show(column.id));
+        return element('label', { className: 'choice options__pick-choice' }, [input, element('span', {}, [column.label])]);
+      })),
+    ]);
     const holder = element('div', { className: 'options__cards' }, options.columns.map((column, index) => element('section', {
-      className: `options__card options__card--${column.id}`, 'data-option': column.id, 'aria-labelledby': `${place}-option-${column.id}`,
+      className: `options__card options__card--${column.id}${index === 0 ? '' : ' options__card--off'}`,
+      id: `${place}-card-${column.id}`, 'data-option': column.id, 'aria-labelledby': `${place}-option-${column.id}`,
     }, [
       element('h4', { className: 'options__option', id: `${place}-option-${column.id}` }, [column.label]),
       element('dl', { className: 'options__answers' }, options.rows.flatMap((row) => [
@@ -48,7 +86,7 @@
     ])));
     // Side by side, each card's questions line up: its title and a question and answer per row.
     holder.style.setProperty('--options-rows', String(1 + 2 * options.rows.length));
-    return holder;
+    return element('div', { className: 'options__compare' }, [pick, holder]);
   }
 
   /** Clinicians (and print): one compact table, the questions as rows, the options as columns. */
@@ -84,10 +122,11 @@
       element('legend', {}, [question.question]),
       element('p', { className: 'options__preference-help' }, [question.help]),
       element('div', { className: 'choices' }, question.choices.map((choice) => {
-        const input = element('input', { type: 'radio', name: 'options-preference', value: choice.id, checked: preference === choice.id || undefined });
+        const input = element('input', { type: 'radio', name: 'options-preference', value: choice.id, checked: isChosen(choice.id) || undefined });
         input.addEventListener('change', () => {
           preference = choice.id;
           onChange();
+          if (Radiculo.handover) Radiculo.handover.preferenceChanged();
         });
         return element('label', { className: 'choice' }, [input, element('span', {}, [choice.label])]);
       })),
@@ -95,7 +134,7 @@
   }
 
   function chosenLabel(options) {
-    const choice = preference && options.preference.choices.find((entry) => entry.id === preference);
+    const choice = options.preference.choices.find((entry) => isChosen(entry.id));
     return choice ? `${options.preference.question}: ${choice.label}` : '';
   }
 
@@ -148,6 +187,7 @@
    * takes it away at once).
    */
   function placeInQuestions(form, plan, words) {
+    compared = Boolean(plan && plan.options);
     const old = form.querySelector('[data-options-in-questions]');
     const question = form.querySelector(`#q-${PROCEDURE_QUESTION}`);
     const shown = question && plan && plan.options && words.audience === 'patient';
@@ -185,5 +225,13 @@
     preference = '';
   }
 
-  Radiculo.optionsView = { planBlock, placeInQuestions, printBlock, clear };
+  /** For the take-home code: what the person chose, while the plan compares the options (else ''). */
+  const chosen = () => (compared ? preference : '');
+
+  /** From a take-home code: what the person had chosen (an id in any case; '' for none). */
+  function restore(id) {
+    preference = String(id || '');
+  }
+
+  Radiculo.optionsView = { planBlock, placeInQuestions, printBlock, clear, chosen, restore };
 })();

@@ -555,6 +555,8 @@ std::vector<std::string> planViolations(const Assessment& a, const json& plan, s
           const std::string where = "options cell " + row.at("id").get<std::string>() + "/" + cell.at("column").get<std::string>();
           if (cell.at("text").get<std::string>().empty()) fail(where + " has no text");
           if (cell.at("text").get<std::string>().find('{') != std::string::npos) fail(where + " has an unfilled number");
+          // Absolute numbers as "N in 100": a percentage would be the form people misread most.
+          if (cell.at("text").get<std::string>().find('%') != std::string::npos) fail(where + " gives a percentage, not N in 100");
           if (cell.at("citations").empty() != cell.value("gap", false)) fail(where + ": citations and figure disagree");
           for (const json& number : cell.at("citations"))
             if (listed.count(number.get<int>()) == 0) fail(where + " cites a reference the plan does not list");

@@ -8,12 +8,10 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { patientKeyboard } from './journeys.mjs';
 import {
-  startAid, openPage, chooseAudience, fillFrom, fillFast, clearAnswers, vector, repoRoot, screenshotDir, VIEWPORTS,
+  startAid, openPage, chooseAudience, fillFrom, fillFast, clearAnswers, vector, axe, screenshotDir, VIEWPORTS,
 } from './support.mjs';
 import { SIGNED_OFF } from './settings-presets.mjs';
 
-const AXE = path.join(repoRoot, 'node_modules/axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const TRIAGE_CASES = {
   emergency: 'emergency-saddle-anesthesia-only-answer',
   'check-now': 'check-now-saddle-not-sure-patient',
@@ -29,11 +27,6 @@ let aid;
 before(async () => { aid = await startAid({ settings: SIGNED_OFF }); });
 after(async () => { await aid?.close(); });
 
-async function axe(page) {
-  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
-  return result.violations.map((v) => `${v.id} x${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('a11y: zero axe WCAG 2.2 A/AA violations on every screen, both languages, both audiences', async () => {
   // axe is injected as a script, which the page's own CSP rightly forbids: bypassed for this check only.

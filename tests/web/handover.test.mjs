@@ -66,7 +66,7 @@ test('handover: a phone opens the kiosk\'s take-home code and shows the identica
     await page.locator('#take-home').screenshot({ path: path.join(screenshotDir, 'handover-take-home-kiosk.png') });
     const { text, version } = await scan(page.locator('#take-home-code'));
     assert.equal(text, await page.locator('#take-home-link').textContent(), 'the code is the link shown under it');
-    assert.ok(text.startsWith(`${PUBLIC_ADDRESS}#R2`), `origin and path only, never the kiosk's query: ${text}`);
+    assert.ok(text.startsWith(`${PUBLIC_ADDRESS}#R3`), `origin and path only, never the kiosk's query: ${text}`);
     assert.match(await page.locator('#take-home').textContent(), /history/, 'the screen says the phone keeps the link in its history');
     assert.match(await page.locator('#privacy-code').textContent(), /phone's browser keeps the link in its history/, 'and so does the privacy line');
     assert.ok(version <= 6, `QR version ${version}: small enough to scan from a kiosk screen at arm's length`);
@@ -144,7 +144,7 @@ test('handover: a damaged code or one made for other questions is refused with a
       const engine = window.Radiculo.engineClient.engine;
       return window.Radiculo.handover.encode(input, engine.schema(), engine.version().contentVersion);
     }, Object.assign({ audience: 'patient', language: 'en' }, vector('emergency-saddle-anesthesia-only-answer').input));
-    const answersAt = code.indexOf('*') + 1; // after R2, the fingerprint and the content version
+    const answersAt = code.indexOf('**') + 2; // after R3, the fingerprint, the content version and no preference
     const cases = [
       { name: 'one answer changed', code: code.slice(0, answersAt + 2) + (code[answersAt + 2] === '1' ? '0' : '1') + code.slice(answersAt + 3), message: /damaged or incomplete/ },
       { name: 'cut short', code: code.slice(0, -5), message: /damaged or incomplete/ },
@@ -152,7 +152,7 @@ test('handover: a damaged code or one made for other questions is refused with a
     ];
     // Made for other questions: the same answers under another fingerprint, with a correct check.
     const foreign = await page.evaluate((text) => {
-      const body = `R2ZZZZ${text.slice(6, -3)}`;
+      const body = `${text.slice(0, 2)}ZZZZ${text.slice(6, -3)}`;
       let value = 0x811c9dc5;
       for (let i = 0; i < body.length; i += 1) { value ^= body.charCodeAt(i); value = Math.imul(value, 0x01000193) >>> 0; }
       return body + (value % 36 ** 3).toString(36).toUpperCase().padStart(3, '0');
@@ -182,11 +182,14 @@ test('handover: a damaged code or one made for other questions is refused with a
 
 test('handover: every shared case, in both wordings and languages, goes through the answer code and back unchanged, in a small QR code', async () => {
   const { page, context } = await openPage(aid, { viewport: VIEWPORTS.tablet, serviceWorkers: 'block' });
+  // The code at its longest: with the longest "what matters most" choice beside the answers.
+  const preference = JSON.parse(readFileSync(new URL('../../content/rules.json', import.meta.url), 'utf8')).options.preferences
+    .reduce((longest, id) => (id.length > longest.length ? id : longest), '');
   try {
     const inputs = loadVectors().filter((item) => item.expect.ok && item.input && typeof item.input === 'object' && !('resourceType' in item.input))
       .flatMap((item) => ['clinician', 'patient'].flatMap((audience) => ['en', 'es'].map((language) => ({ name: item.name, input: Object.assign({}, item.input, { audience, language }) }))));
     await whenPrintReady(page); // the QR encoder, loaded when a code is first wanted
-    const result = await page.evaluate(({ inputs, address }) => {
+    const result = await page.evaluate(({ inputs, address, preference }) => {
       const schema = window.Radiculo.engineClient.engine.schema();
       const sorted = (value) => JSON.stringify(value, (key, item) => (Array.isArray(item) ? [...item].sort()
         : item && typeof item === 'object' ? Object.fromEntries(Object.entries(item).sort()) : item));
@@ -194,9 +197,9 @@ test('handover: every shared case, in both wordings and languages, goes through 
       let longest = '';
       let largest = 0;
       for (const { name, input } of inputs) {
-        const code = window.Radiculo.handover.encode(input, schema, window.Radiculo.engineClient.engine.version().contentVersion);
+        const code = window.Radiculo.handover.encode(input, schema, window.Radiculo.engineClient.engine.version().contentVersion, preference);
         const back = window.Radiculo.handover.decode(code, schema);
-        if (!back.ok || sorted(back.assessment) !== sorted(input)) failures.push(name);
+        if (!back.ok || sorted(back.assessment) !== sorted(input) || back.preference !== preference.toUpperCase()) failures.push(name);
         const qr = window.qrcode(0, 'M');
         qr.addData(`${address}#`, 'Byte');
         qr.addData(code, 'Alphanumeric');
@@ -205,7 +208,7 @@ test('handover: every shared case, in both wordings and languages, goes through 
         largest = Math.max(largest, qr.getModuleCount());
       }
       return { failures, longest, largest, count: inputs.length };
-    }, { inputs, address: PUBLIC_ADDRESS });
+    }, { inputs, address: PUBLIC_ADDRESS, preference });
     assert.deepEqual(result.failures, []);
     assert.ok(result.count >= 300, `${result.count} cases`);
     const version = (result.largest - 17) / 4;
@@ -308,7 +311,7 @@ test('handover: a kiosk copy with takeHomeAddress in settings.json gives a code 
     await page.waitForSelector('#plan[data-triage="conservative"]');
     await page.locator('#take-home-show').click();
     const { text } = await scan(page.locator('#take-home-code'));
-    assert.match(text, /^https:\/\/radiculo\.example\.org\/aid\/#R2[0-9A-Z*+.-]+$/);
+    assert.match(text, /^https:\/\/radiculo\.example\.org\/aid\/#R3[0-9A-Z*+.-]+$/);
     assert.deepEqual(offOrigin, [], 'the code names the address; the page never contacts it');
   } finally {
     await context.close();

@@ -15,22 +15,14 @@ import path from 'node:path';
 import {
   startAid, openJourney, patientTypical, patientEmergency, clinicianPointer, clinicianKeyboard, patientKeyboard, scrollNeeded,
 } from './journeys.mjs';
-import { repoRoot, screenshotDir } from './support.mjs';
+import { axe, screenshotDir } from './support.mjs';
 import { SIGNED_OFF } from './settings-presets.mjs';
 
-const AXE = path.join(repoRoot, 'node_modules/axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let aid;
 before(async () => { aid = await startAid({ settings: SIGNED_OFF }); });
 after(async () => { await aid?.close(); });
 
-/** axe on the screen as it is; returns one line per violation. */
-async function axe(page) {
-  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
-  return result.violations.map((v) => `${v.id} x${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** A journey's page (CSP bypassed for axe only), and an onScreen hook that scans and photographs each screen. */
 async function journey(device, name, options = {}) {

@@ -340,6 +340,17 @@ export async function whenPrintReady(page) {
   await page.evaluate(() => window.Radiculo.handover.whenCodeReady());
 }
 
+/** The accessibility rules every screen is held to: WCAG 2.0, 2.1 and 2.2, levels A and AA (axe-core's tags). */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe-core on the screen as it is (injected once; the page's CSP must be bypassed for it):
+ * one line per violation, naming the rule, how many elements and the first three of them. */
+export async function axe(page) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: path.join(repoRoot, 'node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
+  return result.violations.map((v) => `${v.id} x${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 /** What the browser does before it prints (its Print, window.print(), page.pdf()): the page builds
  * its printout then, not with each answer. For tests that read the printout without printing. */
 export async function preparePrint(page) {
