@@ -47,14 +47,32 @@ function pageFiles() {
   }
   for (const [, url] of html.matchAll(/<(?:script|img)\b[^>]*\bsrc="([^"]+)"/g)) if (local(url)) files.add(url.split('?')[0]);
   for (const [, url] of html.matchAll(/\bdata-wasm="([^"]+)"/g)) files.add(url.split('?')[0]);
+  // The engine's words: its default language's data file (listed first), loaded beside the .wasm.
+  // Another language the settings offer comes too, after the engine (as its file is not in the first
+  // plan's way, the shipped settings offer none).
+  for (const [, list] of html.matchAll(/\bdata-content="([^"]+)"/g)) {
+    const [first, ...others] = list.split(/\s+/).map((url) => url.split('?')[0]);
+    files.add(first);
+    const offered = offeredLanguages();
+    for (const other of others) if (offered.includes('*') || offered.includes(/content-([a-z]+)\.json$/.exec(other)[1])) files.add(other);
+  }
   return [...files].sort();
+}
+
+/** The languages web/settings.json names (null: all, as sw.js saves them all then). */
+function offeredLanguages() {
+  const settings = JSON.parse(readFileSync(path.join(webDir, 'settings.json'), 'utf8').replace(/^\uFEFF/, ''));
+  return Array.isArray(settings.languages) && settings.demo !== true ? settings.languages : ['*'];
 }
 
 /** The files the offline worker lists (web/precache-manifest.js). */
 function listedFiles() {
   const sandbox = { self: {} };
   vm.runInNewContext(readFileSync(path.join(webDir, 'precache-manifest.js'), 'utf8'), sandbox);
-  return sandbox.self.RADICULO_PRECACHE.files.map((entry) => entry.url);
+  // sw.js saves a language's data file at install only where the settings offer that language.
+  const offered = offeredLanguages();
+  return sandbox.self.RADICULO_PRECACHE.files.filter((entry, index, all) => !entry.language ||
+    entry === all.find((other) => other.language) || offered.includes('*') || offered.includes(entry.language)).map((entry) => entry.url);
 }
 
 const page = pageFiles();
