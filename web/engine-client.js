@@ -193,6 +193,15 @@
     };
   }
 
+  /** gzip bytes inflated by the browser itself (DecompressionStream: Chrome 80, Safari 16.4, Firefox 113). */
+  function inflate(bytes) {
+    if (typeof window.DecompressionStream !== 'function' || typeof Response !== 'function' || typeof Blob !== 'function') {
+      return Promise.reject(new Error('this browser cannot unpack the engine (no DecompressionStream)'));
+    }
+    var stream = new Blob([bytes]).stream().pipeThrough(new window.DecompressionStream('gzip'));
+    return new Response(stream).arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
+  }
+
   function decodeBase64(text) {
     var binary = window.atob(text);
     var bytes = new Uint8Array(binary.length);
@@ -236,11 +245,11 @@
       showUnsupported('engine/radiculo.js did not load');
       return Promise.reject(new Error('engine/radiculo.js did not load'));
     }
-    // The one-file copy carries the module inline. Otherwise the .wasm's address comes from the page
-    // (data-wasm, versioned by tools/pages.mjs: never a cached .wasm of another build).
+    // The one-file copy carries the module inline, gzip-compressed. Otherwise the .wasm's address
+    // comes from the page (data-wasm, versioned by tools/pages.mjs: never a cached .wasm of another build).
     var options;
-    if (typeof window.RADICULO_WASM_BASE64 === 'string') {
-      options = { wasmBinary: decodeBase64(window.RADICULO_WASM_BASE64) };
+    if (typeof window.RADICULO_WASM_GZIP_BASE64 === 'string') {
+      options = inflate(decodeBase64(window.RADICULO_WASM_GZIP_BASE64)).then(function (bytes) { return { wasmBinary: bytes }; });
     } else {
       var tag = document.querySelector('script[data-wasm]');
       var wasm = tag && typeof URL === 'function' ? new URL(tag.getAttribute('data-wasm'), document.baseURI).href : '';
@@ -250,7 +259,8 @@
     // beside the .wasm, not after it.
     var firstLanguage = defaultLanguageCode();
     var firstWords = fetchLanguage(firstLanguage);
-    return Promise.all([window.createRadiculo(options), firstWords]).then(function (loaded) {
+    var module = Promise.resolve(options).then(function (resolved) { return window.createRadiculo(resolved); });
+    return Promise.all([module, firstWords]).then(function (loaded) {
       client.engine = wrap(loaded[0]);
       client.engine.addLanguage(firstLanguage, loaded[1]);
       return client.engine;
