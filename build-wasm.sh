@@ -93,7 +93,7 @@ fhir_base=${RADICULO_FHIR_BASE:-https://radiculo.invalid/fhir}
 # flags and the FHIR base (not this script's comments). The record's key is the toolchain; its inputs hash tells an
 # engine change (a new record is due) from a build that does not reproduce (a bug).
 inputs=$( { cat src/engine/*.cpp src/engine/*.h src/wasm/bindings.cpp src/wasm/well_formed.js content/*.json content/*/*.json \
-              cmake/embed_content.cmake CMakeLists.txt; printf '%s\n' "${COMPILE_FLAGS[@]}" -- "${LINK_FLAGS[@]}" -- "$fhir_base"; } \
+              cmake/embed_content.cmake CMakeLists.txt tools/content-files.mjs; printf '%s\n' "${COMPILE_FLAGS[@]}" -- "${LINK_FLAGS[@]}" -- "$fhir_base"; } \
           | sed "s|$PWD/||g" | sha256sum | cut -d' ' -f1)
 
 # CMake's lists are ';'-separated; the flags hold no ';'.
@@ -110,6 +110,9 @@ emcmake cmake -S . -B "$work" -DRADICULO_NLOHMANN_INCLUDE="$PWD/$work/include" -
 cmake --build "$work" -j"$(nproc 2>/dev/null || echo 2)" > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 wasm=${out%.js}.wasm
 echo "build-wasm: $out and $wasm ($(cat "$out" "$wasm" | wc -c) bytes, $(cat "$out" "$wasm" | gzip -9 | wc -c) gzip)"
+
+# Each language's words and labels as the data file the page hands the engine (the module embeds none).
+node tools/content-files.mjs content web/engine
 
 # Provenance of the shipped engine (and, with --record, the committed record for this toolchain).
 node tools/build-info.mjs web/engine "$toolchain" "$inputs" "${record[@]}"

@@ -36,6 +36,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../tests/web/support.mjs';
+import { addLanguages, engineLanguages } from '../tests/wasm/load-engine.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -214,7 +215,10 @@ function typicalInput(root) {
 async function loadWasm(webDir) {
   const enginePath = path.join(webDir, 'engine/radiculo.js');
   const createRadiculo = createRequire(import.meta.url)(enginePath);
-  return createRadiculo({ wasmBinary: readFileSync(enginePath.replace(/\.js$/, '.wasm')) });
+  const engine = await createRadiculo({ wasmBinary: readFileSync(enginePath.replace(/\.js$/, '.wasm')) });
+  // A module that embeds no language is handed its languages' data files, as the page does (an
+  // older build embeds them all and has no addLanguage).
+  return engine.addLanguage ? addLanguages(engine, engineLanguages(path.dirname(enginePath)), path.dirname(enginePath)) : engine;
 }
 
 function wasmMedianUs(engine, input, calls) {

@@ -17,7 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { repoRoot } from '../tests/wasm/load-engine.mjs';
+import { addLanguages, engineLanguages, repoRoot } from '../tests/wasm/load-engine.mjs';
 import { worstCaseInputs } from '../tests/wasm/worst-case-inputs.mjs';
 
 const args = process.argv.slice(2);
@@ -29,7 +29,8 @@ const inputs = worstCaseInputs.filter((input) => !only || input.name === only);
 
 async function freshModule() {
   const createRadiculo = createRequire(import.meta.url)(modulePath);
-  const engine = await createRadiculo({ wasmBinary: readFileSync(modulePath.replace(/\.js$/, '.wasm')) });
+  const engine = addLanguages(await createRadiculo({ wasmBinary: readFileSync(modulePath.replace(/\.js$/, '.wasm')) }),
+    engineLanguages(path.dirname(modulePath)), path.dirname(modulePath));
   engine.evaluate('{}'); // the content is parsed once, on first use: not an input's cost
   return { engine, memory: Object.values(engine.asm).find((value) => value instanceof WebAssembly.Memory) };
 }

@@ -1,7 +1,13 @@
 # Writes a C++ file holding content/ as text (see src/engine/embedded_content.h).
 # Run as a script so the native and the WebAssembly builds share it:
-#   cmake -DCONTENT_DIR=content -DOUTPUT=build/embedded_content.cpp -P cmake/embed_content.cmake
+#   cmake -DCONTENT_DIR=content -DOUTPUT=build/embedded_content.cpp [-DEMBED_LANGUAGES=OFF] -P cmake/embed_content.cmake
+# EMBED_LANGUAGES=OFF (the WebAssembly build): each language's words and labels are left out, only
+# their names stay (the engine knows which languages exist); the page hands the engine the one it
+# needs as a data file (web/engine/content-<code>.json, tools/content-files.mjs).
 cmake_minimum_required(VERSION 3.18)
+if(NOT DEFINED EMBED_LANGUAGES)
+  set(EMBED_LANGUAGES ON)
+endif()
 
 set(delimiter "RADICULO_CONTENT")
 function(embed_file path out_var)
@@ -22,11 +28,15 @@ function(embed_list folder array_name count_name out_var)
   list(LENGTH files count)
   set(body "const File ${array_name}[] = {\n")
   foreach(name IN LISTS files)
-    embed_file("${CONTENT_DIR}/${name}" literal)
+    if(EMBED_LANGUAGES)
+      embed_file("${CONTENT_DIR}/${name}" literal)
+    else()
+      set(literal "nullptr")
+    endif()
     string(APPEND body "    {\"${name}\", ${literal}},\n")
   endforeach()
   if(count EQUAL 0)
-    string(APPEND body "    {\"\", \"\"},\n")
+    string(APPEND body "    {\"\", nullptr},\n")
   endif()
   string(APPEND body "};\nconst std::size_t ${count_name} = ${count};\n")
   set(${out_var} "${body}" PARENT_SCOPE)

@@ -5,8 +5,9 @@
 //   tools/pages.mjs versions its file names; nothing is fetched here anyway) is inlined minified, in the same order;
 //   the scripts move to the end of <body> (inline scripts cannot be deferred; at the end they run
 //   after parsing, in order, as the deferred ones do).
-// - The engine's .wasm rides along as base64 in one more inline script, which engine-client.js hands
-//   to createRadiculo({ wasmBinary }): nothing is fetched. The content is inside the engine already.
+// - The engine's .wasm rides along gzip-compressed as base64 in one more inline script, which engine-client.js inflates and hands
+//   to createRadiculo({ wasmBinary }): nothing is fetched. The languages the copy's settings offer
+//   ride along as their data files' text (window.RADICULO_CONTENT), handed to the engine the same way.
 // - Icons become data: URLs; the manifest link is dropped (no installing from file://).
 // - Its own Content-Security-Policy allows exactly these inline parts by their sha256 hashes, plus
 //   'wasm-unsafe-eval' to compile the engine; connect-src 'none' (the page fetches nothing).
@@ -15,7 +16,7 @@
 //   file): edit web/settings.json, then run this again (needs only Node, not the engine build).
 // Usage: node tools/one-file.mjs [web-folder] [output-file]
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fillFallbacks, minifyScript, minifyStyle } from './pages.mjs';
@@ -25,7 +26,7 @@ const output = path.resolve(process.argv[3] || path.join(webDir, 'radiculo-offli
 const read = (relative) => readFileSync(path.join(webDir, relative));
 const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-for (const needed of ['index.template.html', 'engine/radiculo.js', 'engine/radiculo.wasm']) {
+for (const needed of ['index.template.html', 'engine/radiculo.js', 'engine/radiculo.wasm', 'engine/content-en.json']) {
   if (!existsSync(path.join(webDir, needed))) {
     console.error(`one-file: ${needed} is missing in ${webDir} (run ./build-wasm.sh)`);
     process.exit(1);
@@ -53,8 +54,21 @@ html = html.replace(/[ \t]*<script\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>\n?/g, (
   return '';
 });
 if (!scripts.includes('engine/radiculo.js')) throw new Error('one-file: index.html does not load engine/radiculo.js');
-const wasmBase64 = read('engine/radiculo.wasm').toString('base64');
-const inlined = [inlineScript(`window.RADICULO_WASM_BASE64 = '${wasmBase64}';`)]
+// The module gzip-compressed before base64 (engine-client.js inflates it with the browser's own
+// DecompressionStream): base64 of the raw module does not compress back (measured: 240 KB gzip for a
+// 166 KB gzip module), base64 of its gzip does (about its own size).
+const wasmBase64 = gzipSync(read('engine/radiculo.wasm'), { level: 9 }).toString('base64');
+// The languages the copy's settings offer (all of them when the settings name none, or in a
+// demonstration), each as the text of its data file (engine/content-<code>.json), the engine's
+// default language first: engine-client.js hands them to the engine as the page hands the files.
+const settings = JSON.parse(read('settings.json').toString('utf8').replace(/^\uFEFF/, ''));
+const allLanguages = readdirSync(path.join(webDir, 'engine')).map((name) => /^content-([a-z]+)\.json$/.exec(name)).filter(Boolean)
+  .map((match) => match[1]).sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
+const carried = Array.isArray(settings.languages) && settings.demo !== true
+  ? allLanguages.filter((code) => code === allLanguages[0] || settings.languages.includes(code)) : allLanguages;
+const languageTexts = Object.fromEntries(carried.map((code) => [code, read(`engine/content-${code}.json`).toString('utf8')]));
+const inlined = [inlineScript(`window.RADICULO_WASM_GZIP_BASE64 = '${wasmBase64}';`),
+  inlineScript(`window.RADICULO_CONTENT = ${JSON.stringify(languageTexts).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')};`)]
   .concat(scripts.map((src) => inlineScript(minifyScript(read(src).toString('utf8')))));
 html = html.replace('</body>', () => `${inlined.join('\n')}\n</body>`); // a function: '$' in code stays as is
 

@@ -105,7 +105,16 @@ export function versionPage(webDir, html) {
     // <link href> (stylesheets, icons, manifest); <a href> is a page link and stays as it is
     .replace(/(<link\b[^>]*?\bhref=")([^"]+)(")/g, stamp)
     // the engine's .wasm, handed to the engine by engine-client.js
-    .replace(/(\bdata-wasm=")([^"]+)(")/g, stamp);
+    .replace(/(\bdata-wasm=")([^"]+)(")/g, stamp)
+    // each language's data file (engine/content-<code>.json), the engine's default language first
+    .replace(/(\bdata-content=")([^"]*)\*([^"]*)(")/g, (whole, before, prefix, suffix, after) => {
+      const folder = path.posix.dirname(`${prefix}x`);
+      const names = readdirSync(path.join(webDir, folder)).filter((name) => name.startsWith(path.posix.basename(`${prefix}x`).slice(0, -1)) && name.endsWith(suffix));
+      const code = (name) => name.slice(path.posix.basename(`${prefix}x`).length - 1, -suffix.length);
+      names.sort((a, b) => (code(a) === 'en' ? -1 : code(b) === 'en' ? 1 : a.localeCompare(b)));
+      if (!names.length) throw new Error(`pages: no ${prefix}*${suffix} in ${webDir} (run ./build-wasm.sh)`);
+      return `${before}${names.map((name) => `${folder}/${name}${versionOf(webDir, `${folder}/${name}`)}`).join(' ')}${after}`;
+    });
 }
 
 // ---------- the words that need no engine: loading, no JavaScript, the engine cannot start ----------

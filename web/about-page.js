@@ -40,7 +40,8 @@
 
   function whenParsed() {
     Promise.all([Radiculo.engineClient.load(), Radiculo.clinicSettings.loaded])
-      .then(([engine, loadedSettings]) => start(engine, loadedSettings), () => {
+      .then(([engine, loadedSettings]) =>
+        engine.loadLanguages(Radiculo.clinicSettings.languagesOffered(loadedSettings, engine)).then(() => start(engine, loadedSettings)), () => {
         // engine-client.js has already shown the "cannot start in this browser" message.
       });
   }

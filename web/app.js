@@ -430,8 +430,10 @@
     Radiculo.app = { startAgain, settings: state.settings };
   }
 
-  // Engine and settings load side by side (clinic-settings.js gives up on settings.json after 5 s).
-  Promise.all([Radiculo.engineClient.load(), Radiculo.clinicSettings.loaded]).then(([engine, loadedSettings]) => init(engine, loadedSettings), () => {
+  // Engine and settings load side by side (clinic-settings.js gives up on settings.json after 5 s);
+  // then the engine is handed the other languages the settings offer (it comes with its default one).
+  Promise.all([Radiculo.engineClient.load(), Radiculo.clinicSettings.loaded]).then(([engine, loadedSettings]) =>
+    engine.loadLanguages(Radiculo.clinicSettings.languagesOffered(loadedSettings, engine)).then(() => init(engine, loadedSettings)), () => {
     // engine-client.js has already shown the "cannot start in this browser" message.
   }).catch((error) => Radiculo.engineClient.showUnsupported(String(error && error.message)));
 })();

@@ -313,14 +313,16 @@
    * - dial: each phone number as its tel: link dials it;
    * - takeHome: where a take-home code leads ('' = no code on this page).
    */
-  function apply(loaded, engine, kiosk) {
+  function offeredBy(engine) {
     const defaults = engine.defaults();
-    const languages = engine.content(defaults.language).languages.map((language) => language.code);
+    // Every language of the engine's build, loaded or not (version(); content() lists those loaded).
+    const version = engine.version();
+    const languages = version.languages;
     const reviewedIn = (code, audience) => {
-      const reviewed = engine.content(code).contentReviewed;
+      const reviewed = version.contentReviewed && version.contentReviewed[code];
       return Boolean(reviewed && reviewed[audience]);
     };
-    const offered = {
+    return {
       languages,
       audiences: engine.schema().properties.audience.enum,
       defaults,
@@ -331,6 +333,15 @@
         patientWording: reviewedIn(defaults.language, 'patient'),
       },
     };
+  }
+
+  /** The languages the settings offer: the ones the engine must be handed before the page starts. */
+  function languagesOffered(loaded, engine) {
+    return readSettings(loaded && loaded.text, offeredBy(engine)).settings.languages;
+  }
+
+  function apply(loaded, engine, kiosk) {
+    const offered = offeredBy(engine);
     const { settings, problems } = readSettings(loaded && loaded.text, offered);
     if (loaded && loaded.problem) problems.unshift(loaded.problem);
     if (loaded && loaded.note) problems.unshift(loaded.note);
@@ -362,5 +373,5 @@
     return Object.freeze(settings);
   }
 
-  Radiculo.clinicSettings = { loaded: loadText(), apply, show, dialled, localHost };
+  Radiculo.clinicSettings = { loaded: loadText(), apply, show, languagesOffered, dialled, localHost };
 })();

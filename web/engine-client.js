@@ -53,6 +53,46 @@
   // this in UTF-16 units is longer still in UTF-8 bytes, so nothing the engine would take is refused.
   var INPUT_LIMIT_BYTES = 64 * 1024;
 
+  /**
+   * Where each language's data file is (web/engine/content-<code>.json: the engine embeds no
+   * language's words): the page's data-content list, versioned by tools/pages.mjs, the engine's
+   * default language first. {code: address}, in that order.
+   */
+  function languageFiles() {
+    var tag = document.querySelector('script[data-content]');
+    var files = {};
+    var list = tag ? tag.getAttribute('data-content').split(/\s+/) : [];
+    for (var i = 0; i < list.length; i += 1) {
+      var match = /content-([a-z]+)\.json/.exec(list[i]);
+      if (match) files[match[1]] = typeof URL === 'function' ? new URL(list[i], document.baseURI).href : list[i];
+    }
+    return files;
+  }
+
+  // One download per language, started once (the default language's beside the engine's).
+  var languageTexts = {};
+  /** A language's data file as text: the one-file copy's inline copy, else the page's file. */
+  function fetchLanguage(code) {
+    if (!Object.prototype.hasOwnProperty.call(languageTexts, code)) {
+      var inline = window.RADICULO_CONTENT;
+      var address = languageFiles()[code];
+      languageTexts[code] = inline && typeof inline[code] === 'string' ? Promise.resolve(inline[code])
+        : !address ? Promise.reject(new Error('no data file for the language ' + code))
+          : window.fetch(address, { credentials: 'same-origin' }).then(function (response) {
+            if (!response.ok) throw new Error(address + ' answered ' + response.status);
+            return response.text();
+          });
+    }
+    return languageTexts[code];
+  }
+
+  /** The engine's default language: the first the page lists (the one-file copy: the first it carries). */
+  function defaultLanguageCode() {
+    for (var code in languageFiles()) return code;
+    for (var carried in (window.RADICULO_CONTENT || {})) return carried;
+    return 'en';
+  }
+
   function wrap(module) {
     var defaultLanguage = null;
     /** The engine's own words for an error it would give ({kib} filled), in its default language. */
@@ -84,8 +124,9 @@
     function call(name, text) {
       return JSON.parse(text === undefined ? module[name]() : module[name](text));
     }
-    // content(language) and schema() depend on nothing but the build (the engine is deterministic),
-    // and several parts ask for them at start: the engine makes each text once. Every caller still
+    // content(language) and schema() depend on nothing but the build and the languages loaded (the
+    // engine is deterministic), and several parts ask for them at start: the engine makes each text
+    // once (again after a language is added: content lists the languages loaded). Every caller still
     // gets its own parsed object, so no part can change another's copy.
     var texts = {};
     function callOnce(name, text) {
@@ -93,7 +134,29 @@
       if (!Object.prototype.hasOwnProperty.call(texts, key)) texts[key] = text === undefined ? module[name]() : module[name](text);
       return JSON.parse(texts[key]);
     }
+    var loaded = []; // the languages handed to the engine
+    /** Hands the engine one language's data file; the engine checks it against its own tables first. */
+    function addLanguage(code, text) {
+      var answer = JSON.parse(module.addLanguage(text));
+      if (!answer.ok || answer.language !== code) {
+        throw new Error('the words for ' + code + ' were refused: ' + (answer.problems || ['another language']).join('; '));
+      }
+      if (loaded.indexOf(code) < 0) loaded.push(code);
+      texts = {}; // content() lists the languages loaded
+    }
     return {
+      addLanguage: addLanguage,
+      /**
+       * Resolves when the engine has every language of `codes` it could load, to the codes it has;
+       * a language that cannot be loaded (offline and never saved) is left out with a warning.
+       */
+      loadLanguages: function (codes) {
+        return Promise.all(codes.filter(function (code) { return loaded.indexOf(code) < 0; }).map(function (code) {
+          return fetchLanguage(code).then(function (text) { addLanguage(code, text); }, function (error) {
+            if (window.console && console.warn) console.warn('Radiculo: ' + code + ' is not offered: ' + String(error && error.message));
+          });
+        })).then(function () { return loaded.slice(); });
+      },
       /** Assessment object in, plan or {ok:false, errors} object out. */
       evaluate: function (assessment) {
         return withText(JSON.stringify(assessment), assessment && assessment.language, function (text) { return module.evaluate(text); });
@@ -128,6 +191,15 @@
       /** The engine's error for an input over its limit, in its words. */
       tooLarge: function (language) { return engineError('tooLarge', { kib: String(INPUT_LIMIT_BYTES / 1024) }, language); }
     };
+  }
+
+  /** gzip bytes inflated by the browser itself (DecompressionStream: Chrome 80, Safari 16.4, Firefox 113). */
+  function inflate(bytes) {
+    if (typeof window.DecompressionStream !== 'function' || typeof Response !== 'function' || typeof Blob !== 'function') {
+      return Promise.reject(new Error('this browser cannot unpack the engine (no DecompressionStream)'));
+    }
+    var stream = new Blob([bytes]).stream().pipeThrough(new window.DecompressionStream('gzip'));
+    return new Response(stream).arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
   }
 
   function decodeBase64(text) {
@@ -173,20 +245,26 @@
       showUnsupported('engine/radiculo.js did not load');
       return Promise.reject(new Error('engine/radiculo.js did not load'));
     }
-    // The one-file copy carries the module inline. Otherwise the .wasm's address comes from the page
-    // (data-wasm, versioned by tools/pages.mjs: never a cached .wasm of another build).
+    // The one-file copy carries the module inline, gzip-compressed. Otherwise the .wasm's address
+    // comes from the page (data-wasm, versioned by tools/pages.mjs: never a cached .wasm of another build).
     var options;
-    if (typeof window.RADICULO_WASM_BASE64 === 'string') {
-      options = { wasmBinary: decodeBase64(window.RADICULO_WASM_BASE64) };
+    if (typeof window.RADICULO_WASM_GZIP_BASE64 === 'string') {
+      options = inflate(decodeBase64(window.RADICULO_WASM_GZIP_BASE64)).then(function (bytes) { return { wasmBinary: bytes }; });
     } else {
       var tag = document.querySelector('script[data-wasm]');
       var wasm = tag && typeof URL === 'function' ? new URL(tag.getAttribute('data-wasm'), document.baseURI).href : '';
       if (wasm) options = { locateFile: function (file, prefix) { return /\.wasm$/.test(file) ? wasm : prefix + file; } };
     }
-    return window.createRadiculo(options).then(function (module) {
-      client.engine = wrap(module);
+    // The engine's default language (the words of any error, the contract's default) is fetched
+    // beside the .wasm, not after it.
+    var firstLanguage = defaultLanguageCode();
+    var firstWords = fetchLanguage(firstLanguage);
+    var module = Promise.resolve(options).then(function (resolved) { return window.createRadiculo(resolved); });
+    return Promise.all([module, firstWords]).then(function (loaded) {
+      client.engine = wrap(loaded[0]);
+      client.engine.addLanguage(firstLanguage, loaded[1]);
       return client.engine;
-    }, function (error) {
+    }).then(null, function (error) {
       showUnsupported(String(error && error.message ? error.message : error));
       throw error;
     });

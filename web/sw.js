@@ -100,10 +100,31 @@ async function settingsForInstall() {
   return null;
 }
 
+/**
+ * The languages to save at install (each a data file the engine is handed, engine/content-<code>.json):
+ * the engine's default language always (listed first), and those the settings offer; all of them
+ * when the settings name none or are a demonstration's. Any other language a page later loads is
+ * saved then (languageFile): a visitor does not download a language this deployment does not offer.
+ */
+async function languagesToSave(settings) {
+  const all = PRECACHE.files.filter((entry) => entry.language).map((entry) => entry.language);
+  let named = null;
+  try {
+    const value = settings ? JSON.parse((await settings.clone().text()).replace(/^\uFEFF/, '')) : {};
+    if (Array.isArray(value.languages) && value.demo !== true) named = value.languages;
+  } catch (error) {
+    // unreadable settings: every language, as the page would offer its defaults
+  }
+  return named ? all.filter((code, index) => index === 0 || named.includes(code)) : all;
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
-    const listed = PRECACHE.files.filter((entry) => new URL(entry.url, SCOPE).href !== SETTINGS);
-    const [fetched, settings] = await Promise.all([Promise.all(listed.map(fetchListed)), settingsForInstall()]);
+    const settings = await settingsForInstall();
+    const languages = await languagesToSave(settings);
+    const listed = PRECACHE.files.filter((entry) => new URL(entry.url, SCOPE).href !== SETTINGS &&
+      (!entry.language || languages.includes(entry.language)));
+    const fetched = await Promise.all(listed.map(fetchListed));
     const cache = await caches.open(CACHE);
     await Promise.all(fetched.map(([url, response]) => cache.put(url, response)));
     if (settings) await cache.put(SETTINGS, settings);
@@ -133,6 +154,21 @@ self.addEventListener('message', (event) => {
 async function cacheFirst(url, request) {
   const hit = await (await caches.open(CACHE)).match(url);
   return hit || fetch(request);
+}
+
+const LANGUAGE_FILES = new Map(PRECACHE.files.filter((entry) => entry.language).map((entry) => [new URL(entry.url, SCOPE).href, entry]));
+/** A language's data file: from the cache, else fetched, checked against the list and saved for offline use. */
+async function languageFile(url, request) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(url);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (!response.ok) return response;
+  const bytes = await response.clone().arrayBuffer();
+  if (hex(await crypto.subtle.digest('SHA-256', bytes)) === LANGUAGE_FILES.get(url).sha256) {
+    await cache.put(url, new Response(bytes, { status: 200, headers: response.headers }));
+  }
+  return response;
 }
 
 /** settings.json: the network's copy when it is a JSON object (then also saved), else the saved copy. */
@@ -171,6 +207,7 @@ self.addEventListener('fetch', (event) => {
   const path = request.url.split(/[?#]/)[0]; // ?kiosk, ?v=... (versioned file names) and #... do not matter
   if (path === SETTINGS) event.respondWith(settingsFirst());
   else if (path === SCOPE || path === INDEX) event.respondWith(cacheFirst(INDEX, request));
+  else if (LANGUAGE_FILES.has(path)) event.respondWith(languageFile(path, request));
   else if (LISTED.has(path)) event.respondWith(cacheFirst(path, request));
   // Anything else is not this deployment's: no respondWith, the browser asks the network as usual.
 });

@@ -6,6 +6,7 @@
 // input_fields.h. Never throws for bad input.
 #include "assessment_parser.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <utility>
@@ -248,6 +249,9 @@ ParseResult parseAssessment(std::string_view text, const std::vector<std::string
   if (readJsonObject(text, root, errors)) {
     Assessment assessment;
     readFields(root, languages, errors, assessment);
+    // No language asked for: the default one, which an engine handed no words yet does not have.
+    if (!root.contains("language") && std::find(languages.begin(), languages.end(), assessment.language) == languages.end())
+      errors.push_back({"/language", ErrorCode::notLanguage, valuesParam(json(languages))});
     checkAcrossFields(root, assessment, errors);
     if (errors.empty()) result.assessment = assessment;
     // A language or audience that was read is kept even when other fields have errors (an

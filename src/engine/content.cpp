@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "assessment.h"
+#include "content_check.h"
 #include "embedded_content.h"
 #include "pathway.h"
 #include "text.h"
@@ -24,10 +25,19 @@ Content parseEmbedded() {
   parsed.rules = json::parse(embedded::kRules.text);
   parsed.table = ruleTable(parsed.rules);
   parsed.review = json::parse(embedded::kReview.text);
-  for (std::size_t i = 0; i < embedded::kLanguageCount; ++i)
-    parsed.languages[codeOf(embedded::kLanguages[i].name)] = json::parse(embedded::kLanguages[i].text);
+  for (std::size_t i = 0; i < embedded::kLanguageCount; ++i) {
+    parsed.known.push_back(codeOf(embedded::kLanguages[i].name));
+    if (embedded::kLanguages[i].text != nullptr)
+      parsed.languages[codeOf(embedded::kLanguages[i].name)] = json::parse(embedded::kLanguages[i].text);
+  }
   for (std::size_t i = 0; i < embedded::kInterfaceCount; ++i)
-    parsed.interfaces[codeOf(embedded::kInterfaces[i].name)] = json::parse(embedded::kInterfaces[i].text);
+    if (embedded::kInterfaces[i].text != nullptr)
+      parsed.interfaces[codeOf(embedded::kInterfaces[i].name)] = json::parse(embedded::kInterfaces[i].text);
+  return parsed;
+}
+
+Content& parsedContent() {
+  static Content parsed = parseEmbedded();
   return parsed;
 }
 
@@ -56,7 +66,9 @@ RuleTable ruleTable(const json& rules) {
   return table;
 }
 
-std::vector<std::string> Content::languageCodes() const {
+std::vector<std::string> Content::languageCodes() const { return known; }
+
+std::vector<std::string> Content::loadedLanguageCodes() const {
   std::vector<std::string> codes;
   for (const auto& [code, words] : languages) codes.push_back(code);
   return codes;
@@ -90,9 +102,22 @@ json Content::reviewedOn(const std::string& language, const std::string& audienc
   return latest;
 }
 
-const Content& content() {
-  static const Content parsed = parseEmbedded();
-  return parsed;
+const Content& content() { return parsedContent(); }
+
+std::vector<std::string> addLanguage(const std::string& code, const json& words, const json& labels) {
+  Content& current = parsedContent();
+  if (std::find(current.known.begin(), current.known.end(), code) == current.known.end())
+    return {"\"" + code + "\" is not a language of this build"};
+  if (current.languages.count(code) != 0) {
+    if (current.languages.at(code) == words && current.interfaces.count(code) != 0 && current.interfaces.at(code) == labels) return {};
+    return {"\"" + code + "\" is loaded already, with other words"};
+  }
+  Content candidate = current;
+  candidate.languages[code] = words;
+  candidate.interfaces[code] = labels;
+  std::vector<std::string> problems = checkContent(candidate);
+  if (problems.empty()) current = std::move(candidate);
+  return problems;
 }
 
 }  // namespace radiculo

@@ -21,10 +21,17 @@ struct Content {
   nlohmann::json rules;
   RuleTable table;  // rules.json's headlines and triage table, conditions looked up (pathway.h)
   nlohmann::json review;                             // content/review.json
-  std::map<std::string, nlohmann::json> languages;   // "en" -> content/lang/en.json
-  std::map<std::string, nlohmann::json> interfaces;  // "en" -> content/ui/en.json
+  std::map<std::string, nlohmann::json> languages;   // "en" -> content/lang/en.json, for each language loaded
+  std::map<std::string, nlohmann::json> interfaces;  // "en" -> content/ui/en.json, for each language loaded
+  // Every language the build has, loaded or not: natively all are embedded and loaded; the
+  // WebAssembly engine embeds none and is handed the ones its page shows (addLanguage).
+  std::vector<std::string> known;
 
+  // The languages the contract names (the input schema, the version): every language of the build.
   std::vector<std::string> languageCodes() const;
+  // The languages an input may ask for here: those loaded. Asking for another is an error
+  // naming these, never a plan in another language.
+  std::vector<std::string> loadedLanguageCodes() const;
 
   // The date of the latest clinical review recorded for this content version, language and
   // wording (audience), or null: no date is ever shown without a record behind it. A review of the
@@ -39,6 +46,12 @@ RuleTable ruleTable(const nlohmann::json& rules);
 // The embedded content, parsed on first use. Throws only if the build embedded broken JSON,
 // which the content self-check test rules out.
 const Content& content();
+
+// Adds one language of the build that is not embedded: its words (content/lang/<code>.json) and
+// labels (content/ui/<code>.json). They are added only if the content with them passes the whole
+// self-check (content_check.h; the default language first, as every other is compared with it);
+// else nothing changes. Returns the problems, empty when added (or already there, identical).
+std::vector<std::string> addLanguage(const std::string& code, const nlohmann::json& words, const nlohmann::json& labels);
 
 // "clinical review: pending", or "clinically reviewed on <date>" when a record covers this
 // version, language and wording: what every surface shows, in the language and audience's words.

@@ -343,7 +343,8 @@ std::vector<std::string> checkContent(const Content& content) {
       check.problem("review record without languages");
     else
       for (const json& code : record.at("languages"))
-        if (!code.is_string() || content.languages.count(code.get<std::string>()) == 0)
+        if (!code.is_string() || (content.languages.count(code.get<std::string>()) == 0 &&
+                                  std::find(content.known.begin(), content.known.end(), code.get<std::string>()) == content.known.end()))
           check.problem("review record names a language the content lacks: " + code.dump());
     if (!record.contains("wordings") || !record.at("wordings").is_array() || record.at("wordings").empty())
       check.problem("review record without wordings");

@@ -8,7 +8,7 @@ namespace radiculo::embedded {
 
 struct File {
   const char* name;  // e.g. "lang/en.json"
-  const char* text;
+  const char* text;  // nullptr: not embedded in this build (the WebAssembly engine's languages)
 };
 
 extern const File kRules;             // content/rules.json

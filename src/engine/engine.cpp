@@ -117,7 +117,7 @@ FromResponse fromResponse(std::string_view text) {
     out.errors = std::move(errors).take();
     return out;
   }
-  const auto languages = content().languageCodes();
+  const auto languages = content().loadedLanguageCodes();
   if (const auto language = response.find("language"); language != response.end() && language->is_string() &&
       std::find(languages.begin(), languages.end(), language->get<std::string>()) != languages.end())
     out.language = language->get<std::string>();
@@ -171,7 +171,7 @@ std::string evaluateJson(std::string_view assessmentJson) {
       if (response.inProgress) plan["notices"] = response.notices();
       return serialise(plan);
     }
-    const ParseResult parsed = parseAssessment(assessmentJson, words.languageCodes());
+    const ParseResult parsed = parseAssessment(assessmentJson, words.loadedLanguageCodes());
     if (!parsed.assessment) return errorsText(parsed.errors, parsed.language, parsed.audience);
     json assessment;
     ErrorList unused;
@@ -205,7 +205,7 @@ Input readInput(std::string_view text) {
     input.notices = response.notices();
     return input;
   }
-  const ParseResult result = parseAssessment(text, content().languageCodes());
+  const ParseResult result = parseAssessment(text, content().loadedLanguageCodes());
   if (!result.assessment) {
     input.errors = errorsText(result.errors, result.language, result.audience);
     return input;
@@ -262,7 +262,7 @@ std::string fhirQuestionnaireJson(std::string_view audience, std::string_view la
     std::vector<FieldError> errors;
     if (audience != audienceId(Audience::clinician) && audience != audienceId(Audience::patient))
       errors.push_back({"/audience", ErrorCode::notAudience});
-    const auto languages = content().languageCodes();
+    const auto languages = content().loadedLanguageCodes();
     if (std::find(languages.begin(), languages.end(), std::string(language)) == languages.end())
       errors.push_back({"/language", ErrorCode::notLanguage, {{"values", json(languages).dump()}}});
     if (!errors.empty()) return errorsText(errors);
@@ -275,7 +275,7 @@ std::string fhirQuestionnaireJson(std::string_view audience, std::string_view la
 
 std::string questionnaireResponseJson(std::string_view assessmentJson, std::string_view authored) {
   try {
-    const ParseResult parsed = parseAssessment(assessmentJson, content().languageCodes());
+    const ParseResult parsed = parseAssessment(assessmentJson, content().loadedLanguageCodes());
     if (!parsed.assessment) return errorsText(parsed.errors, parsed.language, parsed.audience);
     if (!authored.empty() && !isFhirDateTime(std::string(authored)))
       return errorsText({{"/authored", ErrorCode::notDateTime}}, parsed.language, parsed.audience);
@@ -307,7 +307,7 @@ std::string contentJson(std::string_view language) {
     const Content& all = content();
     const auto words = all.languages.find(std::string(language));
     if (words == all.languages.end())
-      return errorsText({{"/language", ErrorCode::notLanguage, {{"values", json(all.languageCodes()).dump()}}}});
+      return errorsText({{"/language", ErrorCode::notLanguage, {{"values", json(all.loadedLanguageCodes()).dump()}}}});
     json out = words->second;
     out["ok"] = true;
     out["ui"] = all.interfaces.at(words->first);
@@ -364,6 +364,30 @@ std::string contentJson(std::string_view language) {
       recommendations[id]["citations"] = recommendation.at("citations");
     }
     out["recommendations"] = recommendations;
+    return serialise(out);
+  } catch (...) {
+    return internalError();
+  }
+}
+
+std::string addLanguageJson(std::string_view languageFile) {
+  try {
+    const auto refused = [](const std::vector<std::string>& problems) {
+      json out;
+      out["ok"] = false;
+      out["problems"] = problems;
+      return serialise(out);
+    };
+    const json file = json::parse(languageFile, nullptr, false);
+    if (!file.is_object() || !file.contains("language") || !file.at("language").is_string() || !file.contains("words") ||
+        !file.at("words").is_object() || !file.contains("ui") || !file.at("ui").is_object())
+      return refused({"not a language file: a JSON object with \"language\", \"words\" and \"ui\""});
+    const std::string code = file.at("language").get<std::string>();
+    const std::vector<std::string> problems = addLanguage(code, file.at("words"), file.at("ui"));
+    if (!problems.empty()) return refused(problems);
+    json out;
+    out["ok"] = true;
+    out["language"] = code;
     return serialise(out);
   } catch (...) {
     return internalError();

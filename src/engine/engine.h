@@ -15,6 +15,13 @@ std::string evaluateJson(std::string_view assessmentJson);
 // labels, texts, references, versions. An unknown language gives {"ok": false, ...}.
 std::string contentJson(std::string_view language);
 
+// Hands the engine one language of its build that it does not embed (the WebAssembly engine embeds
+// none): {"language": "en", "words": content/lang/en.json, "ui": content/ui/en.json}. Added only if
+// the content with it passes the content self-check: {"ok": true, "language"}, else
+// {"ok": false, "problems": [...]} and nothing changes. Until a language is added, an input asking
+// for it gets the notLanguage error naming the languages loaded.
+std::string addLanguageJson(std::string_view languageFile);
+
 // The input's JSON Schema (draft 2020-12).
 std::string schemaJson();
 

@@ -10,6 +10,9 @@ using nlohmann::json;
 
 std::string errorMessage(const FieldError& error, const Content& content, const std::string& language,
                          std::string_view audience) {
+  // No words loaded at all (an engine handed no language yet): the code itself names the problem.
+  if (content.languages.count(language) == 0 && content.languages.count(kDefaultLanguage) == 0)
+    return std::string(errorCodeName(error.code));
   const json& words = content.languages.at(content.languages.count(language) ? language : kDefaultLanguage);
   std::map<std::string, std::string> values;
   for (const auto& [name, value] : error.params) {

@@ -8,6 +8,7 @@
 namespace {
 std::string evaluate(const std::string& assessmentJson) { return radiculo::evaluateJson(assessmentJson); }
 std::string content(const std::string& language) { return radiculo::contentJson(language); }
+std::string addLanguage(const std::string& languageFile) { return radiculo::addLanguageJson(languageFile); }
 std::string note(const std::string& assessmentJson, const std::string& date, const std::string& address) {
   return radiculo::clinicalNoteJson(assessmentJson, date, address);
 }
@@ -26,6 +27,7 @@ std::string fromQuestionnaireResponse(const std::string& responseJson) {
 EMSCRIPTEN_BINDINGS(radiculo) {
   emscripten::function("evaluate", &evaluate);
   emscripten::function("content", &content);
+  emscripten::function("addLanguage", &addLanguage);
   emscripten::function("schema", &radiculo::schemaJson);
   emscripten::function("version", &radiculo::versionJson);
   emscripten::function("note", &note);

@@ -20,6 +20,12 @@ before(async () => { browser = await launchChromium(); });
 after(async () => { await browser?.close(); });
 
 const cacheNames = (page) => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('radiculo')));
+/** The language data files (engine/content-<code>.json) in this deployment's cache. */
+const cachedLanguages = (page) => page.evaluate(async () => {
+  const name = (await caches.keys()).find((key) => key.startsWith('radiculo'));
+  const keys = await (await caches.open(name)).keys();
+  return keys.map((request) => /engine\/content-([a-z]+)\.json$/.exec(request.url)).filter(Boolean).map((match) => match[1]).sort();
+});
 const buildVersion = (dir) => /version: '([0-9a-f]+)'/.exec(readFileSync(path.join(dir, 'precache-manifest.js'), 'utf8'))[1];
 
 test('offline: web/precache-manifest.js lists web/ as it is now (else run ./build-wasm.sh)', () => {
@@ -60,6 +66,7 @@ test('offline: after one visit, a reload with the server stopped and the context
     assert.equal(await page.evaluate(() => window.Radiculo.app.settings.kioskIdleSeconds), 90);
     assert.equal(await page.locator('#settings-notice').isVisible(), false);
     assert.deepEqual(await cacheNames(page), [`radiculo ${BASE_PATH} ${version}`], 'exactly one cache, named by its folder and the build hash');
+    assert.deepEqual(await cachedLanguages(page), ['en', 'es'], 'the words of every language the settings offer are saved');
     // Some other place (a second page) works offline too: a navigation to the folder with a query.
     const other = await context.newPage();
     await other.goto(`${server.url}?anything`);
@@ -120,7 +127,7 @@ test('offline: a new build is announced, waits during an assessment, and applies
 });
 
 test('offline: deployed at a site root, the worker never answers another folder\'s pages', async () => {
-  const dir = webCopy('radiculo-root-', { settings: SIGNED_OFF });
+  const dir = webCopy('radiculo-root-'); // the shipped settings: English only
   const server = await startStaticServer({ root: dir, basePath: '/' });
   const context = await browser.newContext();
   try {
@@ -129,6 +136,8 @@ test('offline: deployed at a site root, the worker never answers another folder\
     await page.goto(server.url);
     await page.waitForSelector('html[data-engine="ready"]');
     await waitForControl(page);
+    // Only the languages the settings offer are downloaded and saved (here English alone).
+    assert.deepEqual(await cachedLanguages(page), ['en']);
     // Another application's folders on the same host: the network's answer (here a 404), not Radiculo.
     for (const other of ['wiki/', 'intranet/hr/', 'wiki/?q=1', 'other.html']) {
       const response = await page.goto(`${server.url}${other}`);
