@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +15,7 @@
 #include "json_text_reader.h"
 #include "input_fields.h"
 #include "input_schema.h"
+#include "limits.h"
 #include "pathway.h"
 #include "plan.h"
 #include "text.h"
@@ -173,10 +175,7 @@ std::string evaluateJson(std::string_view assessmentJson) {
     }
     const ParseResult parsed = parseAssessment(assessmentJson, words.languageCodes());
     if (!parsed.assessment) return errorsText(parsed.errors, parsed.language, parsed.audience);
-    json assessment;
-    ErrorList unused;
-    readJsonObject(assessmentJson, assessment, unused);  // valid: the parser has read it already
-    return serialise(planWithAnswers(*parsed.assessment, assessment, words));
+    return serialise(planWithAnswers(*parsed.assessment, parsed.object, words));
   } catch (...) {
     return internalError();
   }
@@ -205,14 +204,13 @@ Input readInput(std::string_view text) {
     input.notices = response.notices();
     return input;
   }
-  const ParseResult result = parseAssessment(text, content().languageCodes());
+  ParseResult result = parseAssessment(text, content().languageCodes());
   if (!result.assessment) {
     input.errors = errorsText(result.errors, result.language, result.audience);
     return input;
   }
   input.assessment = result.assessment;
-  ErrorList unused;
-  readJsonObject(text, input.assessmentJson, unused);  // valid: the parser has read it already
+  input.assessmentJson = std::move(result.object);
   return input;
 }
 
@@ -279,10 +277,7 @@ std::string questionnaireResponseJson(std::string_view assessmentJson, std::stri
     if (!parsed.assessment) return errorsText(parsed.errors, parsed.language, parsed.audience);
     if (!authored.empty() && !isFhirDateTime(std::string(authored)))
       return errorsText({{"/authored", ErrorCode::notDateTime}}, parsed.language, parsed.audience);
-    json assessment;
-    ErrorList unused;
-    readJsonObject(assessmentJson, assessment, unused);  // valid: the parser has read it already
-    return serialise(questionnaireResponseFor(assessment, std::string(authored)));
+    return serialise(questionnaireResponseFor(parsed.object, std::string(authored)));
   } catch (...) {
     return internalError();
   }
