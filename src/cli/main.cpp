@@ -25,7 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine.h"
-#include "limits.h"
+#include "input_limits.h"
 #include "terminal_text.h"
 #include "text_report.h"
 

@@ -16,7 +16,7 @@
 #include "input_fields.h"
 #include "pathway.h"
 #include "json_text_reader.h"
-#include "limits.h"
+#include "input_limits.h"
 
 namespace radiculo {
 

@@ -15,7 +15,7 @@
 #include "json_text_reader.h"
 #include "input_fields.h"
 #include "input_schema.h"
-#include "limits.h"
+#include "input_limits.h"
 #include "pathway.h"
 #include "plan.h"
 #include "text.h"
@@ -155,9 +155,9 @@ namespace {
 
 // The plan with the answers it came from, worded (plan.h answerRows); `assessmentJson` is the
 // valid input the assessment was read from.
-json planWithAnswers(const Assessment& assessment, const json& assessmentJson, const Content& words) {
-  json plan = evaluateAssessment(assessment, words);
-  plan["answers"] = answerRows(assessmentJson, words, assessment.language, audienceId(assessment.audience));
+json planWithAnswers(const Assessment& assessment, const json& assessmentJson, const Content& content) {
+  json plan = evaluateAssessment(assessment, content);
+  plan["answers"] = answerRows(assessmentJson, content, assessment.language, audienceId(assessment.audience));
   return plan;
 }
 
@@ -165,17 +165,17 @@ json planWithAnswers(const Assessment& assessment, const json& assessmentJson, c
 
 std::string evaluateJson(std::string_view assessmentJson) {
   try {
-    const Content& words = content();
+    const Content& content = radiculo::content();
     if (namesAResourceType(assessmentJson)) {
       const FromResponse response = fromResponse(assessmentJson);
       if (!response.assessment) return response.errorsText();
-      json plan = planWithAnswers(*response.assessment, response.assessmentJson, words);
+      json plan = planWithAnswers(*response.assessment, response.assessmentJson, content);
       if (response.inProgress) plan["notices"] = response.notices();
       return serialise(plan);
     }
-    const ParseResult parsed = parseAssessment(assessmentJson, words.languageCodes());
+    const ParseResult parsed = parseAssessment(assessmentJson, content.languageCodes());
     if (!parsed.assessment) return errorsText(parsed.errors, parsed.language, parsed.audience);
-    return serialise(planWithAnswers(*parsed.assessment, parsed.object, words));
+    return serialise(planWithAnswers(*parsed.assessment, parsed.object, content));
   } catch (...) {
     return internalError();
   }
@@ -220,10 +220,10 @@ std::string clinicalNoteJson(std::string_view text, std::string_view date, std::
   try {
     const Input input = readInput(text);
     if (!input.assessment) return input.errors;
-    const Content& words = content();
+    const Content& content = radiculo::content();
     json result;
     result["ok"] = true;
-    result["note"] = clinicalNote(planWithAnswers(*input.assessment, input.assessmentJson, words), words, std::string(date),
+    result["note"] = clinicalNote(planWithAnswers(*input.assessment, input.assessmentJson, content), content, std::string(date),
                                   std::string(address));
     if (!input.notices.empty()) result["notices"] = input.notices;
     return serialise(result);
@@ -238,9 +238,9 @@ std::string fhirPlanJson(std::string_view text, std::string_view authored) {
     if (!isFhirDateTime(when) || when.size() < 10) return errorsText({{"/authored", ErrorCode::notDateTime}});
     const Input input = readInput(text);
     if (!input.assessment) return input.errors;
-    const Content& words = content();
-    const json plan = planWithAnswers(*input.assessment, input.assessmentJson, words);
-    const std::string note = clinicalNote(plan, words, when.substr(0, 10), "");
+    const Content& content = radiculo::content();
+    const json plan = planWithAnswers(*input.assessment, input.assessmentJson, content);
+    const std::string note = clinicalNote(plan, content, when.substr(0, 10), "");
     return serialise(fhirPlan(plan, input.assessmentJson, when, note));
   } catch (...) {
     return internalError();
@@ -300,12 +300,12 @@ std::string assessmentFromResponseJson(std::string_view responseJson) {
 std::string contentJson(std::string_view language) {
   try {
     const Content& all = content();
-    const auto words = all.languages.find(std::string(language));
-    if (words == all.languages.end())
+    const auto lang = all.languages.find(std::string(language));
+    if (lang == all.languages.end())
       return errorsText({{"/language", ErrorCode::notLanguage, {{"values", json(all.languageCodes()).dump()}}}});
-    json out = words->second;
+    json out = lang->second;
     out["ok"] = true;
-    out["ui"] = all.interfaces.at(words->first);
+    out["ui"] = all.interfaces.at(lang->first);
     json languages = json::array();
     for (const auto& [code, other] : all.languages) {
       json language;
@@ -320,8 +320,8 @@ std::string contentJson(std::string_view language) {
     for (const char* key : {"contentVersion", "contentReleased", "reviewDue", "redFlagGroups", "triageTable"})
       out[key] = all.rules.at(key);
     for (const char* audience : kAudienceIds) {
-      out["contentReviewed"][audience] = all.reviewedOn(words->first, audience);
-      out["reviewStatus"][audience] = reviewStatus(all, words->first, audience);
+      out["contentReviewed"][audience] = all.reviewedOn(lang->first, audience);
+      out["reviewStatus"][audience] = reviewStatus(all, lang->first, audience);
     }
     out["engineVersion"] = kEngineVersion;
     out["herniationLevels"] = kHerniationLevels;
@@ -351,11 +351,11 @@ std::string contentJson(std::string_view language) {
     for (const Threshold& threshold : kThresholds) out["thresholds"][threshold.name] = numberJson(threshold.value);
     json references = json::array();
     for (const json& reference : all.rules.at("references"))
-      references.push_back(wordedReference(reference, all.rules, words->second));
+      references.push_back(wordedReference(reference, all.rules, lang->second));
     out["references"] = references;
     json recommendations = json::object();
     for (const auto& [id, recommendation] : all.rules.at("recommendations").items()) {
-      recommendations[id] = words->second.at("recommendations").at(id);
+      recommendations[id] = lang->second.at("recommendations").at(id);
       recommendations[id]["citations"] = recommendation.at("citations");
     }
     out["recommendations"] = recommendations;

@@ -10,17 +10,17 @@ using nlohmann::json;
 
 std::string errorMessage(const FieldError& error, const Content& content, const std::string& language,
                          std::string_view audience) {
-  const json& words = content.languages.at(content.languages.count(language) ? language : kDefaultLanguage);
+  const json& lang = content.languages.at(content.languages.count(language) ? language : kDefaultLanguage);
   std::map<std::string, std::string> values;
   for (const auto& [name, value] : error.params) {
     values[name] = value;
     // A question's key ("symptomWeeks") or the olderAge finding, worded for the person.
-    if (words.at("questions").contains(value))
-      values[name + "Label"] = words.at("questions").at(value).at(std::string(audience)).at("short").get<std::string>();
-    else if (words.at("phrases").contains(value))
-      values[name + "Label"] = words.at("phrases").at(value).at(std::string(audience)).get<std::string>();
+    if (lang.at("questions").contains(value))
+      values[name + "Label"] = lang.at("questions").at(value).at(std::string(audience)).at("short").get<std::string>();
+    else if (lang.at("phrases").contains(value))
+      values[name + "Label"] = lang.at("phrases").at(value).at(std::string(audience)).get<std::string>();
   }
-  return fillTemplate(words.at("errors").at(std::string(errorCodeName(error.code))).get<std::string>(), values);
+  return fillTemplate(lang.at("errors").at(std::string(errorCodeName(error.code))).get<std::string>(), values);
 }
 
 json errorsJson(const std::vector<FieldError>& errors, const Content& content, const std::string& language,

@@ -13,7 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "error_list.h"
-#include "limits.h"
+#include "input_limits.h"
 
 namespace radiculo {
 
