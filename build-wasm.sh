@@ -92,7 +92,7 @@ fhir_base=${RADICULO_FHIR_BASE:-https://radiculo.invalid/fhir}
 # What determines the bytes: the sources, headers and content, the build description, the
 # flags and the FHIR base (not this script's comments). The record's key is the toolchain; its inputs hash tells an
 # engine change (a new record is due) from a build that does not reproduce (a bug).
-inputs=$( { cat src/engine/*.cpp src/engine/*.h src/wasm/bindings.cpp src/wasm/well_formed.js content/*.json content/*/*.json \
+inputs=$( { cat src/engine/*.cpp src/engine/*.h src/engine/public/*.h src/wasm/bindings.cpp src/wasm/well_formed.js content/*.json content/*/*.json \
               cmake/embed_content.cmake CMakeLists.txt tools/content-files.mjs; printf '%s\n' "${COMPILE_FLAGS[@]}" -- "${LINK_FLAGS[@]}" -- "$fhir_base"; } \
           | sed "s|$PWD/||g" | sha256sum | cut -d' ' -f1)
 

@@ -10,7 +10,7 @@
   'use strict';
 
   const Radiculo = (window.Radiculo = window.Radiculo || {});
-  const { byId, element: el, icon, fill } = Radiculo.dom;
+  const { byId, element, icon, fill } = Radiculo.dom;
   const { forAudience, reviewOverdueText } = Radiculo.words;
   const engine = () => Radiculo.engineClient.engine; // once loaded
 
@@ -53,15 +53,15 @@
   }
 
   function section(id, title, children) {
-    return el('section', { className: 'about__section', 'data-about-section': id, 'aria-labelledby': `about-${id}` }, [
-      el('h3', { className: 'about__heading', id: `about-${id}` }, [title]),
+    return element('section', { className: 'about__section', 'data-about-section': id, 'aria-labelledby': `about-${id}` }, [
+      element('h3', { className: 'about__heading', id: `about-${id}` }, [title]),
       ...children,
     ]);
   }
 
   function intendedUseSection(key, content, words) {
     return section(key, ((content.ui || {}).aboutSections || {})[key] || key, [
-      el('p', {}, [words.pick(content.intendedUse[key])]),
+      element('p', {}, [words.pick(content.intendedUse[key])]),
     ]);
   }
 
@@ -74,22 +74,22 @@
       const question = words.question(key);
       const check = describeCheck(schemaFor(schema, key, redFlagKeys), key, schema, words, redFlagKeys);
       const group = groupOf.get(key);
-      return el('li', { className: 'about__input', 'data-input': key }, [
-        el('p', { className: 'about__question' }, [
-          el('strong', {}, [question.text]),
+      return element('li', { className: 'about__input', 'data-input': key }, [
+        element('p', { className: 'about__question' }, [
+          element('strong', {}, [question.text]),
           group ? ` (${words.ui('aboutRedFlag')}: ${words.pick(content.groups[group])})` : null,
         ]),
-        question.help ? el('p', {}, [question.help]) : null,
-        check ? el('p', { className: 'about__check' }, [el('strong', {}, [words.ui('checkLabel')]), ' ', check]) : null,
+        question.help ? element('p', {}, [question.help]) : null,
+        check ? element('p', { className: 'about__check' }, [element('strong', {}, [words.ui('checkLabel')]), ' ', check]) : null,
       ]);
     });
-    return section('inputs', words.ui('aboutInputs'), [el('ul', { className: 'about__list' }, items)]);
+    return section('inputs', words.ui('aboutInputs'), [element('ul', { className: 'about__list' }, items)]);
   }
 
   function triageRulesSection(content, words) {
     return section('triageRules', words.ui('aboutTriageRules'), [
-      el('ul', { className: 'about__rules' }, triageOrder(content).map((triage) =>
-        el('li', { 'data-triage-rule': triage }, [words.pick(content.triageRules[triage])]))),
+      element('ul', { className: 'about__rules' }, triageOrder(content).map((triage) =>
+        element('li', { 'data-triage-rule': triage }, [words.pick(content.triageRules[triage])]))),
     ]);
   }
 
@@ -98,20 +98,20 @@
     const conditions = content.conditionDescriptions || {};
     const blocks = triageOrder(content).map((triage) => {
       const rows = table[triage] || [];
-      return el('div', { className: 'about__triage', 'data-triage-rows': triage }, [
-        el('h4', { className: 'about__subheading' }, [words.triage(triage)]),
-        rows.length ? el('ul', { className: 'about__recs' }, rows.map((row) => {
+      return element('div', { className: 'about__triage', 'data-triage-rows': triage }, [
+        element('h4', { className: 'about__subheading' }, [words.triage(triage)]),
+        rows.length ? element('ul', { className: 'about__recs' }, rows.map((row) => {
           const citations = ((content.recommendations || {})[row.id] || {}).citations || [];
-          return el('li', { className: 'about__rec', 'data-rec': row.id, 'data-kind': row.kind, 'data-when': row.when }, [
-            el('span', { className: `badge badge--${row.kind}` }, [icon(row.kind), words.kind(row.kind)]),
-            el('div', {}, [
-              el('p', {}, [words.recommendation(row.id), citations.length ? ` [${citations.join(', ')}]` : '']),
-              el('p', { className: 'about__when' }, [
-                el('strong', {}, [words.ui('aboutWhen')]), ' ', words.pick(conditions[row.when]) || row.when,
+          return element('li', { className: 'about__rec', 'data-rec': row.id, 'data-kind': row.kind, 'data-when': row.when }, [
+            element('span', { className: `badge badge--${row.kind}` }, [icon(row.kind), words.kind(row.kind)]),
+            element('div', {}, [
+              element('p', {}, [words.recommendation(row.id), citations.length ? ` [${citations.join(', ')}]` : '']),
+              element('p', { className: 'about__when' }, [
+                element('strong', {}, [words.ui('aboutWhen')]), ' ', words.pick(conditions[row.when]) || row.when,
               ]),
             ]),
           ]);
-        })) : el('p', {}, [words.ui('noRecommendations')]),
+        })) : element('p', {}, [words.ui('noRecommendations')]),
       ]);
     });
     return section('recommendations', words.ui('aboutRecommendations'), blocks);
@@ -119,7 +119,7 @@
 
   function referencesSection(content, words) {
     return section('references', words.ui('aboutReferences'), [
-      el('ol', { className: 'refs__list' }, (content.references || []).map((reference) =>
+      element('ol', { className: 'refs__list' }, (content.references || []).map((reference) =>
         Radiculo.planView.referenceItem(reference, words, 'about-ref-'))),
     ]);
   }
@@ -127,27 +127,27 @@
   function datesSection(content, words) {
     const overdue = reviewOverdueText(content, words.audience);
     return section('dates', words.ui('aboutDates'), [
-      overdue ? el('p', { className: 'review-due', 'data-review-overdue': '' }, [overdue]) : null,
-      el('p', {}, [fill(words.ui('aboutVersions'), {
+      overdue ? element('p', { className: 'review-due', 'data-review-overdue': '' }, [overdue]) : null,
+      element('p', {}, [fill(words.ui('aboutVersions'), {
         contentVersion: content.contentVersion,
         contentReleased: Radiculo.words.formatDate(content.contentReleased, content),
         reviewStatus: words.pick(content.reviewStatus),
         reviewDue: Radiculo.words.formatDate(content.reviewDue, content),
         engineVersion: content.engineVersion,
       })]),
-      el('p', { 'data-translation-review': '' }, [fill(words.ui('aboutTranslation'), {
+      element('p', { 'data-translation-review': '' }, [fill(words.ui('aboutTranslation'), {
         language: content.languageName, review: content.translationReview,
       })]),
       // The source is cited as it names itself, in English (marked, as reference titles are).
-      content.sourceDocument ? el('p', {}, words.ui('aboutSource').split('{source}').flatMap((part, index) =>
+      content.sourceDocument ? element('p', {}, words.ui('aboutSource').split('{source}').flatMap((part, index) =>
         (index ? [content.sourceDocument, part] : [part]))) : null,
       // The clinical risk management: the hazard log ships beside the page (web/hazard-log.html).
-      el('p', { 'data-hazard-log': '' }, [el('a', { href: 'hazard-log.html', hreflang: 'en' }, [words.ui('aboutHazardLog')])]),
+      element('p', { 'data-hazard-log': '' }, [element('a', { href: 'hazard-log.html', hreflang: 'en' }, [words.ui('aboutHazardLog')])]),
       // For integrators: the engine's own FHIR R4 Questionnaire in the language and wording shown,
       // and its code systems, made here on the device (no file on a server).
-      el('p', { className: 'about__downloads' }, [
-        el('button', { type: 'button', className: 'button button--quiet', 'data-fhir-questionnaire': words.audience, 'data-fhir-language': content.language }, [words.ui('aboutQuestionnaire')]),
-        el('button', { type: 'button', className: 'button button--quiet', 'data-fhir-code-systems': '' }, [words.ui('aboutCodeSystems')]),
+      element('p', { className: 'about__downloads' }, [
+        element('button', { type: 'button', className: 'button button--quiet', 'data-fhir-questionnaire': words.audience, 'data-fhir-language': content.language }, [words.ui('aboutQuestionnaire')]),
+        element('button', { type: 'button', className: 'button button--quiet', 'data-fhir-code-systems': '' }, [words.ui('aboutCodeSystems')]),
       ]),
     ]);
   }
@@ -155,7 +155,7 @@
   /** Saves a FHIR resource the engine made as a file. */
   function download(resource, name) {
     const blob = new Blob([`${JSON.stringify(resource, null, 2)}\n`], { type: 'application/fhir+json' });
-    const link = el('a', { href: URL.createObjectURL(blob), download: name });
+    const link = element('a', { href: URL.createObjectURL(blob), download: name });
     document.body.appendChild(link);
     link.click();
     link.remove();
@@ -228,9 +228,9 @@
     const others = (content.languages || []).filter((language) => language.code !== content.language);
     slot.replaceChildren(...others.map((language) => {
       // A translation's review status beside its name: a person picks it knowing what it is.
-      const button = el('button', { type: 'button', className: 'button button--quiet', lang: language.code, 'data-language': language.code }, [
+      const button = element('button', { type: 'button', className: 'button button--quiet', lang: language.code, 'data-language': language.code }, [
         language.name,
-        language.code !== (content.defaults && content.defaults.language) && language.translationShort ? el('span', { className: 'chooser__language-review' }, [` (${language.translationShort})`]) : null,
+        language.code !== (content.defaults && content.defaults.language) && language.translationShort ? element('span', { className: 'chooser__language-review' }, [` (${language.translationShort})`]) : null,
       ]);
       button.addEventListener('click', () => {
         select.value = language.code;
@@ -252,21 +252,21 @@
     const page = dialog.querySelector('[data-about-page]');
     page.textContent = words.ui('aboutOpenPage');
     page.setAttribute('href', aboutHref(content, audience));
-    page.appendChild(el('span', { className: 'visually-hidden' }, [` ${words.ui('opensNewWindow')}`]));
+    page.appendChild(element('span', { className: 'visually-hidden' }, [` ${words.ui('opensNewWindow')}`]));
     const schema = engine() ? engine().schema() : {};
     renderAbout(dialog.querySelector('[data-about-body]'), content, schema, audience);
   }
 
   function createDialog() {
-    const dialog = el('dialog', { className: 'about-dialog', id: 'about-dialog', 'aria-labelledby': 'about-dialog-title' }, [
-      el('div', { className: 'about-dialog__bar' }, [
-        el('h2', { className: 'about-dialog__title', id: 'about-dialog-title' }),
-        el('div', { className: 'about-dialog__actions' }, [
-          el('a', { className: 'about-dialog__page', href: 'about.html', target: '_blank', rel: 'noopener', 'data-about-page': '' }),
-          el('button', { type: 'button', className: 'button', 'data-about-close': '' }),
+    const dialog = element('dialog', { className: 'about-dialog', id: 'about-dialog', 'aria-labelledby': 'about-dialog-title' }, [
+      element('div', { className: 'about-dialog__bar' }, [
+        element('h2', { className: 'about-dialog__title', id: 'about-dialog-title' }),
+        element('div', { className: 'about-dialog__actions' }, [
+          element('a', { className: 'about-dialog__page', href: 'about.html', target: '_blank', rel: 'noopener', 'data-about-page': '' }),
+          element('button', { type: 'button', className: 'button', 'data-about-close': '' }),
         ]),
       ]),
-      el('div', { className: 'about about--dialog', 'data-about-body': '' }),
+      element('div', { className: 'about about--dialog', 'data-about-body': '' }),
     ]);
     dialog.querySelector('[data-about-close]').addEventListener('click', () => dialog.close());
     document.body.appendChild(dialog);

@@ -410,17 +410,19 @@
         });
       },
     },
-    // Days in the first week, then weeks up to the long-standing mark, then months and years.
+    // Days in the first week, then weeks up to the 6-week mark of conservative care and on to the
+    // long-standing mark, then months and years.
     duration: {
       alignedTo: [['subacuteWeeks', 'over'], ['longStandingWeeks', 'over']],
       bands(thresholds) {
         const long = thresholds.longStandingWeeks;
+        const mark = thresholds.conservativeWeeks;
         return [
           { label: ['durationUnderWeek'], options: [{ value: '0', unit: 'days', label: ['today'] }]
             .concat(range(1, 6).map((value) => ({ value: String(value), unit: 'days', label: ['days', { count: value }] }))) },
           { label: ['rangeFromTo', { from: 1, to: 2 }, 'weeks'], options: weekOptions(range(1, 2)) },
-          { label: ['rangeFromTo', { from: 3, to: 6 }, 'weeks'], options: weekOptions(range(3, 6)) },
-          { label: ['rangeFromTo', { from: 7, to: long }, 'weeks'], options: weekOptions(range(7, long)) },
+          { label: ['rangeFromTo', { from: 3, to: mark }, 'weeks'], options: weekOptions(range(3, mark)) },
+          { label: ['rangeFromTo', { from: mark + 1, to: long }, 'weeks'], options: weekOptions(range(mark + 1, long)) },
           { label: ['durationOverWeeks', { weeks: long }], options: longOptions(long) },
         ];
       },

@@ -1,8 +1,8 @@
 /* Radiculo: the questionnaire's view. Builds the form from the question table (answers.js: the
  * engine's contract with the page's layout; no question text lives in the HTML), reads what the
- * form holds into `values` and writes values back, and binds the controls: the touch pickers,
- * "None of these", the keys on a focused question, and the engine's error messages beside the
- * question they point at. What the answers mean (the assessment, which questions are asked, where
+ * form holds into `values` and writes values back, and binds the controls: the touch pickers, the
+ * engine's error messages beside the question they point at, "None of these" (none-of-these.js)
+ * and the keys on a focused question (question-keys.js). What the answers mean (the assessment, which questions are asked, where
  * an error belongs) is answers.js's, tested without a browser.
  *
  * Every answer can be given by touch: in the patient wording the age, the duration and the weeks of
@@ -210,8 +210,6 @@
     ]);
   }
 
-  const isShown = (node) => Boolean(node && node.getClientRects().length);
-
   /**
    * Builds the questionnaire into `form` and returns its controller.
    * content: the engine's content(language) object.
@@ -222,7 +220,6 @@
     let audience = null; // set by setWording (app.js: the engine's default first)
     // The patient step flow (flow.js) says which questions are asked: the others keep the engine's defaults.
     let isAsked = () => true;
-    const undoNone = new Map(); // group -> the flags its "None of these" set to no
 
     const flags = redFlagSection(table);
     // At a desk the clinician's help text is folded away (screen readers still read it with each
@@ -239,7 +236,6 @@
     for (const part of table.sections) {
       form.appendChild(section(part.id, part.title, part.help, part.questions.map((question) => buildQuestion(question, table.thresholds))));
     }
-    form.setAttribute('data-shortcuts', '');
     const durations = table.questions.filter((question) => question.control === 'duration').map((question) => question.key);
     const pickers = table.questions.filter((question) => question.picker).map((question) => question.key);
     const setDefaultUnits = () => {
@@ -252,6 +248,7 @@
       return input ? input.value : undefined;
     };
     const text = (key) => form.querySelector(`#input-${key}`).value;
+    const none = Radiculo.noneOfThese.create(form, table, { checked, uiText });
 
     /** What the form holds, as answers.js reads it: each control's value, the ticked findings. */
     function values() {
@@ -426,89 +423,6 @@
       }
     }
 
-    // ---------- "None of these" per red-flag group (clinicians) ----------
-
-    function labelNoneButton(group) {
-      const button = form.querySelector(`[data-none-of-these="${group}"]`);
-      button.textContent = uiText(undoNone.has(group) ? 'undoNoneOfThese' : 'noneOfThese');
-      button.setAttribute('aria-pressed', undoNone.has(group) ? 'true' : 'false');
-    }
-
-    function noneOfThese(button, byKeyboard) {
-      const group = button.getAttribute('data-none-of-these');
-      const groupFlags = (table.redFlagGroups.find((entry) => entry.group === group) || { flags: [] }).flags;
-      if (undoNone.has(group)) {
-        for (const flag of undoNone.get(group)) {
-          const input = form.querySelector(`input[name="${flag}"][value="${NO}"]`);
-          if (input.checked) input.checked = false;
-        }
-        undoNone.delete(group);
-      } else {
-        // Only unanswered questions: an answer already given is never overwritten.
-        const set = groupFlags.filter((flag) => checked(flag) === undefined);
-        for (const flag of set) form.querySelector(`input[name="${flag}"][value="${NO}"]`).checked = true;
-        if (set.length) undoNone.set(group, set);
-        if (byKeyboard) focusAfter(button.closest('.q-group').lastElementChild, true);
-      }
-      labelNoneButton(group);
-      form.dispatchEvent(new Event('change', { bubbles: true }));
-    }
-
-    // ---------- keys on a focused question ----------
-
-    /** The next thing to answer after `node`: a question's control, a group's "None of these", or the step's Continue. */
-    function focusAfter(node, scroll) {
-      const targets = Array.from(form.querySelectorAll('.question, .none-of-these, [data-step-continue]')).filter(isShown);
-      const index = targets.findIndex((target) => node.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING && !node.contains(target));
-      const next = index >= 0 ? targets[index] : null;
-      if (!next) return;
-      const control = next.matches('.question')
-        ? Array.from(next.querySelectorAll('input:checked, input')).find(isShown)
-        : next;
-      if (control) control.focus({ preventScroll: !scroll });
-    }
-
-    let lastDigit = { key: '', at: 0 };
-    function onKey(event) {
-      const target = event.target;
-      if (event.ctrlKey || event.altKey || event.metaKey || !target.matches || !target.matches('input[type="radio"]')) return;
-      const question = target.closest('.question');
-      if (!question) return;
-      const key = event.key.toLowerCase();
-      if (question.querySelector('.choices--scale')) {
-        if (!/^\d$/.test(key)) return;
-        // "1" then "0" within a second: 10.
-        const score = key === '0' && lastDigit.key === '1' && event.timeStamp - lastDigit.at < 1000 ? '10' : key;
-        lastDigit = { key, at: event.timeStamp };
-        pick(question.querySelector(`input[value="${score}"]`), false);
-        event.preventDefault();
-        return;
-      }
-      if (!question.querySelector('.choices--3')) return;
-      const value = { y: YES, s: YES, n: NO, u: NOT_SURE, '?': NOT_SURE }[key];
-      const input = value && question.querySelector(`input[value="${value}"]`);
-      if (!input) return;
-      event.preventDefault();
-      pick(input, true);
-    }
-
-    function pick(input, advance) {
-      if (!input) return;
-      input.checked = true;
-      input.focus({ preventScroll: true });
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      if (advance) focusAfter(input.closest('.question'), true);
-    }
-
-    // Enter in a number field moves on (the form is never submitted).
-    function onEnter(event) {
-      if (event.key === 'Enter' && event.target.matches && event.target.matches('.number-input')) {
-        event.preventDefault();
-        focusAfter(event.target.closest('.question'), true);
-      }
-    }
-
     /** Puts every question text, help and group label in the chosen audience's words. */
     function setWording(nextAudience, nextWords) {
       audience = nextAudience;
@@ -527,7 +441,7 @@
         const phrase = words.phrases && words.phrases[key];
         node.textContent = phrase ? (phrase[audience] || phrase.clinician) : questionWords(key).short;
       }
-      for (const group of table.redFlagGroups) labelNoneButton(group.group);
+      none.labelAll();
       labelChoices(form);
       updateDurationNote();
       updateAssessedFindings();
@@ -565,8 +479,7 @@
     function clear() {
       form.reset();
       setDefaultUnits();
-      undoNone.clear();
-      for (const group of table.redFlagGroups) labelNoneButton(group.group);
+      none.clear();
       document.documentElement.removeAttribute('data-show-help');
       helpToggle.setAttribute('aria-pressed', 'false');
       for (const key of pickers) syncPicker(key);
@@ -585,7 +498,7 @@
       updateAsked();
       // A manual answer in a group ends its "None of these" undo.
       const group = target !== form && target.closest && target.closest('.q-group');
-      if (group && undoNone.delete(group.getAttribute('data-group'))) labelNoneButton(group.getAttribute('data-group'));
+      if (group) none.answeredIn(group.getAttribute('data-group'));
       updateDurationNote();
       updateAssessedFindings();
     }
@@ -593,12 +506,7 @@
     // Runs before app.js reads the form (its listener is added later), so the text fields hold
     // the picked values and a finding that is no longer there is unticked before the assessment is made.
     for (const type of ['input', 'change']) form.addEventListener(type, afterChange);
-    form.addEventListener('keydown', onKey);
-    form.addEventListener('keydown', onEnter);
-    form.addEventListener('click', (event) => {
-      const button = event.target.closest && event.target.closest('[data-none-of-these]');
-      if (button) noneOfThese(button, event.detail === 0);
-    });
+    Radiculo.questionKeys.bind(form);
     updateCareChoices();
 
     return {

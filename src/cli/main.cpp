@@ -25,7 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine.h"
-#include "input_fields.h"
+#include "input_limits.h"
 #include "terminal_text.h"
 #include "text_report.h"
 
@@ -146,10 +146,15 @@ int printAnswer(const std::string& output) {
   return flushed(answer.contains("ok") && answer.at("ok") == false ? kInvalidInput : kPlan);
 }
 
+// The value the engine takes for an input field left out (its JSON Schema's "default").
+std::string engineDefault(const char* field) {
+  return nlohmann::json::parse(radiculo::schemaJson()).at("properties").at(field).at("default").get<std::string>();
+}
+
 int fhir(const std::vector<std::string>& args) {
   if (args.empty()) return usage();
   if (args[0] == "questionnaire") {
-    std::string audience = "clinician", language = radiculo::kDefaultLanguage;
+    std::string audience = engineDefault("audience"), language = engineDefault("language");
     for (std::size_t i = 1; i < args.size(); ++i) {
       if (args[i] == "--patient") audience = "patient";
       else if (args[i] == "--language" && i + 1 < args.size()) language = args[++i];
@@ -186,7 +191,7 @@ int fhir(const std::vector<std::string>& args) {
 
 // The content's words in the language a plan or an error answer says it is worded in.
 nlohmann::json wordsFor(const nlohmann::json& answer) {
-  return nlohmann::json::parse(radiculo::contentJson(answer.value("language", std::string(radiculo::kDefaultLanguage))));
+  return nlohmann::json::parse(radiculo::contentJson(answer.value("language", engineDefault("language"))));
 }
 
 int evaluate(const std::vector<std::string>& args) {

@@ -3,7 +3,6 @@
 #include <sstream>
 
 #include "terminal_text.h"
-#include "text.h"
 
 namespace radiculo {
 
@@ -94,10 +93,14 @@ std::string renderTextReport(const json& plan, const json& words) {
     out += wrap(entry, "     ", " " + reference.at("number").dump() + ". ");
   }
   out += "\n" + wrap(label(words.at("disclaimer")), "", "");
-  out += wrap(fillTemplate(label(ui.at("versionsShort")), {{"engineVersion", text(plan.at("engineVersion"))},
-                                                          {"contentVersion", text(plan.at("contentVersion"))},
-                                                          {"reviewStatus", text(plan.at("reviewStatus"))}}),
-              "", "");
+  // The versions line's {names} are the plan's own fields.
+  std::string versions = label(ui.at("versionsShort"));
+  for (const char* name : {"engineVersion", "contentVersion", "reviewStatus"}) {
+    const std::string mark = std::string("{") + name + "}", value = text(plan.at(name));
+    for (std::size_t at = 0; (at = versions.find(mark, at)) != std::string::npos; at += value.size())
+      versions.replace(at, mark.size(), value);
+  }
+  out += wrap(versions, "", "");
   return out;
 }
 

@@ -17,20 +17,11 @@
 #include "input_fields.h"
 #include "pathway.h"
 #include "json_text_reader.h"
+#include "input_limits.h"
 
 namespace radiculo {
 
 using nlohmann::json;
-
-std::string pointerToken(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
 
 namespace {
 
@@ -253,7 +244,10 @@ ParseResult parseAssessment(std::string_view text, const std::vector<std::string
     if (!root.contains("language") && std::find(languages.begin(), languages.end(), assessment.language) == languages.end())
       errors.push_back({"/language", ErrorCode::notLanguage, valuesParam(json(languages))});
     checkAcrossFields(root, assessment, errors);
-    if (errors.empty()) result.assessment = assessment;
+    if (errors.empty()) {
+      result.assessment = assessment;
+      result.object = std::move(root);
+    }
     // A language or audience that was read is kept even when other fields have errors (an
     // unread one stays at its default in `assessment`).
     result.language = assessment.language;

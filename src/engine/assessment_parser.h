@@ -8,21 +8,18 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "assessment.h"
 #include "error_codes.h"
 
 namespace radiculo {
 
-// One problem: where (a JSON Pointer, e.g. "/redFlags/fevr"), what (a stable code) and the values
-// its message is worded with (error_codes.h); the engine words it in the person's language.
-struct FieldError {
-  std::string field;
-  ErrorCode code;
-  std::vector<std::pair<std::string, std::string>> params = {};
-};
-
 struct ParseResult {
   std::optional<Assessment> assessment;  // set exactly when errors is empty
+  // The object the assessment was read from, as read (set with `assessment`): what the plan's
+  // answers and the FHIR response are made from, so no entry point reads the text twice.
+  nlohmann::json object;
   std::vector<FieldError> errors;
   // The language and audience the input asks for, when it names valid ones (else the defaults):
   // its errors are worded in them.
@@ -32,8 +29,5 @@ struct ParseResult {
 
 // `languages` are the languages the content has; anything else is an unknown enum value.
 ParseResult parseAssessment(std::string_view text, const std::vector<std::string>& languages);
-
-// "~" and "/" escaped as RFC 6901 requires.
-std::string pointerToken(std::string_view key);
 
 }  // namespace radiculo

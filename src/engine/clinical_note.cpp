@@ -13,7 +13,7 @@ class NoteWriter {
  public:
   NoteWriter(const json& plan, const Content& content)
       : plan_(plan),
-        words_(content.languages.at(plan.at("language").get<std::string>())),
+        lang_(content.languages.at(plan.at("language").get<std::string>())),
         ui_(content.interfaces.at(plan.at("language").get<std::string>())),
         audience_(plan.at("audience").get<std::string>()) {}
 
@@ -27,7 +27,7 @@ class NoteWriter {
     out += "\n" + label(ui_.at("recommendationsTitle")) + "\n";
     int number = 0;
     for (const json& line : plan_.at("recommendations"))
-      out += std::to_string(++number) + ". [" + label(words_.at("kinds").at(line.at("kind").get<std::string>())) + "] " +
+      out += std::to_string(++number) + ". [" + label(lang_.at("kinds").at(line.at("kind").get<std::string>())) + "] " +
              line.at("text").get<std::string>() + " " + citations(line.at("citations")) + "\n";
     // The options comparison the plan showed, named in one line for the record.
     if (plan_.contains("options"))
@@ -43,7 +43,7 @@ class NoteWriter {
       if (reference.value("beyondSource", false)) out += " " + label(ui_.at("beyondSource"));
       out += "\n";
     }
-    out += "\n" + label(words_.at("disclaimer")) + "\n";
+    out += "\n" + label(lang_.at("disclaimer")) + "\n";
     out += fillTemplate(label(ui_.at("versionsShort")), {{"engineVersion", plan_.at("engineVersion").get<std::string>()},
                                                          {"contentVersion", plan_.at("contentVersion").get<std::string>()},
                                                          {"reviewStatus", plan_.at("reviewStatus").get<std::string>()}});
@@ -106,7 +106,7 @@ class NoteWriter {
   }
 
   const json& plan_;
-  const json& words_;
+  const json& lang_;
   const json& ui_;
   std::string audience_;
 };

@@ -81,10 +81,10 @@ std::string reviewStatus(const Content& content, const std::string& language, co
   return fillTemplate(phrases.at("reviewedOn").at(audience).get<std::string>(), {{"reviewDate", reviewed.get<std::string>()}});
 }
 
-json wordedReference(const json& reference, const json& rules, const json& words) {
+json wordedReference(const json& reference, const json& rules, const json& lang) {
   json entry = reference;
-  entry["description"] = words.at("references").at(std::to_string(reference.at("number").get<int>())).at("description");
-  entry["kind"] = words.at("referenceKinds").at(reference.at("kind").get<std::string>());
+  entry["description"] = lang.at("references").at(std::to_string(reference.at("number").get<int>())).at("description");
+  entry["kind"] = lang.at("referenceKinds").at(reference.at("kind").get<std::string>());
   entry["titleLanguage"] = rules.at("referenceTitleLanguage");
   return entry;
 }

@@ -59,6 +59,6 @@ std::string reviewStatus(const Content& content, const std::string& language, co
 
 // A reference of content/rules.json as a plan or the page shows it: its description and kind in
 // the language of `words`, and the language its title is written in (titleLanguage).
-nlohmann::json wordedReference(const nlohmann::json& reference, const nlohmann::json& rules, const nlohmann::json& words);
+nlohmann::json wordedReference(const nlohmann::json& reference, const nlohmann::json& rules, const nlohmann::json& lang);
 
 }  // namespace radiculo

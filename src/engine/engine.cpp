@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +15,7 @@
 #include "json_text_reader.h"
 #include "input_fields.h"
 #include "input_schema.h"
+#include "input_limits.h"
 #include "pathway.h"
 #include "plan.h"
 #include "text.h"
@@ -153,9 +155,9 @@ namespace {
 
 // The plan with the answers it came from, worded (plan.h answerRows); `assessmentJson` is the
 // valid input the assessment was read from.
-json planWithAnswers(const Assessment& assessment, const json& assessmentJson, const Content& words) {
-  json plan = evaluateAssessment(assessment, words);
-  plan["answers"] = answerRows(assessmentJson, words, assessment.language, audienceId(assessment.audience));
+json planWithAnswers(const Assessment& assessment, const json& assessmentJson, const Content& content) {
+  json plan = evaluateAssessment(assessment, content);
+  plan["answers"] = answerRows(assessmentJson, content, assessment.language, audienceId(assessment.audience));
   return plan;
 }
 
@@ -163,20 +165,17 @@ json planWithAnswers(const Assessment& assessment, const json& assessmentJson, c
 
 std::string evaluateJson(std::string_view assessmentJson) {
   try {
-    const Content& words = content();
+    const Content& content = radiculo::content();
     if (namesAResourceType(assessmentJson)) {
       const FromResponse response = fromResponse(assessmentJson);
       if (!response.assessment) return response.errorsText();
-      json plan = planWithAnswers(*response.assessment, response.assessmentJson, words);
+      json plan = planWithAnswers(*response.assessment, response.assessmentJson, content);
       if (response.inProgress) plan["notices"] = response.notices();
       return serialise(plan);
     }
-    const ParseResult parsed = parseAssessment(assessmentJson, words.loadedLanguageCodes());
+    const ParseResult parsed = parseAssessment(assessmentJson, content.loadedLanguageCodes());
     if (!parsed.assessment) return errorsText(parsed.errors, parsed.language, parsed.audience);
-    json assessment;
-    ErrorList unused;
-    readJsonObject(assessmentJson, assessment, unused);  // valid: the parser has read it already
-    return serialise(planWithAnswers(*parsed.assessment, assessment, words));
+    return serialise(planWithAnswers(*parsed.assessment, parsed.object, content));
   } catch (...) {
     return internalError();
   }
@@ -205,14 +204,13 @@ Input readInput(std::string_view text) {
     input.notices = response.notices();
     return input;
   }
-  const ParseResult result = parseAssessment(text, content().loadedLanguageCodes());
+  ParseResult result = parseAssessment(text, content().loadedLanguageCodes());
   if (!result.assessment) {
     input.errors = errorsText(result.errors, result.language, result.audience);
     return input;
   }
   input.assessment = result.assessment;
-  ErrorList unused;
-  readJsonObject(text, input.assessmentJson, unused);  // valid: the parser has read it already
+  input.assessmentJson = std::move(result.object);
   return input;
 }
 
@@ -222,10 +220,10 @@ std::string clinicalNoteJson(std::string_view text, std::string_view date, std::
   try {
     const Input input = readInput(text);
     if (!input.assessment) return input.errors;
-    const Content& words = content();
+    const Content& content = radiculo::content();
     json result;
     result["ok"] = true;
-    result["note"] = clinicalNote(planWithAnswers(*input.assessment, input.assessmentJson, words), words, std::string(date),
+    result["note"] = clinicalNote(planWithAnswers(*input.assessment, input.assessmentJson, content), content, std::string(date),
                                   std::string(address));
     if (!input.notices.empty()) result["notices"] = input.notices;
     return serialise(result);
@@ -240,9 +238,9 @@ std::string fhirPlanJson(std::string_view text, std::string_view authored) {
     if (!isFhirDateTime(when) || when.size() < 10) return errorsText({{"/authored", ErrorCode::notDateTime}});
     const Input input = readInput(text);
     if (!input.assessment) return input.errors;
-    const Content& words = content();
-    const json plan = planWithAnswers(*input.assessment, input.assessmentJson, words);
-    const std::string note = clinicalNote(plan, words, when.substr(0, 10), "");
+    const Content& content = radiculo::content();
+    const json plan = planWithAnswers(*input.assessment, input.assessmentJson, content);
+    const std::string note = clinicalNote(plan, content, when.substr(0, 10), "");
     return serialise(fhirPlan(plan, input.assessmentJson, when, note));
   } catch (...) {
     return internalError();
@@ -279,10 +277,7 @@ std::string questionnaireResponseJson(std::string_view assessmentJson, std::stri
     if (!parsed.assessment) return errorsText(parsed.errors, parsed.language, parsed.audience);
     if (!authored.empty() && !isFhirDateTime(std::string(authored)))
       return errorsText({{"/authored", ErrorCode::notDateTime}}, parsed.language, parsed.audience);
-    json assessment;
-    ErrorList unused;
-    readJsonObject(assessmentJson, assessment, unused);  // valid: the parser has read it already
-    return serialise(questionnaireResponseFor(assessment, std::string(authored)));
+    return serialise(questionnaireResponseFor(parsed.object, std::string(authored)));
   } catch (...) {
     return internalError();
   }
@@ -305,12 +300,12 @@ std::string assessmentFromResponseJson(std::string_view responseJson) {
 std::string contentJson(std::string_view language) {
   try {
     const Content& all = content();
-    const auto words = all.languages.find(std::string(language));
-    if (words == all.languages.end())
+    const auto lang = all.languages.find(std::string(language));
+    if (lang == all.languages.end())
       return errorsText({{"/language", ErrorCode::notLanguage, {{"values", json(all.loadedLanguageCodes()).dump()}}}});
-    json out = words->second;
+    json out = lang->second;
     out["ok"] = true;
-    out["ui"] = all.interfaces.at(words->first);
+    out["ui"] = all.interfaces.at(lang->first);
     json languages = json::array();
     for (const auto& [code, other] : all.languages) {
       json language;
@@ -325,8 +320,8 @@ std::string contentJson(std::string_view language) {
     for (const char* key : {"contentVersion", "contentReleased", "reviewDue", "redFlagGroups", "triageTable"})
       out[key] = all.rules.at(key);
     for (const char* audience : kAudienceIds) {
-      out["contentReviewed"][audience] = all.reviewedOn(words->first, audience);
-      out["reviewStatus"][audience] = reviewStatus(all, words->first, audience);
+      out["contentReviewed"][audience] = all.reviewedOn(lang->first, audience);
+      out["reviewStatus"][audience] = reviewStatus(all, lang->first, audience);
     }
     out["engineVersion"] = kEngineVersion;
     out["herniationLevels"] = kHerniationLevels;
@@ -356,11 +351,11 @@ std::string contentJson(std::string_view language) {
     for (const Threshold& threshold : kThresholds) out["thresholds"][threshold.name] = numberJson(threshold.value);
     json references = json::array();
     for (const json& reference : all.rules.at("references"))
-      references.push_back(wordedReference(reference, all.rules, words->second));
+      references.push_back(wordedReference(reference, all.rules, lang->second));
     out["references"] = references;
     json recommendations = json::object();
     for (const auto& [id, recommendation] : all.rules.at("recommendations").items()) {
-      recommendations[id] = words->second.at("recommendations").at(id);
+      recommendations[id] = lang->second.at("recommendations").at(id);
       recommendations[id]["citations"] = recommendation.at("citations");
     }
     out["recommendations"] = recommendations;

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "assessment_parser.h"
+#include "error_codes.h"
 
 namespace radiculo {
 

@@ -13,19 +13,19 @@ std::string errorMessage(const FieldError& error, const Content& content, const 
   // No words loaded at all (an engine handed no language yet): the code itself names the problem.
   if (content.languages.count(language) == 0 && content.languages.count(kDefaultLanguage) == 0)
     return std::string(errorCodeName(error.code));
-  const json& words = content.languages.at(content.languages.count(language) ? language : kDefaultLanguage);
+  const json& lang = content.languages.at(content.languages.count(language) ? language : kDefaultLanguage);
   std::map<std::string, std::string> values;
   for (const auto& [name, value] : error.params) {
     values[name] = value;
     // A question's key ("symptomWeeks") or the olderAge finding, worded for the person.
-    if (words.at("questions").contains(value))
-      values[name + "Label"] = words.at("questions").at(value).at(std::string(audience)).at("short").get<std::string>();
-    else if (words.at("phrases").contains(value))
-      values[name + "Label"] = words.at("phrases").at(value).at(std::string(audience)).get<std::string>();
+    if (lang.at("questions").contains(value))
+      values[name + "Label"] = lang.at("questions").at(value).at(std::string(audience)).at("short").get<std::string>();
+    else if (lang.at("phrases").contains(value))
+      values[name + "Label"] = lang.at("phrases").at(value).at(std::string(audience)).get<std::string>();
   }
   // A message is one for both wordings, or one per wording where a patient needs other words
   // ("warning sign", not "red flag").
-  const json& message = words.at("errors").at(std::string(errorCodeName(error.code)));
+  const json& message = lang.at("errors").at(std::string(errorCodeName(error.code)));
   return fillTemplate((message.is_object() ? message.at(std::string(audience)) : message).get<std::string>(), values);
 }
 

@@ -120,7 +120,7 @@ class ResponseWriter {
 }  // namespace
 
 json questionnaireResponseFor(const json& assessment, const std::string& authored) {
-  const Content& words = content();
+  const Content& content = radiculo::content();
   const std::string language = assessment.value("language", std::string(kDefaultLanguage));
   const std::string audience = assessment.value("audience", std::string(audienceId(kDefaultAudience)));
   const Audience wording = audience == audienceId(Audience::patient) ? Audience::patient : Audience::clinician;
@@ -128,7 +128,7 @@ json questionnaireResponseFor(const json& assessment, const std::string& authore
   // hold some answer that one, whatever the plan's wording (which the audience extension keeps).
   const bool findings = !assessment.value("assessedFindings", json::array()).empty();
   const Audience form = findings ? Audience::clinician : wording;
-  const Words formWords(words, language, form);
+  const Words formWords(content, language, form);
 
   json response;
   response["resourceType"] = "QuestionnaireResponse";

@@ -150,9 +150,4 @@ inline constexpr std::array<HerniationPart, 2> kHerniationParts{{{"contained", "
 // field's own name. The content self-check and contentJson() list the questions from here.
 std::vector<std::string> questionKeys(const InputField& field);
 
-// The deepest nesting the contract needs: the top object (depth 0) holds `redFlags`,
-// `herniation` and `assessedFindings` (depth 1), whose members are plain values. Anything deeper is rejected.
-inline constexpr int kMaxContainerDepth = 1;
-inline constexpr std::size_t kMaxInputBytes = 64 * 1024;
-
 }  // namespace radiculo

@@ -11,10 +11,19 @@
 #include <utility>
 #include <vector>
 
-#include "input_fields.h"
 #include "number_literal.h"
 
 namespace radiculo {
+
+std::string pointerToken(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
 
 using nlohmann::json;
 

@@ -7,12 +7,13 @@
 //     is an error, not 7.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
 #include "error_list.h"
-#include "input_fields.h"
+#include "input_limits.h"
 
 namespace radiculo {
 
@@ -25,5 +26,8 @@ namespace radiculo {
 // kMaxContainerDepth by default; a FHIR QuestionnaireResponse nests deeper (fhir.h).
 bool readJsonObject(std::string_view text, nlohmann::json& object, ErrorList& errors,
                     int maxDepth = kMaxContainerDepth);
+
+// A key as one token of a JSON Pointer: "~" and "/" escaped as RFC 6901 requires.
+std::string pointerToken(std::string_view key);
 
 }  // namespace radiculo

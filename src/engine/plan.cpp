@@ -76,7 +76,7 @@ class PlanWriter {
         rules_(content.rules),
         content_(content),
         reviewed_(content.reviewedOn(assessment.language, audienceId(assessment.audience))),
-        words_(content.languages.at(assessment.language)),
+        lang_(content.languages.at(assessment.language)),
         ui_(content.interfaces.at(assessment.language)),
         audience_(audienceId(assessment.audience)),
         triage_(decision.triage),
@@ -95,9 +95,9 @@ class PlanWriter {
     plan["alert"] = infoOf(triage_).alert;  // action within the day: a surface announces it as an alert
     plan["language"] = a_.language;  // the words it was given in, for whoever places them
     plan["audience"] = audience_;
-    plan["headline"] = worded(words_.at("headlines").at(headlineKey_));
+    plan["headline"] = worded(lang_.at("headlines").at(headlineKey_));
     // Why this plan: said once here; each line's rationale repeats it before its own reason (ownReason).
-    plan["reason"] = worded(words_.at("rationale").at("triage").at(headlineKey_));
+    plan["reason"] = worded(lang_.at("rationale").at("triage").at(headlineKey_));
     plan["redFlagsPresent"] = flagKeys(flagsPresent(a_));
     json unanswered = json::array();
     for (std::string_view key : unansweredKeys(a_)) unanswered.push_back(key);
@@ -139,15 +139,15 @@ class PlanWriter {
   std::string ui(const std::string& key) const { return uiLabel(ui_, key, audience_); }
 
   // A sentence template of content/lang "planText", the words this writer fills into the plan.
-  std::string planText(const std::string& key) const { return uiLabel(words_.at("planText"), key, audience_); }
+  std::string planText(const std::string& key) const { return uiLabel(lang_.at("planText"), key, audience_); }
 
-  std::string triageLabel(std::string_view id) const { return words_.at("triages").at(std::string(id)).at(audience_).get<std::string>(); }
+  std::string triageLabel(std::string_view id) const { return lang_.at("triages").at(std::string(id)).at(audience_).get<std::string>(); }
 
   // The plan's own triage label: its headline's, where the content gives that headline one (a
   // long-standing plan says "review and referral", as its headline does), else its triage's.
   std::string planTriageLabel() const {
-    if (words_.contains("headlineLabels") && words_.at("headlineLabels").contains(headlineKey_))
-      return worded(words_.at("headlineLabels").at(headlineKey_));
+    if (lang_.contains("headlineLabels") && lang_.at("headlineLabels").contains(headlineKey_))
+      return worded(lang_.at("headlineLabels").at(headlineKey_));
     return triageLabel(triageId(triage_));
   }
 
@@ -185,8 +185,10 @@ class PlanWriter {
     } else if (best != worst) {
       change["range"] = fillTemplate(planText("triageRange"), {{"best", triageLabel(best)}, {"worst", triageLabel(worst)}});
     }
-    if (change.contains("reassessInWeeks"))
-      change["reassessIn"] = fillTemplate(planText("reassessIn"), {{"weeks", duration(change.at("reassessInWeeks").get<double>(), false)}});
+    // When to reassess is the plan's own reassessInWeeks (not repeated here); the conservative
+    // plan says it among what would change.
+    if (const auto weeks = reviewInWeeks(a_, triage_); weeks && triage_ == Triage::conservative)
+      change["reassessIn"] = fillTemplate(planText("reassessIn"), {{"weeks", duration(*weeks, false)}});
     if (change.contains("ifNotImprovingAt6Weeks"))
       change["ifNotImproving"] =
           fillTemplate(planText("ifNotImproving"), {{"triage", triageLabel(change.at("ifNotImprovingAt6Weeks").get<std::string>())}});
@@ -211,7 +213,7 @@ class PlanWriter {
     if (change.contains("injectionNotOffered")) {
       json reasons = json::array();
       for (const json& reason : change.at("injectionNotOffered"))
-        reasons.push_back(uiLabel(words_.at("planText").at("injectionReasons"), reason.get<std::string>(), audience_));
+        reasons.push_back(uiLabel(lang_.at("planText").at("injectionReasons"), reason.get<std::string>(), audience_));
       change["injectionReasons"] = reasons;
     }
     if (change.contains("whatIf"))
@@ -240,7 +242,7 @@ class PlanWriter {
 
   // The short name of a question ("fever", "your age") in this language and audience.
   std::string shortName(std::string_view key) const {
-    return words_.at("questions").at(std::string(key)).at(audience_).at("short").get<std::string>();
+    return lang_.at("questions").at(std::string(key)).at(audience_).at("short").get<std::string>();
   }
 
   // "a, b and c"; for alternatives ("if any of these is yes") "a, b or c". When a name holds a
@@ -248,7 +250,7 @@ class PlanWriter {
   // ("a; b or c; or d"; two names "a or b; or c"), whatever its length, so that no reader takes one
   // name for two: a comma before the "or" of a list of two names that hold "or" cannot show it.
   std::string joined(const std::vector<std::string>& names, const std::string& lastSeparator = "listLastSeparator") const {
-    const json& units = words_.at("units");
+    const json& units = lang_.at("units");
     bool nested = false;
     for (const std::string& name : names)
       for (const char* separator : {"listSeparator", "listLastSeparator", "listLastSeparatorOr"})
@@ -268,12 +270,12 @@ class PlanWriter {
   std::string findingNames(const std::vector<RedFlag>& flags, bool olderAge) const {
     std::vector<std::string> names;
     for (RedFlag flag : flags) names.push_back(shortName(infoOf(flag).key));
-    if (olderAge) names.push_back(worded(words_.at("phrases").at("olderAge")));
+    if (olderAge) names.push_back(worded(lang_.at("phrases").at("olderAge")));
     return joined(names);
   }
 
   std::string duration(double weeks, bool daysBelowTwoWeeks = true) const {
-    return wordedDuration(weeks, words_.at("units"), audience_, daysBelowTwoWeeks);
+    return wordedDuration(weeks, lang_.at("units"), audience_, daysBelowTwoWeeks);
   }
 
   // A template value: only one of kTemplateValues (plan.h), the names the content self-check allows.
@@ -306,19 +308,19 @@ class PlanWriter {
     offer("emergencyIfYes", shortNames(openCombinationPartners(a_), "listLastSeparatorOr"));
     offer("careDuration", duration(a_.conservativeCareWeeks));
     // Care not yet started is said in words, not as a duration ("less than a day of care").
-    offer("careSoFar", worded(words_.at("phrases").at(a_.conservativeCareWeeks > 0 ? "careSoFar" : "careNotStarted")));
+    offer("careSoFar", worded(lang_.at("phrases").at(a_.conservativeCareWeeks > 0 ? "careSoFar" : "careNotStarted")));
     if (a_.symptomWeeks) offer("symptomDuration", duration(*a_.symptomWeeks));
     if (a_.painScore) offer("painScore", std::to_string(*a_.painScore));
     if (a_.herniation) offer("herniationLevel", herniationLevelId(a_.herniation->level));
     // "No red flags" is said only when it is true as it stands: never for a finding a clinician
     // has assessed (including older age).
-    offer("redFlagStatus", worded(words_.at("phrases").at(a_.assessedFindings.any() ? "assessedStatus" : "noRedFlags")));
+    offer("redFlagStatus", worded(lang_.at("phrases").at(a_.assessedFindings.any() ? "assessedStatus" : "noRedFlags")));
   }
 
   // Why a line appears: the triage's reason, then the row's own condition when it has one.
   std::string rationale(const std::string& condition) const {
-    std::string text = worded(words_.at("rationale").at("triage").at(headlineKey_));
-    if (condition != "always") text += " " + worded(words_.at("rationale").at("conditions").at(condition));
+    std::string text = worded(lang_.at("rationale").at("triage").at(headlineKey_));
+    if (condition != "always") text += " " + worded(lang_.at("rationale").at("conditions").at(condition));
     return text;
   }
 
@@ -329,12 +331,12 @@ class PlanWriter {
       if (note.contains("when") && !conditionHolds(note.at("when").get<std::string>(), a_)) continue;
       json entry;
       entry["stance"] = note.at("stance");
-      entry["text"] = worded(words_.at("evidenceNotes").at(note.at("id").get<std::string>()));
+      entry["text"] = worded(lang_.at("evidenceNotes").at(note.at("id").get<std::string>()));
       // The stance in words ("Guidelines differ"), to show before the text: left out where the
       // text already opens with it, and for patients always: each patient note says in its own
       // words how the guidelines stand ("A UK guideline goes further"), and a label before it
       // says the same thing twice.
-      const std::string label = words_.at("stances").at(note.at("stance").get<std::string>()).at(audience_).get<std::string>();
+      const std::string label = lang_.at("stances").at(note.at("stance").get<std::string>()).at(audience_).get<std::string>();
       if (audience_ != "patient" && !opensWith(entry["text"].get<std::string>(), label)) entry["label"] = label;
       entry["citations"] = note.at("citations");
       notes.push_back(std::move(entry));
@@ -346,7 +348,7 @@ class PlanWriter {
     json lines = json::array();
     for (const RuleRow* row : decision_.lineRows()) {
       const std::string& id = row->id;
-      const json& recommendation = words_.at("recommendations").at(id);
+      const json& recommendation = lang_.at("recommendations").at(id);
       json line;
       line["id"] = id;
       line["kind"] = row->kind;
@@ -362,7 +364,7 @@ class PlanWriter {
       if (recommendation.contains("short") && recommendation.at("short").contains(audience_))
         line["short"] = fillTemplate(recommendation.at("short").at(audience_).get<std::string>(), values_);
       line["rationale"] = rationale(row->when);
-      if (row->when != "always") line["ownReason"] = worded(words_.at("rationale").at("conditions").at(row->when));
+      if (row->when != "always") line["ownReason"] = worded(lang_.at("rationale").at("conditions").at(row->when));
       line["basis"] = fillTemplate(recommendation.at("basis").get<std::string>(), values_);
       line["citations"] = rules_.at("recommendations").at(id).at("citations");
       line["evidenceNotes"] = evidenceNotes(id);
@@ -390,7 +392,7 @@ class PlanWriter {
   // the audience under the tier safetyTier gives it; the signs with no red flag last ("review").
   json safetyNet() const {
     static const std::array<const char*, 6> kOrder{"emergency", "emergencyRaised", "check-now", "urgent", "priority", "review"};
-    const json& words = words_.at("recommendations").at(safetyNetLine()).at("safetyNet").at(audience_);
+    const json& words = lang_.at("recommendations").at(safetyNetLine()).at("safetyNet").at(audience_);
     struct Tier {
       std::vector<std::string> items;
       json flags = json::array();
@@ -426,7 +428,7 @@ class PlanWriter {
   // The safety net as one text (the line's text: --text, the note, print): each tier's lead, its
   // signs as one list (joined with semicolons: a sign often holds a comma or an "or" itself), its note.
   std::string safetyNetText(const json& tiers) const {
-    const json& units = words_.at("units");
+    const json& units = lang_.at("units");
     std::string text;
     for (const json& tier : tiers) {
       std::vector<std::string> items;
@@ -454,7 +456,7 @@ class PlanWriter {
     for (const json& reference : rules_.at("references")) {
       const int number = reference.at("number").get<int>();
       if (cited.count(number) == 0) continue;
-      json entry = wordedReference(reference, rules_, words_);
+      json entry = wordedReference(reference, rules_, lang_);
       list.push_back(entry);
     }
     return list;
@@ -465,7 +467,7 @@ class PlanWriter {
   const json& rules_;
   const Content& content_;
   json reviewed_;  // the clinical review date on record for this version, language and wording, or null
-  const json& words_;
+  const json& lang_;
   const json& ui_;
   std::string audience_;
   Triage triage_;
@@ -481,10 +483,10 @@ json buildPlan(const Assessment& assessment, const Decision& decision, json what
 }
 
 json answerRows(const json& assessment, const Content& content, const std::string& language, const std::string& audience) {
-  const json& words = content.languages.at(language);
+  const json& lang = content.languages.at(language);
   const json& ui = content.interfaces.at(language);
   const auto shortName = [&](const std::string& key) {
-    return words.at("questions").at(key).at(audience).at("short").get<std::string>();
+    return lang.at("questions").at(key).at(audience).at("short").get<std::string>();
   };
   const auto yesNo = [&](const json& value) { return uiLabel(ui, value.is_null() ? "notSure" : value.get<bool>() ? "yes" : "no", audience); };
   json rows = json::array();
@@ -513,9 +515,9 @@ json answerRows(const json& assessment, const Content& content, const std::strin
     switch (field.type) {
       case FieldType::boolean: row(key, yesNo(value)); break;
       case FieldType::integer:
-        row(key, key == "painScore" ? fillTemplate(uiLabel(words.at("planText"), "painOutOf10", audience), {{"score", value.dump()}}) : value.dump());
+        row(key, key == "painScore" ? fillTemplate(uiLabel(lang.at("planText"), "painOutOf10", audience), {{"score", value.dump()}}) : value.dump());
         break;
-      case FieldType::number: row(key, wordedDuration(value.get<double>(), words.at("units"), audience)); break;
+      case FieldType::number: row(key, wordedDuration(value.get<double>(), lang.at("units"), audience)); break;
       case FieldType::herniation:
         row("herniationContained", yesNo(value.at("contained")));
         row("herniationLevel", value.at("level").get<std::string>());
@@ -523,10 +525,10 @@ json answerRows(const json& assessment, const Content& content, const std::strin
       case FieldType::assessedFindings: {
         std::vector<std::string> names;
         for (const json& finding : value)
-          names.push_back(finding == kOlderAgeFinding ? words.at("phrases").at(std::string(kOlderAgeFinding)).at(audience).get<std::string>()
+          names.push_back(finding == kOlderAgeFinding ? lang.at("phrases").at(std::string(kOlderAgeFinding)).at(audience).get<std::string>()
                                                       : shortName(finding.get<std::string>()));
-        row(key, joinList(names, words.at("units").at("listSeparatorStrong").get<std::string>(),
-                          words.at("units").at("listLastSeparatorStrong").get<std::string>()));
+        row(key, joinList(names, lang.at("units").at("listSeparatorStrong").get<std::string>(),
+                          lang.at("units").at("listLastSeparatorStrong").get<std::string>()));
         break;
       }
       case FieldType::audience:

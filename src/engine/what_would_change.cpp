@@ -102,7 +102,6 @@ json whatWouldChange(const Assessment& a, const Decision& decision, const RuleTa
   result["worstTriage"] = triageId(decideTriage(allYes));
 
   if (now == Triage::conservative) {
-    result["reassessInWeeks"] = reassessInWeeks(a);
     result["returnEarlyIf"] = ifYes(a, now, couldAppear(a));
     // Not improving by the 6-week mark: what the plan becomes then (the key keeps the number of
     // kConservativeWeeks in its name: it is part of the public plan JSON).

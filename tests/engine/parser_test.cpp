@@ -3,6 +3,7 @@
 
 #include "assessment_parser.h"
 #include "error_words.h"
+#include "json_text_reader.h"
 
 namespace radiculo {
 namespace {

@@ -89,8 +89,12 @@ TEST(WhatWouldChange, FullyAnsweredUrgentHasNothingToAsk) {
 }
 
 TEST(WhatWouldChange, ConservativeSaysWhenToReassessAndWhatBringsThePersonBackEarly) {
-  const json change = planOf("conservative-prior-mri-fractional-weeks").at("whatWouldChange");
-  EXPECT_EQ(change.at("reassessInWeeks"), 4);
+  const json plan = planOf("conservative-prior-mri-fractional-weeks");
+  const json& change = plan.at("whatWouldChange");
+  // When: the plan's own reassessInWeeks, said once, worded among what would change.
+  EXPECT_EQ(plan.at("reassessInWeeks"), 4);
+  EXPECT_FALSE(change.contains("reassessInWeeks"));
+  EXPECT_NE(change.at("reassessIn").get<std::string>().find("4 weeks"), std::string::npos) << change.at("reassessIn");
   EXPECT_EQ(change.at("ifNotImprovingAt6Weeks"), "reassess");
   // Only what can newly appear: not past cancer, a weak immune system, injecting drugs,
   // osteoporosis or long-term steroids.

@@ -151,9 +151,10 @@ test('about: "what would change this" shows the engine\'s answer in every phase'
     await clearAnswers(page);
     await fillFast(page, conservative);
     await page.waitForSelector('#plan[data-triage="conservative"]');
-    const change = (await enginePlan(page, conservative)).whatWouldChange;
+    const conservativePlan = await enginePlan(page, conservative);
+    const change = conservativePlan.whatWouldChange;
     const wwc = page.locator('#plan-body > [data-what-would-change="conservative"]');
-    assert.ok((await wwc.locator('[data-wwc="reassessInWeeks"]').innerText()).includes(`${change.reassessInWeeks} weeks`));
+    assert.ok((await wwc.locator('[data-wwc="reassessInWeeks"]').innerText()).includes(`${conservativePlan.reassessInWeeks} weeks`));
     assert.ok((await wwc.locator('[data-wwc="ifNotImproving"]').innerText()).includes(content.triages.reassess.clinician));
     const groups = await wwc.locator('[data-wwc="returnEarlyIf"] li').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-triage')));
     assert.deepEqual(groups, Array.from(new Set(change.returnEarlyIf.map((entry) => entry.triageIfYes))));

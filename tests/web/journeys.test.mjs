@@ -1,4 +1,4 @@
-// Issue 12's journeys, each on its own device, counted and checked (tests/web/journeys.mjs drives
+// The journeys, each on its own device, counted and checked (tests/web/journeys.mjs drives
 // them; bench/journeys.mjs prints the same counts as a table):
 // - phone 390x844, patient, typical: one question group per screen, at most 8 screens, no typing,
 //   the first action on screen when the plan opens;

@@ -100,7 +100,7 @@ test('print: a typical conservative clinician plan, English: every part, three A
     assert.ok(text.includes(squash(disclaimer.clinician)), 'disclaimer');
     assert.ok(!text.includes('Fever or chills since the pain began?'), 'no question text from the form');
     console.log(`# print: conservative-typical clinician English: ${pages} A4 page(s)`);
-    // Three pages since the medicine and assessment content of issue 20 (pregnancy and breastfeeding,
+    // Three pages with the medicine and assessment content (pregnancy and breastfeeding,
     // driving, corticosteroids, risk stratification, NICE's epidural option and their references):
     // the sheet then ran 2.1 pages, its footer alone on page 3.
     assert.ok(pages <= 3, `at most three A4 pages in English (got ${pages})`);
@@ -144,7 +144,7 @@ test('print: the longest conservative plan and the patient wording, English and 
       }
       counts.push(`${name} ${audience} ${language}: ${pages}`);
       // The longest plan (severe pain and spasm: every medicine line with its cautions) runs to 4 pages
-      // since issue 20's medicine safety content; what to do and when to get help stay on page 1.
+      // with its medicine safety content; what to do and when to get help stay on page 1.
       assert.ok(pages <= 4, `${name} ${audience} ${language}: ${pages} pages`);
     } finally {
       await context.close();

@@ -6,7 +6,10 @@
 
 #include <array>
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace radiculo {
 
@@ -146,5 +149,13 @@ inline constexpr std::array<const char*, 17> kErrorValues{
     "age", "url", "linkId", "system", "status", "version"};
 
 constexpr std::string_view errorCodeName(ErrorCode code) { return kErrorCodes[static_cast<std::size_t>(code)].name; }
+
+// One problem: where (a JSON Pointer, e.g. "/redFlags/fevr"), what (a stable code) and the values
+// its message is worded with (kErrorValues); the engine words it in the person's language.
+struct FieldError {
+  std::string field;
+  ErrorCode code;
+  std::vector<std::pair<std::string, std::string>> params = {};
+};
 
 }  // namespace radiculo
