@@ -15,6 +15,8 @@ export const DEVICES = {
   kiosk: { viewport: { width: 1080, height: 1920 }, hasTouch: true },
   desk: { viewport: { width: 1366, height: 768 } },
   tablet: { viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true },
+  tabletLandscape: { viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true },
+  smallPhone: { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true },
 };
 
 // The typical case of the UX review: 3 weeks, pain 5, no red flag, aged 45.
@@ -95,9 +97,11 @@ export async function patientTypical(page, { touch = true, onScreen = async () =
   await onScreen('start');
   await person.point(page.locator('#chooser [data-audience="patient"]'));
   const screens = [];
+  const progress = []; // "Step n of total" on each screen
   for (let guard = 0; guard < 12; guard += 1) {
     const step = await visibleStep(page);
     screens.push(step);
+    progress.push(await page.locator('#step-progress-text').textContent());
     await onScreen(`step ${step}`);
     const keys = await page.evaluate(() => Array.from(document.querySelectorAll('#questions .question[data-question]'))
       .filter((node) => node.getClientRects().length).map((node) => node.getAttribute('data-question')));
@@ -112,7 +116,7 @@ export async function patientTypical(page, { touch = true, onScreen = async () =
   await page.locator('#plan[data-triage="conservative"]').waitFor({ state: 'visible' });
   const scroll = await scrollNeeded(page, '#plan [data-first-action]');
   await onScreen('plan');
-  return { pointer: person.pointer, keys: person.keys, typed: person.typed, screens: screens.length, scroll };
+  return { pointer: person.pointer, keys: person.keys, typed: person.typed, screens: screens.length, scroll, progress };
 }
 
 /** A patient on a phone who has new numbness around the bottom: "Yes" to the first question. */
