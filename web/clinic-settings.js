@@ -341,6 +341,9 @@
       const written = settings[key].replace(/[^0-9+]/g, '');
       if (settings[key] && settings.dial[key] !== written) checks.push(`${key} ${quoted(settings[key])} is dialled as ${settings.dial[key]}`);
     }
+    // Patients read "your local emergency number" and find no number to call: a page that offers the
+    // patient wording needs this clinic's emergency number.
+    if (settings.patientWording && !settings.emergencyNumber) checks.push('emergencyNumber is not set: patients read "your local emergency number", with no number to call; set it for a page patients use');
     settings.takeHome = takeHome(settings, checks);
     showProblems(problems);
     showProblems(checks, 'settings-checks');
