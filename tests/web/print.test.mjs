@@ -145,6 +145,8 @@ test('print: the longest conservative plan and the patient wording, English and 
         assert.ok(rules.every((entry) => entry.colour === 'rgb(0, 0, 0)'), 'black on white');
       }
       assert.ok(text.includes(squash(ui.printTitle)));
+      // The mark for the clinician checking the rules ("beyond the source page") is not on a patient's sheet.
+      assert.equal(text.includes(squash(ui.beyondSource)), audience === 'clinician', `beyond-source marks on the ${audience} sheet`);
       assert.ok(text.includes(squash(content.disclaimer[audience])));
       if (audience === 'patient') {
         // Where guidelines disagree, the patient's printout says so in one plain sentence.
