@@ -228,7 +228,7 @@ async function focusInfo(page) {
  * A patient by keyboard only (Tab, arrows, Enter; no shortcut keys, no typing): arrows choose "No"
  * on each warning sign and the touch choices' range and value, Enter on Continue. Returns the counts.
  */
-export async function patientKeyboard(page, { answers = {} } = {}) {
+export async function patientKeyboard(page, { answers = {}, letters = false } = {}) {
   const person = new Person(page, { touch: false });
   const wanted = {
     'symptomWeeks-band': '2', 'symptomWeeks-pick': '3', painScore: '5', muscleSpasm: 'no',
@@ -236,7 +236,7 @@ export async function patientKeyboard(page, { answers = {} } = {}) {
   };
   for (let guard = 0; guard < 300; guard += 1) {
     if (await page.locator('html[data-flow-at-plan] #plan[data-triage]').count()) break;
-    const focus = await page.evaluate((wanted) => {
+    const focus = await page.evaluate(({ wanted, letters }) => {
       const node = document.activeElement || document.body;
       if (node.getAttribute('data-audience')) return { action: node.getAttribute('data-audience') === 'patient' ? 'Enter' : 'Tab' };
       if (node.hasAttribute('data-step-continue')) {
@@ -254,11 +254,13 @@ export async function patientKeyboard(page, { answers = {} } = {}) {
       const goal = radios.findIndex((input) => input.value === target);
       if (goal < 0) return { action: 'Tab' };
       if (checked === goal) return { action: 'Tab' };
+      // With the keys the page names (Y / N / U on a question, then on to the next): one key per answer.
+      if (letters && isRedFlag && target === 'no') return { action: 'n' };
       const from = checked >= 0 ? checked : radios.indexOf(node);
       // Nothing chosen yet and already on the goal: Space chooses it.
       if (checked < 0 && from === goal) return { action: 'Space' };
       return { action: goal > from ? 'ArrowRight' : 'ArrowLeft' };
-    }, wanted);
+    }, { wanted, letters });
     await person.press(focus.action);
     if (guard === 299) throw new Error('no plan by keyboard');
   }

@@ -295,6 +295,15 @@ test('journey: keyboard only (Tab, arrows, Enter) completes the patient flow on 
     try {
       const counts = await patientKeyboard(page);
       report(`${device} patient keyboard only`, counts);
+      if (device === 'phone') {
+        // The keys the patient's hint names (N on a question, then on to the next): far fewer presses.
+        await page.locator('#plan-back').focus();
+        await page.evaluate(() => window.Radiculo.app.startAgain());
+        const lettered = await patientKeyboard(page, { letters: true });
+        report('phone patient keyboard with the named keys', lettered);
+        assert.ok(lettered.keys < counts.keys - 20, `${lettered.keys} keys with Y / N / U, ${counts.keys} with Tab and arrows`);
+        await page.locator('#plan[data-triage="conservative"]').waitFor({ state: 'visible' });
+      }
       await page.locator('#plan[data-triage="conservative"]').waitFor({ state: 'visible' });
       assert.equal(await scrollNeeded(page, '#plan [data-first-action]'), 0);
       // Focus is on the plan's title, and visible.
