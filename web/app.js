@@ -44,6 +44,7 @@
   function applyInterfaceWords() {
     const w = words();
     for (const node of document.querySelectorAll('[data-ui]')) node.textContent = w.ui(node.getAttribute('data-ui'));
+    Radiculo.clinicSettings.show(state.content);
     const content = state.content;
     const audience = shownAudience();
     byId('disclaimer').textContent = (content.disclaimer && content.disclaimer[audience]) || '';

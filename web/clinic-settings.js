@@ -1,6 +1,6 @@
 /* Radiculo: this clinic's settings, web/settings.json: data, never run, read with a strict schema.
  * A value that does not fit is not used and is named on the footer's admin line and the console,
- * never dropped silently; no value is ever used as HTML. Source: the one-file copy's embedded
+ * never dropped silently, in the page's language (content/ui "settingsLines"); no value is ever used as HTML. Source: the one-file copy's embedded
  * <script type="application/json" id="radiculo-settings">, else settings.json (under sw.js, a
  * network answer that is not a JSON object never replaces the last good copy; the worker then says
  * why in an X-Radiculo-Settings header, shown here too). The same admin line also says what a
@@ -31,6 +31,10 @@
   // Controls and invisible text-direction marks could hide or reorder what is shown next to a value.
   const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
+  // A line for the clinic's admin, as { id, values }: worded when shown, in the language of the
+  // page then (content/ui "settingsLines"), so a Spanish page says it in Spanish.
+  const said = (id, values = {}) => ({ id, values });
+  let adminLines = { problems: [], checks: [] }; // this page's, from apply()
   const quoted = (value) => JSON.stringify(value);
   const list = (values) => values.map(quoted).join(', ');
 
@@ -39,7 +43,7 @@
     const embedded = document.getElementById('radiculo-settings');
     if (embedded) return { text: embedded.textContent, source: 'embedded' };
     if (location.protocol === 'file:') {
-      return { text: null, problem: 'settings.json cannot be read by a page opened from a file (use the one-file copy, which carries its settings); using the defaults' };
+      return { text: null, problem: said('fileNoSettings') };
     }
     let timer = 0;
     try {
@@ -47,11 +51,12 @@
         fetch('settings.json', { cache: 'no-cache', credentials: 'same-origin' }),
         new Promise((resolve, reject) => { timer = window.setTimeout(() => reject(new Error(`no answer in ${FETCH_LIMIT_MS / 1000} s`)), FETCH_LIMIT_MS); }),
       ]);
-      const note = response.headers.get('X-Radiculo-Settings') || '';
-      if (!response.ok) return { text: null, problem: `settings.json could not be loaded (the server answered ${response.status}); using the defaults` };
+      const header = response.headers.get('X-Radiculo-Settings') || '';
+      const note = header ? said('workerNote', { note: header }) : null;
+      if (!response.ok) return { text: null, problem: said('notLoadedStatus', { status: response.status }) };
       return { text: await response.text(), note, source: 'settings.json' };
     } catch (error) {
-      return { text: null, problem: `settings.json could not be loaded (${error && error.message}); using the defaults` };
+      return { text: null, problem: said('notLoaded', { reason: error && error.message }) };
     } finally {
       window.clearTimeout(timer);
     }
@@ -60,13 +65,13 @@
   function phoneNumber(key, value, problems) {
     if (value === '' || value === undefined) return '';
     if (typeof value === 'number') {
-      problems.push(`${key} ignored: write the number in quotes, e.g. "${key}": "${Number.isFinite(value) ? value : '112'}"`);
+      problems.push(said('phoneAsNumber', { key, example: Number.isFinite(value) ? value : '112' }));
       return '';
     }
     const text = typeof value === 'string' ? value.trim() : null;
     const digits = text === null ? 0 : text.replace(/[^0-9]/g, '').length;
     if (text === null || !PHONE.test(text) || text.length > PHONE_MAX || digits < 2 || text.lastIndexOf('+') > 0) {
-      problems.push(`${key} ignored: must be a phone number in quotes (digits, spaces, + - ( ) only, + only first, at most ${PHONE_MAX} characters), e.g. "112"`);
+      problems.push(said('phoneInvalid', { key, max: PHONE_MAX }));
       return '';
     }
     return text.replace(/ {2,}/g, ' ');
@@ -109,7 +114,7 @@
       url = null;
     }
     if (!url || url.protocol !== 'https:' || url.username || url.password || url.hash || value.includes('#')) {
-      problems.push(`${key} ignored: must be the web address of this aid in quotes, starting with https://, without a '#' part, e.g. "https://example.org/radiculo/"`);
+      problems.push(said('addressInvalid', { key }));
       return '';
     }
     return url.href;
@@ -118,16 +123,16 @@
   function plainText(key, value, problems) {
     if (value === '' || value === undefined) return '';
     if (typeof value !== 'string') {
-      problems.push(`${key} ignored: must be text in quotes`);
+      problems.push(said('textNotString', { key }));
       return '';
     }
     const text = value.replace(/[\t\n\r\u2028\u2029 ]+/g, ' ').trim();
     if (CONTROL.test(text)) {
-      problems.push(`${key} ignored: contains control or text-direction characters`);
+      problems.push(said('textControl', { key }));
       return '';
     }
     if (text.length > TEXT_MAX[key]) {
-      problems.push(`${key} ignored: longer than ${TEXT_MAX[key]} characters`);
+      problems.push(said('textTooLong', { key, max: TEXT_MAX[key] }));
       return '';
     }
     return text;
@@ -154,22 +159,22 @@
     try {
       raw = JSON.parse(String(text).replace(/^\uFEFF/, '')); // a byte-order mark from a Windows editor is fine
     } catch (error) {
-      problems.push(`settings.json is not valid JSON (${error.message}); using the defaults`);
+      problems.push(said('notJson', { reason: error.message }));
       return { settings, problems };
     }
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-      problems.push('settings.json must be one JSON object, { "emergencyNumber": "112", ... }; using the defaults');
+      problems.push(said('notObject'));
       return { settings, problems };
     }
     // A demonstration shows every wording and language, each output marked "not clinically
     // reviewed"; a value that cannot be read is not a demonstration.
     if (raw.demo !== undefined) {
       if (typeof raw.demo === 'boolean') settings.demo = raw.demo;
-      else problems.push('demo ignored: must be true or false, without quotes');
+      else problems.push(said('booleanInvalid', { key: 'demo' }));
     }
     Object.assign(settings, signOffDefaults(offered, settings.demo));
     for (const key of Object.keys(raw)) {
-      if (!KEYS.includes(key)) problems.push(`${quoted(key)} is not a setting (ignored); the settings are: ${KEYS.join(', ')}`);
+      if (!KEYS.includes(key)) problems.push(said('unknownKey', { key: quoted(key), keys: KEYS.join(', ') }));
     }
 
     for (const key of PHONES) settings[key] = phoneNumber(key, raw[key], problems);
@@ -180,7 +185,7 @@
     if (raw.kioskIdleSeconds !== undefined) {
       const seconds = raw.kioskIdleSeconds;
       if (Number.isInteger(seconds) && seconds >= IDLE_MIN && seconds <= IDLE_MAX) settings.kioskIdleSeconds = seconds;
-      else problems.push(`kioskIdleSeconds ignored: must be a whole number of seconds from ${IDLE_MIN} to ${IDLE_MAX}, without quotes; using ${DEFAULTS.kioskIdleSeconds}`);
+      else problems.push(said('idleInvalid', { min: IDLE_MIN, max: IDLE_MAX, used: DEFAULTS.kioskIdleSeconds }));
     }
 
     // The two sign-off switches: a value that cannot be read switches the feature off (the safe side).
@@ -188,7 +193,7 @@
       if (typeof raw.patientWording === 'boolean') settings.patientWording = raw.patientWording;
       else {
         settings.patientWording = false;
-        problems.push('patientWording ignored: must be true or false, without quotes; patient wording is off until this is fixed');
+        problems.push(said('patientWordingInvalid'));
       }
     }
     // A printer, and the clinician wording at a kiosk: true or false; a value that cannot be read is
@@ -196,25 +201,25 @@
     for (const key of ['printer', 'kioskClinicianWording']) {
       if (raw[key] === undefined) continue;
       if (typeof raw[key] === 'boolean') settings[key] = raw[key];
-      else problems.push(`${key} ignored: must be true or false, without quotes`);
+      else problems.push(said('booleanInvalid', { key }));
     }
     const fallbackLanguage = offered.languages.includes(offered.defaults.language) ? offered.defaults.language : offered.languages[0];
     if (raw.languages !== undefined) {
       if (!Array.isArray(raw.languages)) {
         settings.languages = [fallbackLanguage];
-        problems.push(`languages ignored: must be a list such as ${JSON.stringify(offered.languages)}; only ${quoted(fallbackLanguage)} is offered until this is fixed`);
+        problems.push(said('languagesNotList', { example: JSON.stringify(offered.languages), fallback: quoted(fallbackLanguage) }));
       } else {
         const chosen = [];
         for (const code of raw.languages) {
           if (typeof code === 'string' && offered.languages.includes(code)) {
             if (!chosen.includes(code)) chosen.push(code);
           } else {
-            problems.push(`languages: ${quoted(code)} ignored: not a language of this content (${list(offered.languages)})`);
+            problems.push(said('languageUnknown', { code: quoted(code), languages: list(offered.languages) }));
           }
         }
         if (chosen.length === 0) {
           chosen.push(fallbackLanguage);
-          problems.push(`languages: no language left; ${quoted(fallbackLanguage)} is always offered`);
+          problems.push(said('languagesNone', { fallback: quoted(fallbackLanguage) }));
         }
         settings.languages = chosen;
       }
@@ -224,14 +229,14 @@
       const language = raw.defaultLanguage;
       if (language === 'auto') settings.defaultLanguage = 'auto';
       else if (typeof language === 'string' && settings.languages.includes(language)) settings.defaultLanguage = language;
-      else problems.push(`defaultLanguage ignored: must be "auto" or one of the languages offered (${list(settings.languages)}); using "auto"`);
+      else problems.push(said('defaultLanguageInvalid', { languages: list(settings.languages) }));
     }
     if (raw.defaultAudience !== undefined) {
       const audience = raw.defaultAudience;
       if (audience !== '' && !(typeof audience === 'string' && offered.audiences.includes(audience))) {
-        problems.push(`defaultAudience ignored: must be "" (ask) or one of ${list(offered.audiences)}`);
+        problems.push(said('defaultAudienceInvalid', { audiences: list(offered.audiences) }));
       } else if (audience === 'patient' && !settings.patientWording) {
-        problems.push('defaultAudience "patient" ignored: patientWording is false');
+        problems.push(said('defaultAudiencePatientOff'));
       } else {
         settings.defaultAudience = audience;
       }
@@ -239,22 +244,29 @@
     return { settings, problems };
   }
 
+  /** An admin line in the words of `content` (one language's content, with its ui). */
+  function worded(line, content) {
+    return Radiculo.dom.fill(content.ui.settingsLines[line.id], line.values);
+  }
+
   /**
-   * The admin's lines: "Settings: ..." in #settings-notice (if the page has one) and the console; the
-   * lines to check (#settings-checks) on the page only.
+   * The admin's lines, in the language of `content`: the problems ("Settings: ...") in
+   * #settings-notice and the lines to check in #settings-checks, when the page has them. Shown again
+   * whenever the page's language changes.
    */
-  function showProblems(problems, slotId = 'settings-notice') {
-    for (const problem of slotId === 'settings-notice' ? problems : []) {
-      if (window.console && console.warn) console.warn(`Radiculo settings: ${problem}`);
+  function show(content) {
+    for (const [slotId, lines] of [['settings-notice', adminLines.problems], ['settings-checks', adminLines.checks]]) {
+      const slot = document.getElementById(slotId);
+      if (!slot) continue;
+      slot.replaceChildren(...lines.map((line) => {
+        const paragraph = document.createElement('p');
+        paragraph.textContent = slotId === 'settings-notice'
+          ? Radiculo.dom.fill(content.ui.settingsLines.prefix, { line: worded(line, content) }) : worded(line, content);
+        return paragraph;
+      }));
+      slot.lang = content.language;
+      slot.hidden = lines.length === 0;
     }
-    const slot = document.getElementById(slotId);
-    if (!slot) return;
-    slot.replaceChildren(...problems.map((problem) => {
-      const line = document.createElement('p');
-      line.textContent = `Settings: ${problem}`;
-      return line;
-    }));
-    slot.hidden = problems.length === 0;
   }
 
   /** The kiosk's idle time from the address (?kiosk&idle=SECONDS), which wins over settings.json; 0 when none. */
@@ -275,12 +287,12 @@
     let where = settings.takeHomeAddress;
     if (where) {
       const other = /^https?:$/.test(here.protocol) && !localHost(here.hostname) && new URL(where).origin !== here.origin;
-      lines.push(`takeHomeAddress: take-home codes open ${where}${other ? ` (another site than this page, ${here.origin})` : ''}`);
+      lines.push(other ? said('takeHomeOpensOther', { address: where, origin: here.origin }) : said('takeHomeOpens', { address: where }));
     } else if (!/^https?:$/.test(here.protocol)) {
-      lines.push('no take-home code: this copy runs from a file, which a phone cannot open; set takeHomeAddress to the aid\'s https:// address (docs/deployment.md, section 4)');
+      lines.push(said('noTakeHomeFile'));
       return '';
     } else if (localHost(here.hostname)) {
-      lines.push(`no take-home code: this page is served from ${here.hostname}, which a patient's phone cannot open; set takeHomeAddress to the aid's https:// address (docs/deployment.md, section 4)`);
+      lines.push(said('noTakeHomeLocal', { host: here.hostname }));
       return '';
     } else {
       where = here.origin + here.pathname;
@@ -339,16 +351,19 @@
     settings.dial = Object.freeze(Object.fromEntries(PHONES.map((key) => [key, dialled(settings[key])])));
     for (const key of PHONES) {
       const written = settings[key].replace(/[^0-9+]/g, '');
-      if (settings[key] && settings.dial[key] !== written) checks.push(`${key} ${quoted(settings[key])} is dialled as ${settings.dial[key]}`);
+      if (settings[key] && settings.dial[key] !== written) checks.push(said('dialledAs', { key, number: quoted(settings[key]), dialled: settings.dial[key] }));
     }
     // Patients read "your local emergency number" and find no number to call: a page that offers the
     // patient wording needs this clinic's emergency number.
-    if (settings.patientWording && !settings.emergencyNumber) checks.push('emergencyNumber is not set: patients read "your local emergency number", with no number to call; set it for a page patients use');
+    if (settings.patientWording && !settings.emergencyNumber) checks.push(said('emergencyNumberUnset'));
     settings.takeHome = takeHome(settings, checks);
-    showProblems(problems);
-    showProblems(checks, 'settings-checks');
+    adminLines = { problems, checks };
+    // The console (an integrator's) in the content's default language; the page in the page's.
+    const english = engine.content(defaults.language);
+    for (const problem of problems) if (window.console && console.warn) console.warn(`Radiculo settings: ${worded(problem, english)}`);
+    show(english);
     return Object.freeze(settings);
   }
 
-  Radiculo.clinicSettings = { loaded: loadText(), apply, dialled, localHost };
+  Radiculo.clinicSettings = { loaded: loadText(), apply, show, dialled, localHost };
 })();

@@ -218,7 +218,8 @@ std::vector<std::string> checkContent(const Content& content) {
       check.inAudiences(words, where, "/headlines/" + headline);
       check.inAudiences(words, where, "/rationale/triage/" + headline);
     }
-    for (const char* phrase : {"noRedFlags", "assessedStatus", "olderAge", "reviewPending", "reviewedOn"})
+    for (const char* phrase :
+         {"noRedFlags", "assessedStatus", "olderAge", "reviewPending", "reviewedOn", "careSoFar", "careNotStarted"})
       check.inAudiences(words, where, "/phrases/" + std::string(phrase));
     for (const std::string& condition : conditionsUsed)
       check.inAudiences(words, where, "/rationale/conditions/" + condition);
@@ -257,20 +258,43 @@ std::vector<std::string> checkContent(const Content& content) {
     check.text(words, where, "/units/decimalSeparator");
     check.text(words, where, "/units/weeks");
     for (const char* unit : {"lessThanADay", "about", "months", "years"}) check.text(words, where, "/units/" + std::string(unit));
+    // The sentence templates the plan writer fills (planText): each worded once or per audience,
+    // with only the values the plan writer offers that template; and each injection reason.
+    for (const PlanTextTemplate& entry : kPlanTextTemplates) {
+      const std::string pointer = "/planText/" + std::string(entry.key);
+      const bool perAudience = words.contains(json::json_pointer(pointer)) && words.at(json::json_pointer(pointer)).is_object();
+      for (const char* audience : kAudienceIds) {
+        const std::string at = perAudience ? pointer + "/" + audience : pointer;
+        if (!words.contains(json::json_pointer(at)) || !words.at(json::json_pointer(at)).is_string() ||
+            words.at(json::json_pointer(at)).get<std::string>().empty()) {
+          check.problem(where + at + " is missing or empty");
+          break;
+        }
+        for (const std::string& name : templateNames(words.at(json::json_pointer(at)).get<std::string>()))
+          if (name.empty() || !contains(entry.values, name))
+            check.problem(where + at + " uses unknown placeholder {" + name + "}");
+      }
+    }
+    for (const char* reason : kInjectionReasons) check.inAudiences(words, where, "/planText/injectionReasons/" + std::string(reason));
     check.text(words, where, "/sourceDocument");
     check.text(words, where, "/translationShort");
     if (content.interfaces.count(code) == 0) check.problem("ui/" + code + ".json is missing");
     // Every error the engine can report has its message, and no message is for a code it lacks.
     for (const ErrorCodeInfo& info : kErrorCodes) {
       const std::string_view error = info.name;
-      const json::json_pointer at("/errors/" + std::string(error));
-      if (!words.contains(at) || !words.at(at).is_string() || words.at(at).get<std::string>().empty()) {
-        check.problem(where + "/errors/" + std::string(error) + " is missing or empty");
-        continue;
+      // One message for both wordings, or one per wording.
+      const std::string pointer = "/errors/" + std::string(error);
+      const bool perAudience = words.contains(json::json_pointer(pointer)) && words.at(json::json_pointer(pointer)).is_object();
+      for (const char* audience : kAudienceIds) {
+        const std::string at = perAudience ? pointer + "/" + audience : pointer;
+        if (!words.contains(json::json_pointer(at)) || !words.at(json::json_pointer(at)).is_string() ||
+            words.at(json::json_pointer(at)).get<std::string>().empty()) {
+          check.problem(where + at + " is missing or empty");
+          break;
+        }
+        for (const std::string& name : templateNames(words.at(json::json_pointer(at)).get<std::string>()))
+          if (!contains(kErrorValues, name)) check.problem(where + at + " uses unknown placeholder {" + name + "}");
       }
-      for (const std::string& name : templateNames(words.at(at).get<std::string>()))
-        if (!contains(kErrorValues, name))
-          check.problem(where + "/errors/" + std::string(error) + " uses unknown placeholder {" + name + "}");
     }
     if (words.contains("errors"))
       for (const auto& item : words.at("errors").items())

@@ -14,7 +14,7 @@ struct File {
 extern const File kRules;             // content/rules.json
 extern const File kReview;            // content/review.json, the record of clinical reviews
 extern const File kLanguages[];       // content/lang/<code>.json, sorted by name
-extern const File kInterfaces[];      // content/ui/<code>.json, the page's own labels
+extern const File kInterfaces[];      // content/ui/<code>.json, the surfaces' own labels
 extern const std::size_t kLanguageCount;
 extern const std::size_t kInterfaceCount;
 

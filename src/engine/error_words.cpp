@@ -20,7 +20,10 @@ std::string errorMessage(const FieldError& error, const Content& content, const 
     else if (words.at("phrases").contains(value))
       values[name + "Label"] = words.at("phrases").at(value).at(std::string(audience)).get<std::string>();
   }
-  return fillTemplate(words.at("errors").at(std::string(errorCodeName(error.code))).get<std::string>(), values);
+  // A message is one for both wordings, or one per wording where a patient needs other words
+  // ("warning sign", not "red flag").
+  const json& message = words.at("errors").at(std::string(errorCodeName(error.code)));
+  return fillTemplate((message.is_object() ? message.at(std::string(audience)) : message).get<std::string>(), values);
 }
 
 json errorsJson(const std::vector<FieldError>& errors, const Content& content, const std::string& language,

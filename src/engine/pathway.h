@@ -215,6 +215,9 @@ bool belowL3(HerniationLevel level);
 // injection [4] that is not met ("herniationUnknown", "notContained", "levelNotBelowL3",
 // "over12Weeks"). Empty when the criteria are met.
 std::vector<std::string_view> injectionCriteriaNotMet(const Assessment& assessment);
+// Every reason injectionCriteriaNotMet can give: each is worded in content/lang "planText".
+inline constexpr std::array<const char*, 4> kInjectionReasons{"herniationUnknown", "notContained", "levelNotBelowL3",
+                                                              "over12Weeks"};
 
 // Whether a red flag answered no can turn yes while someone waits (a symptom), as opposed to
 // history that cannot newly appear.

@@ -61,7 +61,8 @@ bool opensWith(const std::string& text, const std::string& words) {
   return true;
 }
 
-// A label of content/ui: worded for the audience, or the same for both.
+// A label of content/ui or a template of content/lang "planText": worded for the audience, or the
+// same for both.
 std::string uiLabel(const json& ui, const std::string& key, const std::string& audience) {
   const json& value = ui.at(key);
   return value.is_object() ? value.at(audience).get<std::string>() : value.get<std::string>();
@@ -137,6 +138,9 @@ class PlanWriter {
 
   std::string ui(const std::string& key) const { return uiLabel(ui_, key, audience_); }
 
+  // A sentence template of content/lang "planText", the words this writer fills into the plan.
+  std::string planText(const std::string& key) const { return uiLabel(words_.at("planText"), key, audience_); }
+
   std::string triageLabel(std::string_view id) const { return words_.at("triages").at(std::string(id)).at(audience_).get<std::string>(); }
 
   // The plan's own triage label: its headline's, where the content gives that headline one (a
@@ -179,13 +183,13 @@ class PlanWriter {
     if (audience_ == "patient" && mustBeSeen) {
       change.erase("bestTriage");
     } else if (best != worst) {
-      change["range"] = fillTemplate(ui("triageRange"), {{"best", triageLabel(best)}, {"worst", triageLabel(worst)}});
+      change["range"] = fillTemplate(planText("triageRange"), {{"best", triageLabel(best)}, {"worst", triageLabel(worst)}});
     }
     if (change.contains("reassessInWeeks"))
-      change["reassessIn"] = fillTemplate(ui("reassessIn"), {{"weeks", duration(change.at("reassessInWeeks").get<double>(), false)}});
+      change["reassessIn"] = fillTemplate(planText("reassessIn"), {{"weeks", duration(change.at("reassessInWeeks").get<double>(), false)}});
     if (change.contains("ifNotImprovingAt6Weeks"))
       change["ifNotImproving"] =
-          fillTemplate(ui("ifNotImproving"), {{"triage", triageLabel(change.at("ifNotImprovingAt6Weeks").get<std::string>())}});
+          fillTemplate(planText("ifNotImproving"), {{"triage", triageLabel(change.at("ifNotImprovingAt6Weeks").get<std::string>())}});
     if (change.contains("returnEarlyIf")) {
       // By the triage a yes would bring, most serious (the engine's order) first: "Emergency: a, b or c."
       json groups = json::array();
@@ -206,7 +210,8 @@ class PlanWriter {
     }
     if (change.contains("injectionNotOffered")) {
       json reasons = json::array();
-      for (const json& reason : change.at("injectionNotOffered")) reasons.push_back(ui("injectionReason_" + reason.get<std::string>()));
+      for (const json& reason : change.at("injectionNotOffered"))
+        reasons.push_back(uiLabel(words_.at("planText").at("injectionReasons"), reason.get<std::string>(), audience_));
       change["injectionReasons"] = reasons;
     }
     if (change.contains("whatIf"))
@@ -226,9 +231,9 @@ class PlanWriter {
             pair(key, value);
           }
         }
-        entry["text"] = fillTemplate(ui("whatIfChange"), {{"change", pairs}});
+        entry["text"] = fillTemplate(planText("whatIfChange"), {{"change", pairs}});
         if (entry.at("triage") != triageId(triage_))
-          entry["triageText"] = fillTemplate(ui("whatIfTriage"), {{"triage", triageLabel(entry.at("triage").get<std::string>())}});
+          entry["triageText"] = fillTemplate(planText("whatIfTriage"), {{"triage", triageLabel(entry.at("triage").get<std::string>())}});
       }
     return change;
   }
@@ -300,6 +305,8 @@ class PlanWriter {
     offer("reassessIn", duration(reviewInWeeks(a_, triage_).value_or(reassessInWeeks(a_)), false));
     offer("emergencyIfYes", shortNames(openCombinationPartners(a_), "listLastSeparatorOr"));
     offer("careDuration", duration(a_.conservativeCareWeeks));
+    // Care not yet started is said in words, not as a duration ("less than a day of care").
+    offer("careSoFar", worded(words_.at("phrases").at(a_.conservativeCareWeeks > 0 ? "careSoFar" : "careNotStarted")));
     if (a_.symptomWeeks) offer("symptomDuration", duration(*a_.symptomWeeks));
     if (a_.painScore) offer("painScore", std::to_string(*a_.painScore));
     if (a_.herniation) offer("herniationLevel", herniationLevelId(a_.herniation->level));
@@ -506,7 +513,7 @@ json answerRows(const json& assessment, const Content& content, const std::strin
     switch (field.type) {
       case FieldType::boolean: row(key, yesNo(value)); break;
       case FieldType::integer:
-        row(key, key == "painScore" ? fillTemplate(uiLabel(ui, "painOutOf10", audience), {{"score", value.dump()}}) : value.dump());
+        row(key, key == "painScore" ? fillTemplate(uiLabel(words.at("planText"), "painOutOf10", audience), {{"score", value.dump()}}) : value.dump());
         break;
       case FieldType::number: row(key, wordedDuration(value.get<double>(), words.at("units"), audience)); break;
       case FieldType::herniation:

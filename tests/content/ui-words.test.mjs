@@ -1,8 +1,8 @@
 // Every label of content/ui is used by some surface: the page (web/), the engine (src/) or the
 // page generators (tools/). A label no surface names is dead words, translated for nothing. A key
 // is used when a source names it in quotes ("key", 'key', `key`, or data-ui="key") or as a
-// property (ui.key), or, for a
-// family of keys (injectionReason_notContained), when a source builds it from its prefix.
+// property (ui.key). The sentence templates the engine fills into a plan are not labels: they live in
+// content/lang "planText", and content/ui holds none of them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -24,10 +24,20 @@ test('every label of content/ui is used by a surface', () => {
   const text = ['web', 'src', 'tools'].flatMap(sources).map((file) => readFileSync(path.join(repoRoot, file), 'utf8')).join('\n');
   const named = (key) => ['"', "'", '`'].some((quote) => text.includes(`${quote}${key}${quote}`))
     || new RegExp(`\\.${key}\\b`).test(text); // a property: ui.aboutSections
-  const built = (key) => key.includes('_') && ['"', "'", '`'].some((quote) => text.includes(`${quote}${key.slice(0, key.indexOf('_') + 1)}`));
   for (const language of readdirSync(path.join(repoRoot, 'content/ui'))) {
     const ui = JSON.parse(readFileSync(path.join(repoRoot, 'content/ui', language), 'utf8'));
-    const unused = Object.keys(ui).filter((key) => !named(key) && !built(key));
+    const unused = Object.keys(ui).filter((key) => !named(key));
     assert.deepEqual(unused, [], `content/ui/${language}: labels no surface uses (delete them, or use them)`);
+  }
+});
+
+test('content/ui holds no sentence the engine fills into a plan (those are content/lang planText)', () => {
+  for (const language of readdirSync(path.join(repoRoot, 'content/ui'))) {
+    const ui = JSON.parse(readFileSync(path.join(repoRoot, 'content/ui', language), 'utf8'));
+    const lang = JSON.parse(readFileSync(path.join(repoRoot, 'content/lang', language), 'utf8'));
+    assert.ok(Object.keys(lang.planText).length >= 6, `content/lang/${language} has its planText`);
+    const both = Object.keys(lang.planText).filter((key) => key in ui);
+    assert.deepEqual(both, [], `content/ui/${language}: plan sentences that belong in content/lang planText`);
+    assert.deepEqual(Object.keys(ui).filter((key) => key.startsWith('injectionReason')), [], `content/ui/${language}: injection reasons`);
   }
 });

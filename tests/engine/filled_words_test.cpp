@@ -4,7 +4,8 @@
 // with and without older age and severe pain; every red flag alone, unanswered, and with each other
 // flag; durations from none to ten years; care from none), in both languages and both wordings, and
 // reads every text of each plan and of its clinical note for the faults filling makes: a
-// placeholder left, a word said twice, "de de", "a el", "de el", "0 days", a stray space before a
+// placeholder left, a word said twice, "de de", "a el", "de el", "0 days", care not started as
+// "less than a day" of care, a stray space before a
 // stop, and on a Spanish surface, English words that Spanish text never holds.
 #include <gtest/gtest.h>
 
@@ -78,7 +79,14 @@ std::string faultOf(const std::string& text, const std::string& language) {
   // A word said twice in a row ("see see", "de de"), letters of either language.
   static const std::regex doubled(R"((^|[^A-Za-zÁÉÍÓÚÑÜáéíóúñü])([A-Za-zÁÉÍÓÚÑÜáéíóúñü]+) \2([^A-Za-zÁÉÍÓÚÑÜáéíóúñü]|$))",
                                   std::regex::icase);
+  // Words said twice in a row, two or three at a time ("until ruled out until ruled out").
+  static const std::regex doubledPhrase(
+      R"((^|[^A-Za-zÁÉÍÓÚÑÜáéíóúñü])([A-Za-zÁÉÍÓÚÑÜáéíóúñü]+(?: [A-Za-zÁÉÍÓÚÑÜáéíóúñü]+){1,2}) \2([^A-Za-zÁÉÍÓÚÑÜáéíóúñü]|$))",
+      std::regex::icase);
   static const std::regex zero(R"((^|[^0-9,.])0 (days|días|weeks|semanas)\b)");
+  // Care not started is said in words, never as a duration of care ("simple care for less than a day").
+  static const std::regex noCare(
+      R"(care for less than a day|less than a day of conservative care|lleva menos de un día|menos de un día de tratamiento)");
   static const std::regex spaceBeforeStop(R"( [.,;:])");
   // Words that never occur in Spanish text: the English of a template left in, or an English phrase filled in.
   static const std::regex english(
@@ -89,7 +97,9 @@ std::string faultOf(const std::string& text, const std::string& language) {
   std::smatch match;
   if (std::regex_search(text, match, placeholder)) return "a placeholder left: " + match.str(0);
   if (std::regex_search(text, match, doubled)) return "a word said twice: \"" + match.str(2) + " " + match.str(2) + "\"";
+  if (std::regex_search(text, match, doubledPhrase)) return "words said twice: \"" + match.str(2) + " " + match.str(2) + "\"";
   if (std::regex_search(text, match, zero)) return "a zero duration: \"" + match.str(0) + "\"";
+  if (std::regex_search(text, match, noCare)) return "care not started, as a duration: \"" + match.str(0) + "\"";
   if (std::regex_search(text, match, spaceBeforeStop)) return "a space before a stop: \"" + match.str(0) + "\"";
   if (text.find("..") != std::string::npos) return "two full stops";
   if (language == "es") {
@@ -220,9 +230,13 @@ TEST(FilledWords, TheCheckFindsEachFault) {
   EXPECT_NE(faultOf("Al pedir la cita, mencione: {priorityFindings}.", "es"), "");
   EXPECT_NE(faultOf("Vea a un médico en en 2 semanas.", "es"), "");
   EXPECT_NE(faultOf("Tiene dolor de de espalda.", "es"), "");
+  EXPECT_NE(faultOf("Ningún tratamiento conservador hasta descartarlo hasta descartarlo.", "es"), "");
   EXPECT_NE(faultOf("Vaya a el hospital.", "es"), "");
   EXPECT_NE(faultOf("lleva 0 días con cuidados sencillos", "es"), "");
   EXPECT_NE(faultOf("You have had 0 days of care.", "en"), "");
+  EXPECT_NE(faultOf("Tiene este episodio desde hace 3 días y lleva menos de un día con cuidados sencillos.", "es"), "");
+  EXPECT_NE(faultOf("You have had this bout for 3 days, and simple care for less than a day.", "en"), "");
+  EXPECT_EQ(faultOf("Tiene este episodio desde hace menos de un día y todavía no ha empezado los cuidados sencillos.", "es"), "");
   EXPECT_NE(faultOf("Vea a un médico within 2 weeks.", "es"), "");
   EXPECT_NE(faultOf("Plan actualizado: Urgente .", "es"), "");
   EXPECT_EQ(faultOf("Vea a un médico antes de 2 semanas. Al pedir la cita, mencione: su edad (60 años o más).", "es"), "");

@@ -1,6 +1,11 @@
 // The triage ladder on Assessment values directly: the order of the rungs is the safety argument.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <vector>
+
 #include "pathway.h"
 
 namespace radiculo {
@@ -331,6 +336,25 @@ TEST(Conditions, InjectionCriteriaNotMetSayWhy) {
   a.herniation = Herniation{true, HerniationLevel::L5S1};
   EXPECT_TRUE(injectionCriteriaNotMet(a).empty());
   EXPECT_TRUE(conditionHolds("injectionCriteriaMet", a));
+}
+
+// Each reason the pathway can give is one of kInjectionReasons, the list the content words.
+TEST(Conditions, InjectionReasonsAreTheListTheContentWords) {
+  const std::vector<std::string_view> listed(kInjectionReasons.begin(), kInjectionReasons.end());
+  Assessment a = allClear();
+  a.procedureCandidate = true;
+  std::set<std::string_view> given;
+  for (double weeks : {8.0, 13.0})
+    for (const std::optional<Herniation>& herniation : std::vector<std::optional<Herniation>>{
+             std::nullopt, Herniation{false, HerniationLevel::L3L4}, Herniation{true, HerniationLevel::L5S1}}) {
+      a.symptomWeeks = weeks;
+      a.herniation = herniation;
+      for (std::string_view reason : injectionCriteriaNotMet(a)) {
+        EXPECT_NE(std::find(listed.begin(), listed.end(), reason), listed.end()) << reason;
+        given.insert(reason);
+      }
+    }
+  EXPECT_EQ(given.size(), kInjectionReasons.size());
 }
 
 TEST(WhatCanNewlyAppear, HistoryIsNotASymptom) {

@@ -245,6 +245,19 @@ test('settings: every value that does not fit is named on the admin line and the
         dial: { emergencyNumber: '', urgentAdviceNumber: '', clinicPhone: '' }, takeHome: '' });
     assert.equal(await page.locator('#chooser').isVisible(), true, 'no default audience');
     await chooseAudience(page, 'patient');
+    // In the page's language: switched to Spanish, the same lines are worded in Spanish (the keys and
+    // values as written in settings.json), and marked as Spanish.
+    await page.locator('#language-select').selectOption('es');
+    await page.waitForFunction(() => document.documentElement.lang === 'es');
+    const spanish = await noticeLines(page);
+    assert.equal(spanish.length, expected.length, spanish.join('\n'));
+    assert.match(spanish[0], /^Configuración: "emergencyNumer" no es un ajuste \(no se usa\)/);
+    assert.match(spanish[6], /^Configuración: kioskIdleSeconds no se usa: debe ser un número entero de segundos de 15 a 3600, sin comillas; se usa 90$/);
+    assert.equal(await page.getAttribute('#settings-notice', 'lang'), 'es');
+    await page.locator('#settings-notice').screenshot({ path: path.join(screenshotDir, 'settings-notice-es.png') });
+    await page.locator('#language-select').selectOption('en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.deepEqual(await noticeLines(page), lines, 'back in English');
     await answer(page, 'saddleAnesthesia', 'yes');
     await toPlan(page); // patients: on from the care card to the plan
     assert.equal(await page.locator('[data-call-now="emergency"]').innerText(),
