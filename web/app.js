@@ -61,10 +61,24 @@
       reviewDue: Radiculo.words.formatDate(content.reviewDue, content),
       engineVersion: content.engineVersion,
     });
+    showStartScreen(w);
     about.showFooterExtras(content, audience); // intended-use link, translation, review due
     clinic.showClinicLine(w);
     handover.setWords(w);
     kiosk.wordsChanged();
+  }
+
+  /**
+   * Where only one wording is offered (a kiosk for patients), the start screen asks nothing it need
+   * not: no "Which best describes you?" over a single button, no "you can change this", just Start.
+   */
+  function showStartScreen(w) {
+    const single = state.settings.audiences.length === 1;
+    byId('chooser-title').textContent = w.ui(single ? 'startOnlyTitle' : 'chooseAudience');
+    document.querySelector('#chooser .chooser__help').textContent = w.ui(single ? 'startOnlyHelp' : 'chooseAudienceHelp');
+    for (const button of document.querySelectorAll('#chooser [data-audience]')) {
+      button.querySelector('.chooser__label').textContent = w.ui(single ? 'startOnly' : button.getAttribute('data-audience') === 'patient' ? 'audiencePatient' : 'audienceClinician');
+    }
   }
 
   function pickLanguage(languages) {
@@ -370,7 +384,13 @@
     state.questionnaire = Radiculo.questionnaire.create(form, state.content);
     state.flow = Radiculo.flow.create(form, state.questionnaire, state.content, {
       changed: () => update(false),
-      showPlan: () => { window.scrollTo(0, 0); focusPlanTitle(); },
+      // On a phone the plan opens at its own title, the header above it (wording, language) scrolled
+      // just out of view, so "When to get help" starts on the first screen; elsewhere at the page's top.
+      showPlan: () => {
+        if (window.matchMedia('(max-width: 600px)').matches) byId('plan').scrollIntoView({ block: 'start' });
+        else window.scrollTo(0, 0);
+        focusPlanTitle();
+      },
       toPlan: () => { byId('plan').scrollIntoView({ block: 'start' }); focusPlanTitle(); },
     });
     state.questionnaire.setAsked(state.flow.isAsked);
@@ -422,7 +442,13 @@
 
     // The parts that act on their own (a timer, a scanned code, a new version) call back through these.
     const isAtStart = () => !state.touched;
-    kiosk.start({ idleSeconds: state.settings.kioskIdleSeconds, printer: state.settings.printer, startAgain, isAtStart, words });
+    // The care now the answers on screen need ('emergency', 'check-now') or '': a care card, or a plan of that triage.
+    const careNow = () => {
+      const card = document.querySelector('[data-care-card]');
+      if (card) return card.getAttribute('data-care-card');
+      return state.plan && ['emergency', 'check-now'].includes(state.plan.triage) ? state.plan.triage : '';
+    };
+    kiosk.start({ idleSeconds: state.settings.kioskIdleSeconds, printer: state.settings.printer, startAgain, isAtStart, words, careNow });
     offline.start(isAtStart);
     handover.start({ engine, settings: state.settings, words: words(), openAnswers, showNotice });
 

@@ -364,6 +364,9 @@
       const written = settings[key].replace(/[^0-9+]/g, '');
       if (settings[key] && settings.dial[key] !== written) checks.push(said('dialledAs', { key, number: quoted(settings[key]), dialled: settings.dial[key] }));
     }
+    // Patients read "your local emergency number" and find no number to call: a page that offers the
+    // patient wording needs this clinic's emergency number.
+    if (settings.patientWording && !settings.emergencyNumber) checks.push(said('emergencyNumberUnset'));
     settings.takeHome = takeHome(settings, checks);
     adminLines = { problems, checks };
     // The console (an integrator's) in the content's default language; the page in the page's.

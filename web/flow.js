@@ -77,10 +77,14 @@
       const step = current();
       for (const node of form.querySelectorAll('[data-step]')) node.toggleAttribute('data-step-hidden', node !== step);
       form.querySelector('#section-red-flags').toggleAttribute('data-step-hidden', !step.matches('.q-group'));
-      progress.querySelector('.step-progress__text').textContent = fill(words.ui('stepProgress'), { step: state.index + 1, total: list.length });
+      // Counted among every screen the flow can show, the care screen included: the total stays the
+      // same when that screen is added or skipped along the way (a skipped screen keeps its number).
+      const all = Array.from(form.querySelectorAll('[data-step]'));
+      const number = all.indexOf(step) + 1;
+      progress.querySelector('.step-progress__text').textContent = fill(words.ui('stepProgress'), { step: number, total: all.length });
       const bar = progress.querySelector('progress');
-      bar.max = list.length;
-      bar.value = state.index + 1;
+      bar.max = all.length;
+      bar.value = number;
       back.hidden = state.index === 0;
       back.textContent = words.ui('back');
       next.textContent = words.ui(state.index === list.length - 1 ? 'seeMyPlan' : 'continue');

@@ -10,6 +10,8 @@
  *   browser's zoom is off at a kiosk.
  * - "Print" shows only where settings.json says a printer is there (printer: true); the clinician
  *   wording is offered only where it says so (kioskClinicianWording: true): app.js reads both.
+ * - When the idle clock clears answers that needed care now, the start screen keeps a line for
+ *   staff (the time and the kind of care, no answer) until the next person starts.
  * - Nothing is ever stored (the page stores nothing anywhere, kiosk or not).
  * - No way out of the page by accident: no text selection or context menu, links that would leave
  *   the page are turned into plain text wherever they appear (the plan's references keep their
@@ -28,7 +30,7 @@
   const WARNING_SECONDS = 20;
   const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'];
   const { byId, fill } = Radiculo.dom;
-  const kiosk = { idleSeconds: 0, idleTimer: 0, countdownTimer: 0, secondsLeft: 0 };
+  const kiosk = { idleSeconds: 0, idleTimer: 0, countdownTimer: 0, secondsLeft: 0, lastTouch: Date.now() };
   let app = null; // app.js's { startAgain, isAtStart, words }, given at start
 
   if (on) document.documentElement.classList.add('kiosk');
@@ -62,15 +64,37 @@
     restartIdleClock();
   }
 
-  /** The next person's start: every answer gone, the start screen, default language and wording. */
-  function reset() {
+  /**
+   * After the idle reset of answers that needed care now (an emergency or an examination within
+   * hours), a line for staff on the start screen: when, and which care, never an answer. The person
+   * may have gone to the desk, and staff must not find an empty screen. It stays until the next
+   * person starts.
+   */
+  function staffNote(care) {
+    const note = byId('kiosk-staff-note');
+    if (!care) {
+      note.hidden = true;
+      return;
+    }
+    const time = new Date(kiosk.lastTouch).toLocaleTimeString(document.documentElement.lang, { hour: '2-digit', minute: '2-digit' });
+    note.textContent = fill(app.words().ui('kioskCareGiven'), { time, triage: app.words().triage(care) });
+    note.hidden = false;
+  }
+
+  /** The next person's start: every answer gone, the start screen, default language and wording.
+   * idle: the reset came from the idle clock, not from the person. */
+  function reset(idle) {
+    const care = idle === true ? app.careNow() : '';
+    const note = care ? staffNote.bind(null, care) : () => staffNote('');
     window.clearTimeout(kiosk.idleTimer);
     closeDialog();
     for (const open of document.querySelectorAll('dialog[open]')) open.close(); // e.g. the intended-use dialog
     // Drop any #ref-… or #q-… from the address, keeping the history guard in place.
     window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
     setTextSize('1');
+    note(); // in the words of the answers being cleared, before the next person's default language
     app.startAgain({ nextPerson: true });
+    if (care) window.scrollTo({ top: 0, behavior: 'instant' }); // the staff line, above the start screen, in view at once
   }
 
   function askStillThere() {
@@ -83,7 +107,7 @@
     byId('still-there-continue').focus();
     kiosk.countdownTimer = window.setInterval(() => {
       kiosk.secondsLeft -= 1;
-      if (kiosk.secondsLeft <= 0) reset();
+      if (kiosk.secondsLeft <= 0) reset(true);
       else showCountdown();
     }, 1000);
   }
@@ -96,6 +120,7 @@
   /** Any touch or key restarts the idle clock; not while "Still there?" is up (only its buttons answer). */
   function activity() {
     if (byId('still-there').open) return;
+    kiosk.lastTouch = Date.now();
     restartIdleClock();
   }
 
@@ -131,7 +156,7 @@
     if (key === 's' || key === 'o' || (key === 'p' && !app.printer)) event.preventDefault();
   }
 
-  /** At start-up (app.js), once the settings are read: hooks { idleSeconds, printer, startAgain, isAtStart, words }. */
+  /** At start-up (app.js), once the settings are read: hooks { idleSeconds, printer, startAgain, isAtStart, words, careNow }. */
   function start(hooks) {
     if (!on) return;
     app = hooks;
@@ -160,7 +185,10 @@
 
     const dialog = byId('still-there');
     byId('still-there-continue').addEventListener('click', stillHere);
-    byId('still-there-clear').addEventListener('click', reset);
+    byId('still-there-clear').addEventListener('click', () => reset(false));
+    // The staff line goes when the next person starts (a start button, or a first answer).
+    document.addEventListener('click', (event) => { if (event.target.closest && event.target.closest('#chooser [data-audience]')) staffNote(''); });
+    document.addEventListener('change', () => staffNote(''));
     dialog.addEventListener('cancel', (event) => { event.preventDefault(); stillHere(); }); // Esc = still here
     const sizes = byId('text-size');
     sizes.hidden = false;
@@ -175,10 +203,10 @@
     // anything is answered (nothing to lose at the start).
     const confirmDialog = byId('start-over-confirm');
     startOver.addEventListener('click', () => {
-      if (app.isAtStart()) reset();
+      if (app.isAtStart()) reset(false);
       else confirmDialog.showModal();
     });
-    byId('start-over-yes').addEventListener('click', reset);
+    byId('start-over-yes').addEventListener('click', () => reset(false));
     byId('start-over-no').addEventListener('click', () => confirmDialog.close());
 
     disarmLinks(document);

@@ -100,7 +100,8 @@
       (plan.references || []).length ? element('ol', { className: 'print-sheet__refs' }, plan.references.map((reference) => element('li', { value: String(reference.number) }, [
         element('span', { lang: reference.titleLanguage && reference.titleLanguage !== content.language ? reference.titleLanguage : undefined }, [reference.title]),
         '. ', ...planView.referenceSource(reference, content.language), '.',
-        reference.beyondSource ? ` ${words.ui('beyondSource')}` : '',
+        // "Beyond the source page" is for the clinician checking the rules, not for a patient's sheet.
+        reference.beyondSource && !patient ? ` ${words.ui('beyondSource')}` : '',
         reference.url ? ` ${reference.url}` : '',
       ]))) : null,
       element('div', { className: 'print-sheet__foot' }, [

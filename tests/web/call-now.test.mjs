@@ -110,6 +110,7 @@ test('call-now: check-now and priority boxes, built by the page, with and withou
       document.getElementById('chooser').after(node);
     });
     await page.locator('#box-under-test').screenshot({ path: path.join(screenshotDir, 'call-now-check-now-patient.png') });
+    assert.doesNotMatch(await page.locator('#settings-checks').textContent(), /emergencyNumber is not set/, 'set: nothing to say');
     assert.deepEqual(set.consoleErrors, []);
   } finally {
     await set.context.close();
@@ -126,6 +127,8 @@ test('call-now: check-now and priority boxes, built by the page, with and withou
     assert.deepEqual((await box(page, 'emergency', 'patient')).lines, ['Call your local emergency number or go to the emergency department now.']);
     assert.deepEqual((await box(page, 'urgent', 'patient', 'es')).lines,
       ['Vea a un médico hoy: llame al número de su médico o de su centro de salud, o de un servicio de atención urgente.']);
+    // A page patients use, with no emergency number: the settings line says so to the clinic.
+    assert.match(await page.locator('#settings-checks').textContent(), /emergencyNumber is not set: patients read "your local emergency number"/);
   } finally {
     await unset.context.close();
   }

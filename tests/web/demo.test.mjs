@@ -65,7 +65,7 @@ test('demo: every output carries the mark: screen, kiosk, printout, take-home co
     // that page is served with the shipped settings (the address adds the mark, nothing else).
     await page.locator('#take-home-show').click();
     const link = await page.locator('#take-home-link').textContent();
-    assert.match(link, /\?demo#R2/);
+    assert.match(link, /\?demo#R3/);
     const code = link.split('#')[1];
     const phone = await aid.browser.newContext({ viewport: VIEWPORTS.phone, serviceWorkers: 'block' });
     try {

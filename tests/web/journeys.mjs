@@ -15,6 +15,8 @@ export const DEVICES = {
   kiosk: { viewport: { width: 1080, height: 1920 }, hasTouch: true },
   desk: { viewport: { width: 1366, height: 768 } },
   tablet: { viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true },
+  tabletLandscape: { viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true },
+  smallPhone: { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true },
 };
 
 // The typical case of the UX review: 3 weeks, pain 5, no red flag, aged 45.
@@ -95,9 +97,11 @@ export async function patientTypical(page, { touch = true, onScreen = async () =
   await onScreen('start');
   await person.point(page.locator('#chooser [data-audience="patient"]'));
   const screens = [];
+  const progress = []; // "Step n of total" on each screen
   for (let guard = 0; guard < 12; guard += 1) {
     const step = await visibleStep(page);
     screens.push(step);
+    progress.push(await page.locator('#step-progress-text').textContent());
     await onScreen(`step ${step}`);
     const keys = await page.evaluate(() => Array.from(document.querySelectorAll('#questions .question[data-question]'))
       .filter((node) => node.getClientRects().length).map((node) => node.getAttribute('data-question')));
@@ -112,7 +116,7 @@ export async function patientTypical(page, { touch = true, onScreen = async () =
   await page.locator('#plan[data-triage="conservative"]').waitFor({ state: 'visible' });
   const scroll = await scrollNeeded(page, '#plan [data-first-action]');
   await onScreen('plan');
-  return { pointer: person.pointer, keys: person.keys, typed: person.typed, screens: screens.length, scroll };
+  return { pointer: person.pointer, keys: person.keys, typed: person.typed, screens: screens.length, scroll, progress };
 }
 
 /** A patient on a phone who has new numbness around the bottom: "Yes" to the first question. */
@@ -224,7 +228,7 @@ async function focusInfo(page) {
  * A patient by keyboard only (Tab, arrows, Enter; no shortcut keys, no typing): arrows choose "No"
  * on each warning sign and the touch choices' range and value, Enter on Continue. Returns the counts.
  */
-export async function patientKeyboard(page, { answers = {} } = {}) {
+export async function patientKeyboard(page, { answers = {}, letters = false } = {}) {
   const person = new Person(page, { touch: false });
   const wanted = {
     'symptomWeeks-band': '2', 'symptomWeeks-pick': '3', painScore: '5', muscleSpasm: 'no',
@@ -232,7 +236,7 @@ export async function patientKeyboard(page, { answers = {} } = {}) {
   };
   for (let guard = 0; guard < 300; guard += 1) {
     if (await page.locator('html[data-flow-at-plan] #plan[data-triage]').count()) break;
-    const focus = await page.evaluate((wanted) => {
+    const focus = await page.evaluate(({ wanted, letters }) => {
       const node = document.activeElement || document.body;
       if (node.getAttribute('data-audience')) return { action: node.getAttribute('data-audience') === 'patient' ? 'Enter' : 'Tab' };
       if (node.hasAttribute('data-step-continue')) {
@@ -250,11 +254,13 @@ export async function patientKeyboard(page, { answers = {} } = {}) {
       const goal = radios.findIndex((input) => input.value === target);
       if (goal < 0) return { action: 'Tab' };
       if (checked === goal) return { action: 'Tab' };
+      // With the keys the page names (Y / N / U on a question, then on to the next): one key per answer.
+      if (letters && isRedFlag && target === 'no') return { action: 'n' };
       const from = checked >= 0 ? checked : radios.indexOf(node);
       // Nothing chosen yet and already on the goal: Space chooses it.
       if (checked < 0 && from === goal) return { action: 'Space' };
       return { action: goal > from ? 'ArrowRight' : 'ArrowLeft' };
-    }, wanted);
+    }, { wanted, letters });
     await person.press(focus.action);
     if (guard === 299) throw new Error('no plan by keyboard');
   }

@@ -6,7 +6,7 @@
 // - kiosk 1080x1920, touch only: no key pressed, no text field ever focused, large type, Start over
 //   in view, no Print without a printer, no clinician wording;
 // - desk 1366x768, clinician by mouse and by keyboard: the whole plan summary on the one screen;
-// - tablet 820x1180, clinician by touch;
+// - tablet 820x1180, clinician by touch; and 1024x768 landscape, the summary on its first screen;
 // - keyboard only (Tab, arrows, Enter) completes the patient flow on a phone and at the kiosk.
 // axe-core (WCAG 2.2 A/AA) finds no violation on any screen of any journey.
 import { test, before, after } from 'node:test';
@@ -49,15 +49,25 @@ test('journey: phone, patient, typical case: one group per screen, no typing, th
     assert.ok(counts.screens <= 8, `${counts.screens} screens`);
     assert.equal(counts.keys, 0, 'no typing');
     assert.equal(counts.scroll, 0, 'the first action is on screen when the plan opens');
+    // "Step n of N": N counts the care screen from the start, so it never changes on the way, and a
+    // care screen added later keeps the same total (under 6 weeks it is skipped, its number too).
+    const totals = new Set(counts.progress.map((text) => text.replace(/^Step \d+ of /, '')));
+    assert.deepEqual([...totals], [String(counts.screens + 1)], counts.progress.join(' / '));
     // The plan in the care-card order: the result, what to do, when to get help, then the rest folded.
     const order = await page.evaluate(() => Array.from(document.querySelectorAll('#plan-body > *'))
       .filter((node) => node.getClientRects().length).map((node) => node.id || node.className));
     assert.deepEqual(order.slice(0, 4), ['triage', 'care-section care-section--actions', 'care-section care-section--safety', 'more']);
     assert.equal(await page.locator('#plan details.more').getAttribute('open'), null, 'the full lines start folded');
     assert.ok((await page.locator('#plan .actions > li').count()) <= 5, 'at most 5 short actions');
+    // "When to get help" starts on the first screen (the plan opens at its title, the header above it).
+    const safetyTop = await page.evaluate(() => document.querySelector('#plan [data-safety-net]').getBoundingClientRect().top);
+    assert.ok(safetyTop < 844 - 48, `"When to get help" starts at ${safetyTop} px of 844`);
     // A scan not needed is not "Avoid" to a patient.
     await page.locator('#plan details.more > summary').click();
     assert.equal(await page.locator('[data-rec-id="no-routine-imaging"] .badge').innerText(), 'Not needed now');
+    await page.locator('#plan-add-care').tap(); // the care screen, asked for: the same total
+    await page.locator('#section-care').waitFor({ state: 'visible' });
+    assert.match(await page.locator('#step-progress-text').textContent(), new RegExp(` of ${counts.screens + 1}$`));
     assert.deepEqual(problems, []);
     assert.deepEqual(consoleErrors, []);
     assert.deepEqual(offOrigin, []);
@@ -91,6 +101,12 @@ test('journey: phone, patient, emergency: the care card under the answer, on scr
     // makes from the red flags alone (no duration or pain needed for an examination within hours).
     assert.match(await card.innerText(), /within the next few hours/);
     assert.equal(await card.locator('[data-card-plan]').count(), 1);
+    // One tap from the card to a plan that can be kept: printed (or taken home as a code, where this page can make one).
+    await card.locator('[data-card-plan]').tap();
+    await page.locator('#plan[data-triage="check-now"]').waitFor({ state: 'visible' });
+    assert.equal(await page.locator('#print-plan').isVisible(), true, 'Print, one tap from the card');
+    await page.locator('#plan-back').tap();
+    await card.waitFor({ state: 'visible' });
     await card.locator('[data-card-back]').tap();
     for (const [key, values] of [['symptomWeeks', [['symptomWeeks-band', '2'], ['symptomWeeks-pick', '3']]], ['painScore', [['painScore', '5']]]]) {
       while (!(await page.locator(`#q-${key}`).isVisible())) await page.locator('[data-step-continue]').tap();
@@ -102,6 +118,20 @@ test('journey: phone, patient, emergency: the care card under the answer, on scr
     await page.locator('#plan[data-triage="check-now"]').waitFor({ state: 'visible' });
     assert.equal(await scrollNeeded(page, '#plan #triage-label'), 0, 'the plan opens on its result');
     await onScreen('check-now plan');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('journey: small phone 320x640, patient, emergency: what to do ("Call …") on the first screen of the plan', async () => {
+  const { page, context, problems, onScreen, consoleErrors } = await journey('smallPhone', 'small-phone-emergency');
+  try {
+    const counts = await patientEmergency(page, { onScreen });
+    report('small phone patient emergency', counts);
+    assert.equal(await scrollNeeded(page, '#plan #triage-label'), 0, 'the result on screen');
+    assert.equal(await scrollNeeded(page, '#plan-body > [data-call-now] .call-now__text'), 0, 'and the call to make');
     assert.deepEqual(problems, []);
     assert.deepEqual(consoleErrors, []);
   } finally {
@@ -237,12 +267,35 @@ test('journey: tablet 820x1180, clinician by touch, then the plan bar to the sum
   }
 });
 
+test('journey: tablet 1024x768 landscape, clinician by touch: the whole plan summary on the first screen, as at a desk', async () => {
+  const { page, context, problems, onScreen, consoleErrors } = await journey('tabletLandscape', 'tablet-landscape');
+  try {
+    const counts = await clinicianPointer(page, { touch: true, onScreen });
+    report('tablet landscape clinician', counts);
+    assert.equal(counts.viaBar, undefined, 'the plan is beside the questions: no plan bar needed');
+    assert.equal(counts.summaryOnScreen, true, `the summary ends at ${counts.summaryBottom} px of 768`);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('journey: keyboard only (Tab, arrows, Enter) completes the patient flow on a phone and at the kiosk', async () => {
   for (const [device, options] of [['phone', {}], ['kiosk', { kiosk: true }]]) {
     const { page, context, consoleErrors } = await journey(device, `keyboard-${device}`, options);
     try {
       const counts = await patientKeyboard(page);
       report(`${device} patient keyboard only`, counts);
+      if (device === 'phone') {
+        // The keys the patient's hint names (N on a question, then on to the next): far fewer presses.
+        await page.locator('#plan-back').focus();
+        await page.evaluate(() => window.Radiculo.app.startAgain());
+        const lettered = await patientKeyboard(page, { letters: true });
+        report('phone patient keyboard with the named keys', lettered);
+        assert.ok(lettered.keys < counts.keys - 20, `${lettered.keys} keys with Y / N / U, ${counts.keys} with Tab and arrows`);
+        await page.locator('#plan[data-triage="conservative"]').waitFor({ state: 'visible' });
+      }
       await page.locator('#plan[data-triage="conservative"]').waitFor({ state: 'visible' });
       assert.equal(await scrollNeeded(page, '#plan [data-first-action]'), 0);
       // Focus is on the plan's title, and visible.

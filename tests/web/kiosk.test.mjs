@@ -145,6 +145,49 @@ test('kiosk: "Still there?" after the idle time, one tap continues, 20 s later e
   }
 });
 
+test('kiosk for patients only: the start screen just says Start; an emergency cleared by the idle clock leaves staff a line (time and care, no answer)', async () => {
+  const { context, page, errors } = await openKiosk('?kiosk&idle=30');
+  try {
+    // One wording offered: no "Which best describes you?" over a single button, no "you can change this".
+    assert.equal(await page.locator('#chooser-title').innerText(), 'Check what to do about your sciatica');
+    assert.equal(await page.locator('#chooser [data-audience="patient"] .chooser__label').innerText(), 'Start');
+    assert.doesNotMatch(await page.locator('#chooser').innerText(), /Which best describes you|change this at any time/);
+    await page.screenshot({ path: path.join(screenshotDir, 'kiosk-start-patient-only.png') });
+
+    await chooseAudience(page, 'patient');
+    await page.locator('#q-bladderBowelDysfunction label:has(> input[value="yes"])').click();
+    await page.locator('[data-care-card="emergency"]').waitFor({ state: 'visible' });
+    const note = page.locator('#kiosk-staff-note');
+    assert.equal(await note.isVisible(), false);
+    // The person goes to the desk; nobody touches the screen: "Still there?" at 30 s, cleared 20 s later.
+    await pauseClockAndTouch(page);
+    const touched = await page.evaluate(() => new Date(Date.now()).toLocaleTimeString('en', { hour: '2-digit', minute: '2-digit' }));
+    await page.clock.runFor(30_000);
+    await page.locator('#still-there').waitFor({ state: 'visible' });
+    await page.clock.runFor(20_000);
+    await page.locator('#still-there').waitFor({ state: 'hidden' });
+    assert.deepEqual(await traces(page), CLEAN, 'every answer gone');
+    await note.waitFor({ state: 'visible' });
+    const text = await note.innerText();
+    assert.equal(text, `For staff: at ${touched} the answers given on this screen needed care now (Emergency: get care now). The answers have been cleared; the person may be waiting nearby.`);
+    assert.doesNotMatch(text, /pee|poo|bladder|bowel|numb/i, 'no answer in it');
+    await page.screenshot({ path: path.join(screenshotDir, 'kiosk-staff-note.png') });
+    // The next person starts: the line goes.
+    await chooseAudience(page, 'patient');
+    assert.equal(await note.isVisible(), false);
+
+    // A reset the person asked for ("Start over") leaves no line, and neither does a routine plan's idle reset.
+    await page.locator('#q-saddleAnesthesia label:has(> input[value="not-sure"])').click();
+    await page.locator('[data-care-card="check-now"]').waitFor({ state: 'visible' });
+    await page.locator('#start-over').click();
+    await page.locator('#start-over-yes').click();
+    assert.equal(await note.isVisible(), false, 'not after Start over');
+    assert.deepEqual(errors, [], 'no console errors');
+  } finally {
+    await context.close();
+  }
+});
+
 test('kiosk: Start over clears at once; no way out of the page by link, Back or context menu', async () => {
   const { context, page, errors } = await openKiosk('?kiosk', { width: 800, height: 1280 });
   try {

@@ -133,8 +133,20 @@ test('print: the longest conservative plan and the patient wording, English and 
           ...safety.flatMap((tier) => [squash(tier.lead), ...tier.items.map(squash)])].map((part) => first.indexOf(part));
         assert.ok(positions.every((position) => position >= 0), `page 1 holds the result, what to do and every line of when to get help (${positions})`);
         assert.ok(positions[0] < positions[1] && positions[1] < positions[2], 'in that order');
+        // In black and white each tier of when to get help has a rule of its own (style and weight), not only its words.
+        await page.emulateMedia({ media: 'print' });
+        const rules = await page.evaluate(() => Array.from(document.querySelectorAll('.print-sheet .safety__tier')).map((tier) => {
+          const style = getComputedStyle(tier);
+          return { tier: tier.getAttribute('data-safety'), rule: `${style.borderTopStyle} ${style.borderTopWidth} ${style.borderLeftWidth}`, colour: style.borderTopColor };
+        }));
+        await page.emulateMedia({ media: 'screen' });
+        assert.equal(rules.length, safety.length);
+        assert.equal(new Set(rules.map((entry) => entry.rule)).size, new Set(rules.map((entry) => entry.tier)).size, JSON.stringify(rules));
+        assert.ok(rules.every((entry) => entry.colour === 'rgb(0, 0, 0)'), 'black on white');
       }
       assert.ok(text.includes(squash(ui.printTitle)));
+      // The mark for the clinician checking the rules ("beyond the source page") is not on a patient's sheet.
+      assert.equal(text.includes(squash(ui.beyondSource)), audience === 'clinician', `beyond-source marks on the ${audience} sheet`);
       assert.ok(text.includes(squash(content.disclaimer[audience])));
       if (audience === 'patient') {
         // Where guidelines disagree, the patient's printout says so in one plain sentence.
