@@ -17,7 +17,6 @@
 #include "input_fields.h"
 #include "pathway.h"
 #include "json_text_reader.h"
-#include "input_limits.h"
 
 namespace radiculo {
 
@@ -230,11 +229,6 @@ void checkAcrossFields(const json& root, const Assessment& assessment, ErrorList
 
 ParseResult parseAssessment(std::string_view text, const std::vector<std::string>& languages) {
   ParseResult result;
-  if (text.size() > kMaxInputBytes) {
-    result.errors.push_back({"", ErrorCode::tooLarge, {{"kib", std::to_string(kMaxInputBytes / 1024)}}});
-    return result;
-  }
-
   ErrorList errors;
   json root;
   if (readJsonObject(text, root, errors)) {

@@ -15,7 +15,6 @@
 #include "json_text_reader.h"
 #include "input_fields.h"
 #include "input_schema.h"
-#include "input_limits.h"
 #include "pathway.h"
 #include "plan.h"
 #include "text.h"
@@ -108,10 +107,6 @@ struct FromResponse {
 };
 FromResponse fromResponse(std::string_view text) {
   FromResponse out;
-  if (text.size() > kMaxInputBytes) {
-    out.errors.push_back({"", ErrorCode::tooLarge, {{"kib", std::to_string(kMaxInputBytes / 1024)}}});
-    return out;
-  }
   json response;
   ErrorList errors;
   const bool read = readJsonObject(text, response, errors, kMaxResponseDepth);

@@ -137,6 +137,11 @@ class BoundedObjectReader {
 }  // namespace
 
 bool readJsonObject(std::string_view text, json& object, ErrorList& errors, int maxDepth) {
+  // The cost of every check after this one is bounded by the text's size: nothing longer is read.
+  if (text.size() > kMaxInputBytes) {
+    errors.push_back({"", ErrorCode::tooLarge, {{"kib", std::to_string(kMaxInputBytes / 1024)}}});
+    return false;
+  }
   // nlohmann's lexer takes a NUL byte for the end of the input (for C strings), so `{...}\0{...}`
   // would read as its first object and ignore the rest. A raw NUL is never valid anywhere in JSON
   // text (outside strings it is no token or whitespace; inside, control characters must be

@@ -1,5 +1,6 @@
 // The assessment's JSON text -> one JSON object, read strictly enough for a safety tool and at a
 // cost bounded by the text's size. Beyond JSON's own grammar:
+//   - no text longer than kMaxInputBytes is read at all;
 //   - only JSON whitespace may follow the object, and a NUL byte is an error wherever it is;
 //   - no container may be nested deeper than kMaxContainerDepth: reading stops at the first one;
 //   - no key may be given twice in one object;

@@ -17,6 +17,7 @@
 #include "fhir_items.h"
 #include "fhir_terms.h"
 #include "input_fields.h"
+#include "input_limits.h"
 #include "pathway.h"
 #include "vector_cases.h"
 
@@ -339,6 +340,18 @@ TEST(FhirResponse, FilesSavedBy200StayReadable) {
   EXPECT_EQ(read.at("assessment"), json::parse(R"({"language": "en", "audience": "clinician", "ageYears": 70, "symptomWeeks": 2.5,
     "painScore": 4, "redFlags": {"osteoporosis": true, "significantTrauma": null}, "herniation": {"contained": true, "level": "L4-L5"},
     "assessedFindings": ["osteoporosis", "olderAge"]})"));
+}
+
+// A response is held to the same size limit as an assessment, before any of it is read: one byte
+// over is refused as too large, and the same text at the limit is read (and refused for what it says).
+TEST(FhirResponse, NothingLongerThanTheInputLimitIsRead) {
+  const std::string head = R"({"resourceType": "QuestionnaireResponse", "status": "completed")";
+  const auto atLength = [&](std::size_t length) { return head + std::string(length - head.size() - 1, ' ') + "}"; };
+  const json over = json::parse(assessmentFromResponseJson(atLength(kMaxInputBytes + 1)));
+  ASSERT_FALSE(over.at("ok").get<bool>()) << over.dump();
+  EXPECT_EQ(over.at("errors").at(0).at("code"), "tooLarge") << over.dump();
+  const json at = json::parse(assessmentFromResponseJson(atLength(kMaxInputBytes)));
+  for (const json& error : at.value("errors", json::array())) EXPECT_NE(error.at("code"), "tooLarge") << at.dump();
 }
 
 // Every code the writers put in a response or a plan is defined in the CodeSystem of its system.
