@@ -370,7 +370,7 @@
     settings.takeHome = takeHome(settings, checks);
     adminLines = { problems, checks };
     // The console (an integrator's) in the content's default language; the page in the page's.
-    const english = engine.content(defaults.language);
+    const english = engine.content(offered.defaults.language);
     for (const problem of problems) if (window.console && console.warn) console.warn(`Radiculo settings: ${worded(problem, english)}`);
     show(english);
     return Object.freeze(settings);
