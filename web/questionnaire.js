@@ -1,6 +1,6 @@
 /* Radiculo: the questionnaire's view. Builds the form from the question table (answers.js: the
  * engine's contract with the page's layout; no question text lives in the HTML), reads what the
- * form holds into `values` and writes values back, and binds the controls: the touch pickers, the
+ * form holds into `values` and writes values back, and binds the controls: the touch pickers (touch-pickers.js), the
  * engine's error messages beside the question they point at, "None of these" (none-of-these.js)
  * and the keys on a focused question (question-keys.js). What the answers mean (the assessment, which questions are asked, where
  * an error belongs) is answers.js's, tested without a browser.
@@ -15,7 +15,7 @@
   const Radiculo = (window.Radiculo = window.Radiculo || {});
   const { answers } = Radiculo;
   const { YES, NO, NOT_SURE } = answers;
-  const { element, fill } = Radiculo.dom;
+  const { element } = Radiculo.dom;
 
   /** One radio choice with its label: a large target, the native input kept for keyboard and AT. */
   function choice(name, value, uiKey, text, extra) {
@@ -237,7 +237,6 @@
       form.appendChild(section(part.id, part.title, part.help, part.questions.map((question) => buildQuestion(question, table.thresholds))));
     }
     const durations = table.questions.filter((question) => question.control === 'duration').map((question) => question.key);
-    const pickers = table.questions.filter((question) => question.picker).map((question) => question.key);
     const setDefaultUnits = () => {
       for (const key of durations) form.querySelector(`input[name="${key}-unit"][value="weeks"]`).checked = true;
     };
@@ -249,6 +248,7 @@
     };
     const text = (key) => form.querySelector(`#input-${key}`).value;
     const none = Radiculo.noneOfThese.create(form, table, { checked, uiText });
+    const pickers = Radiculo.touchPickers.create(form, table, { values: () => values(), checked, text, units: () => units(), uiText, durations, choiceRow });
 
     /** What the form holds, as answers.js reads it: each control's value, the ticked findings. */
     function values() {
@@ -308,19 +308,6 @@
       return value || '';
     }
 
-    /** A touch choice's words: ['weeks', { count: 3 }] -> "3 weeks", in the content's language. */
-    function choiceLabel(spec) {
-      const [key, filled, unitKey] = spec;
-      const unitWords = units();
-      if (key === 'number') return String(filled.count);
-      if (key === 'weeks' || key === 'days') {
-        const one = key === 'weeks' ? unitWords.week : unitWords.day;
-        return `${filled.count} ${filled.count === 1 ? one : unitWords[key]}`;
-      }
-      const label = fill(uiText(key), filled || {});
-      return unitKey ? `${label} ${unitWords[unitKey] || unitKey}` : label;
-    }
-
     /** Clinicians: a duration typed in days is also shown in weeks, as the engine counts it. */
     function updateDurationNote() {
       for (const key of durations) {
@@ -333,74 +320,6 @@
           note.textContent = '';
           note.hidden = true;
         }
-      }
-    }
-
-    // ---------- touch pickers: they write the text field, and follow it ----------
-
-    function pickerRadios(key) {
-      return Array.from(form.querySelectorAll(`[data-picker="${key}"] input[type="radio"]:not([name$="-band"])`));
-    }
-
-    /** Weeks of care: whole weeks up to the episode's length (rebuilt when that changes). */
-    function updateCareChoices() {
-      for (const question of table.questions.filter((entry) => entry.picker === 'care')) {
-        const rows = form.querySelector(`#q-${question.key} [data-care-rows]`);
-        const weeks = answers.episodeWeeks(values(), units());
-        const max = typeof weeks === 'number' ? Math.floor(weeks + 1e-9) : table.thresholds.longStandingWeeks;
-        if (rows.getAttribute('data-max') === String(max)) continue;
-        rows.setAttribute('data-max', String(max));
-        rows.replaceChildren(choiceRow(question.key, `${question.key}-pick`, `exact-${question.key}`, 'pickExact', answers.careOptions(max, table.thresholds)));
-        rows.querySelector('.picker__caption').textContent = uiText('pickExact');
-        labelChoices(rows);
-        syncPicker(question.key);
-      }
-    }
-
-    /** The picker shows what the text field holds (typed, set by a test, or cleared). */
-    function syncPicker(key) {
-      const value = text(key).trim();
-      const unit = durations.includes(key) ? checked(`${key}-unit`) : undefined;
-      let match = null;
-      for (const radio of pickerRadios(key)) {
-        const same = radio.getAttribute('data-number') === value && (!unit || (radio.getAttribute('data-unit') || 'weeks') === unit);
-        radio.checked = same;
-        if (same) match = radio;
-      }
-      const row = match && match.closest('[data-band-row]');
-      const band = row ? row.getAttribute('data-band-row') : null;
-      for (const radio of form.querySelectorAll(`input[name="${key}-band"]`)) {
-        if (band !== null) radio.checked = radio.value === band;
-      }
-      showBandRow(key);
-    }
-
-    function showBandRow(key) {
-      const band = checked(`${key}-band`);
-      for (const row of form.querySelectorAll(`[data-picker="${key}"] [data-band-row]`)) row.hidden = row.getAttribute('data-band-row') !== band;
-    }
-
-    function onPick(radio) {
-      const holder = radio.closest('[data-picker]');
-      const key = holder.getAttribute('data-picker');
-      const field = form.querySelector(`#input-${key}`);
-      if (radio.name === `${key}-band`) {
-        // A new range: its exact values appear; the answer waits for one of them.
-        const current = form.querySelector(`[data-picker="${key}"] [data-band-row="${radio.value}"] input:checked`);
-        if (!current) {
-          for (const other of pickerRadios(key)) other.checked = false;
-          field.value = '';
-        }
-        showBandRow(key);
-        return;
-      }
-      field.value = radio.getAttribute('data-number');
-      if (durations.includes(key)) form.querySelector(`input[name="${key}-unit"][value="${radio.getAttribute('data-unit') || 'weeks'}"]`).checked = true;
-    }
-
-    function labelChoices(root) {
-      for (const node of root.querySelectorAll('[data-label]')) {
-        node.closest('.choice').querySelector('.choice__text').textContent = choiceLabel(JSON.parse(node.getAttribute('data-label')));
       }
     }
 
@@ -442,7 +361,7 @@
         node.textContent = phrase ? (phrase[audience] || phrase.clinician) : questionWords(key).short;
       }
       none.labelAll();
-      labelChoices(form);
+      pickers.labelChoices(form);
       updateDurationNote();
       updateAssessedFindings();
     }
@@ -482,8 +401,8 @@
       none.clear();
       document.documentElement.removeAttribute('data-show-help');
       helpToggle.setAttribute('aria-pressed', 'false');
-      for (const key of pickers) syncPicker(key);
-      updateCareChoices();
+      pickers.syncAll();
+      pickers.updateCareChoices();
       showErrors([], {});
       updateDurationNote();
       updateAssessedFindings();
@@ -491,10 +410,7 @@
 
     function afterChange(event) {
       const target = event.target;
-      const pickerRadio = target !== form && target.type === 'radio' && target.closest('[data-picker]') ? target : null;
-      if (pickerRadio) onPick(pickerRadio);
-      else for (const key of pickers) syncPicker(key);
-      updateCareChoices();
+      pickers.afterChange(target);
       updateAsked();
       // A manual answer in a group ends its "None of these" undo.
       const group = target !== form && target.closest && target.closest('.q-group');
@@ -507,7 +423,7 @@
     // the picked values and a finding that is no longer there is unticked before the assessment is made.
     for (const type of ['input', 'change']) form.addEventListener(type, afterChange);
     Radiculo.questionKeys.bind(form);
-    updateCareChoices();
+    pickers.updateCareChoices();
 
     return {
       table,
