@@ -17,8 +17,10 @@ let aid;
 before(async () => { aid = await startAid({ settings: SIGNED_OFF }); });
 after(async () => { await aid?.close(); });
 
+// The answers only: the options comparison's choice of card (a view of the plan, shown in the patient
+// wording) is not an answer.
 const formState = (page) => page.evaluate(() => ({
-  checked: Array.from(document.querySelectorAll('#questions input:checked')).map((input) => `${input.name}=${input.value}`),
+  checked: Array.from(document.querySelectorAll('#questions input:checked:not([data-options-pick] input)')).map((input) => `${input.name}=${input.value}`),
   typed: Array.from(document.querySelectorAll('#questions input[type="text"]')).map((input) => input.value),
   triage: document.getElementById('plan').getAttribute('data-triage'),
 }));
