@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly engine and the page: the one entry for everything web/ ships.
-# 1. The decision engine compiled to WebAssembly, web/engine/radiculo.{js,wasm} (the files the page
-#    and the Node tests load): CMake under Emscripten (emcmake cmake, the radiculo_wasm target of
-#    CMakeLists.txt, the same source list as the native build), with the flags below. Re-running is
-#    fast: CMake rebuilds only what changed. web/engine/BUILD-INFO.json records the SHA-256 of both
-#    files, the toolchain and a hash of the inputs (tools/build-info.mjs).
+# 1. The decision engine compiled to WebAssembly as two modules (the files the page and the Node
+#    tests load): web/engine/radiculo.{js,wasm}, the plan, loaded at start, and
+#    web/engine/radiculo-records.{js,wasm}, the same engine with the note and FHIR, loaded when a
+#    record is asked for. CMake under Emscripten (emcmake cmake, the radiculo_wasm and
+#    radiculo-records_wasm targets of CMakeLists.txt, the same source list as the native build), with
+#    the flags below. Re-running is fast: CMake rebuilds only what changed. web/engine/BUILD-INFO.json
+#    records the SHA-256 of every file, the toolchain and a hash of the inputs (tools/build-info.mjs).
 # 2. The page's generated files (tools/: third-party.mjs, precache.mjs with pages.mjs, one-file.mjs,
 #    precompress.mjs): web/lib/, web/index.html and about.html with their minified bundles, the
 #    offline list, the one-file copy, and .gz/.br copies for hosts that serve precompressed files.
@@ -35,7 +37,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 export NODE_PATH=/usr/share/nodejs   # Debian's emcc finds its own JS dependencies here
-out=web/engine/radiculo.js   # and web/engine/radiculo.wasm beside it
 work=build-wasm
 mkdir -p "$work/include" web/engine
 # nlohmann only, through a private folder: -I/usr/include would put the host's libc headers
@@ -65,7 +66,7 @@ LINK_FLAGS=(
   -fwasm-exceptions
   --bind                                # Embind (3.1.6 spelling)
   -sMODULARIZE=1                        # a factory returning a Promise, no globals but its name
-  -sEXPORT_NAME=createRadiculo          # the factory's name in the page and in Node
+                                        # -sEXPORT_NAME (the factory's name) per module: CMakeLists.txt
   -sENVIRONMENT=web,node                # the page and the Node parity test load the very same file
   # No -sSINGLE_FILE: inlining the wasm as base64 defeats gzip (measured 132 KB vs 90 KB gzip).
   # Node loads the .wasm through the factory's wasmBinary option (3.1.6 cannot fetch a path).
@@ -92,7 +93,7 @@ fhir_base=${RADICULO_FHIR_BASE:-https://radiculo.invalid/fhir}
 # What determines the bytes: the sources, headers and content, the build description, the
 # flags and the FHIR base (not this script's comments). The record's key is the toolchain; its inputs hash tells an
 # engine change (a new record is due) from a build that does not reproduce (a bug).
-inputs=$( { cat src/engine/*.cpp src/engine/*.h src/engine/public/*.h src/wasm/bindings.cpp src/wasm/well_formed.js content/*.json content/*/*.json \
+inputs=$( { cat src/engine/*.cpp src/engine/*.h src/engine/public/*.h src/wasm/*.cpp src/wasm/well_formed.js content/*.json content/*/*.json \
               cmake/embed_content.cmake CMakeLists.txt tools/content-files.mjs; printf '%s\n' "${COMPILE_FLAGS[@]}" -- "${LINK_FLAGS[@]}" -- "$fhir_base"; } \
           | sed "s|$PWD/||g" | sha256sum | cut -d' ' -f1)
 
@@ -108,11 +109,13 @@ emcmake cmake -S . -B "$work" -DRADICULO_NLOHMANN_INCLUDE="$PWD/$work/include" -
   -DRADICULO_FHIR_BASE="$fhir_base" > "$work/configure.log" \
   || { cat "$work/configure.log"; exit 1; }
 cmake --build "$work" -j"$(nproc 2>/dev/null || echo 2)" > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-wasm=${out%.js}.wasm
-echo "build-wasm: $out and $wasm ($(cat "$out" "$wasm" | wc -c) bytes, $(cat "$out" "$wasm" | gzip -9 | wc -c) gzip)"
+for module in radiculo radiculo-records; do
+  echo "build-wasm: web/engine/$module.js and .wasm ($(cat web/engine/$module.js web/engine/$module.wasm | wc -c) bytes, $(gzip -9c web/engine/$module.wasm | wc -c) + $(gzip -9c web/engine/$module.js | wc -c) gzip)"
+done
 
-# Each language's words and labels as the data file the page hands the engine (the module embeds none).
-node tools/content-files.mjs content web/engine
+# Each language's data file (written by the build, CMakeLists.txt) through the records module's
+# whole content self-check: the plan module takes these very files without checking them again.
+node tools/check-language-files.mjs web/engine
 
 # Provenance of the shipped engine (and, with --record, the committed record for this toolchain).
 node tools/build-info.mjs web/engine "$toolchain" "$inputs" "${record[@]}"

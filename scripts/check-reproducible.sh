@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Shows that the shipped WebAssembly engine is reproducible: the same bytes from a build from
 # scratch (no build cache) in another folder (another absolute path), compared by the SHA-256 of
-# radiculo.js and radiculo.wasm with web/engine/BUILD-INFO.json (this checkout's build) and with
+# both modules (.js and .wasm) and the data files with web/engine/BUILD-INFO.json (this checkout's build) and with
 # the committed record for this toolchain (tests/wasm/expected-build.json). Any difference fails.
 #   scripts/check-reproducible.sh            rebuilds in a fresh folder, unless this checkout's
 #                                            build already shows it (below)

@@ -74,7 +74,8 @@ function listedFiles() {
   vm.runInNewContext(readFileSync(path.join(webDir, 'precache-manifest.js'), 'utf8'), sandbox);
   // sw.js saves a language's data file at install only where the settings offer that language.
   const offered = offeredLanguages();
-  return sandbox.self.RADICULO_PRECACHE.files.filter((entry, index, all) => !entry.language ||
+  // Nor a file saved only when first used (the records module, onDemand): not a first visit's.
+  return sandbox.self.RADICULO_PRECACHE.files.filter((entry) => !entry.onDemand).filter((entry, index, all) => !entry.language ||
     entry === all.find((other) => other.language) || offered.includes('*') || offered.includes(entry.language)).map((entry) => entry.url);
 }
 

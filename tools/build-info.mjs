@@ -1,5 +1,5 @@
-// Provenance of the shipped engine: writes web/engine/BUILD-INFO.json, the SHA-256 of radiculo.js,
-// radiculo.wasm and each content-<code>.json with the toolchain that built them and a hash of what went in (sources, content,
+// Provenance of the shipped engine: writes web/engine/BUILD-INFO.json, the SHA-256 of both modules
+// (radiculo and radiculo-records, .js and .wasm) and each content-<code>.json with the toolchain that built them and a hash of what went in (sources, content,
 // compile and link flags), and prints it. With --record FILE it also stores that under the
 // toolchain's name in FILE (tests/wasm/expected-build.json, committed): tests/wasm/build-record.test.mjs
 // then checks that a build from the same inputs on the same toolchain gives the same bytes, and
@@ -20,7 +20,7 @@ const contentFiles = readdirSync(engineDir).filter((file) => /^content-[a-z]+\.j
 const info = {
   toolchain,
   inputs,
-  files: Object.fromEntries(['radiculo.js', 'radiculo.wasm', ...contentFiles].map((file) => [file, sha256(file)])),
+  files: Object.fromEntries(['radiculo.js', 'radiculo.wasm', 'radiculo-records.js', 'radiculo-records.wasm', ...contentFiles].map((file) => [file, sha256(file)])),
 };
 const text = `${JSON.stringify(info, null, 2)}\n`;
 const infoFile = path.join(engineDir, 'BUILD-INFO.json');

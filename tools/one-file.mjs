@@ -5,8 +5,9 @@
 //   tools/pages.mjs versions its file names; nothing is fetched here anyway) is inlined minified, in the same order;
 //   the scripts move to the end of <body> (inline scripts cannot be deferred; at the end they run
 //   after parsing, in order, as the deferred ones do).
-// - The engine's .wasm rides along gzip-compressed as base64 in one more inline script, which engine-client.js inflates and hands
-//   to createRadiculo({ wasmBinary }): nothing is fetched. The languages the copy's settings offer
+// - The engine rides along as its records module (the plan, the note and FHIR in one: the page's two
+//   modules are for downloads), the .wasm gzip-compressed as base64 in one more inline script, which
+//   engine-client.js inflates and hands to createRadiculoRecords({ wasmBinary }): nothing is fetched. The languages the copy's settings offer
 //   ride along as their data files' text (window.RADICULO_CONTENT), handed to the engine the same way.
 // - Icons become data: URLs; the manifest link is dropped (no installing from file://).
 // - Its own Content-Security-Policy allows exactly these inline parts by their sha256 hashes, plus
@@ -26,7 +27,7 @@ const output = path.resolve(process.argv[3] || path.join(webDir, 'radiculo-offli
 const read = (relative) => readFileSync(path.join(webDir, relative));
 const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-for (const needed of ['index.template.html', 'engine/radiculo.js', 'engine/radiculo.wasm', 'engine/content-en.json']) {
+for (const needed of ['index.template.html', 'engine/radiculo-records.js', 'engine/radiculo-records.wasm', 'engine/content-en.json']) {
   if (!existsSync(path.join(webDir, needed))) {
     console.error(`one-file: ${needed} is missing in ${webDir} (run ./build-wasm.sh)`);
     process.exit(1);
@@ -54,10 +55,14 @@ html = html.replace(/[ \t]*<script\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>\n?/g, (
   return '';
 });
 if (!scripts.includes('engine/radiculo.js')) throw new Error('one-file: index.html does not load engine/radiculo.js');
+// One engine, the records module (the plan, the note and FHIR: everything a clinic's tablet offers),
+// in the place of the plan-only module: nothing here is downloaded later, so nothing is split.
+scripts.splice(scripts.indexOf('engine/radiculo.js'), 1, 'engine/radiculo-records.js');
+scripts.splice(scripts.lastIndexOf('engine/radiculo-records.js'), 1); // its on-demand copy, listed after
 // The module gzip-compressed before base64 (engine-client.js inflates it with the browser's own
 // DecompressionStream): base64 of the raw module does not compress back (measured: 240 KB gzip for a
 // 166 KB gzip module), base64 of its gzip does (about its own size).
-const wasmBase64 = gzipSync(read('engine/radiculo.wasm'), { level: 9 }).toString('base64');
+const wasmBase64 = gzipSync(read('engine/radiculo-records.wasm'), { level: 9 }).toString('base64');
 // The languages the copy's settings offer (all of them when the settings name none, or in a
 // demonstration), each as the text of its data file (engine/content-<code>.json), the engine's
 // default language first: engine-client.js hands them to the engine as the page hands the files.

@@ -14,7 +14,8 @@
 //
 // Each page's scripts and styles ship minified and bundled: the <script defer src> files become one
 // <page>.bundle.js, run in the same order just after the engine's Emscripten glue (which the pages
-// share: it stays apart, minified as engine/radiculo.min.js; Node loads engine/radiculo.js itself);
+// share: it stays apart, minified as engine/radiculo.min.js, as is the records module's glue loaded on
+// demand, engine/radiculo-records.min.js; Node loads the unminified glue itself);
 // the screen stylesheets become one <page>.bundle.css in cascade order (print.css stays
 // apart, print-only). Fewer requests and about 40 % fewer script bytes on a slow link. Minified by
 // esbuild (package-lock.json) for the browsers the page needs anyway ('wasm-unsafe-eval': Chrome 97,
@@ -60,6 +61,14 @@ function bundlePage(webDir, name, html) {
     }
     scripts.push(src);
     return '';
+  });
+  // The records module's glue, loaded on demand (<template id="scripts-on-demand">): minified the same way.
+  out = out.replace(/<script\b(?![^>]*\bdefer\b)[^>]*\bdata-wasm="[^"]*"[^>]*><\/script>/g, (tag) => {
+    const src = /\bsrc="([^"]+)"/.exec(tag)[1];
+    const minified = src.replace(/\.js$/, '.min.js');
+    writeIfChanged(path.join(webDir, minified), minifyScript(readFileSync(path.join(webDir, src), 'utf8')));
+    bundled.push(src);
+    return tag.replace(`src="${src}"`, `src="${minified}"`);
   });
   const styles = [];
   out = out.replace(/[ \t]*<link\b[^>]*\brel="stylesheet"[^>]*>\n?/g, (tag) => {

@@ -161,15 +161,22 @@
     link.remove();
     window.setTimeout(() => URL.revokeObjectURL(link.href), 0);
   }
+  // The FHIR files come from the records module, loaded on the first click (engine-client.js records()).
   document.addEventListener('click', (event) => {
     if (!event.target.closest || !engine()) return;
     const questionnaire = event.target.closest('[data-fhir-questionnaire]');
-    if (questionnaire) {
-      const audience = questionnaire.getAttribute('data-fhir-questionnaire') === 'patient' ? 'patient' : 'clinician';
-      const resource = engine().fhirQuestionnaire(audience, questionnaire.getAttribute('data-fhir-language'));
-      download(resource, `${resource.id || 'radiculo-questionnaire'}-${resource.version || 'r4'}.json`);
-    }
-    if (event.target.closest('[data-fhir-code-systems]')) download(engine().fhirCodeSystems(), 'radiculo-code-systems.json');
+    const codeSystems = event.target.closest('[data-fhir-code-systems]');
+    if (!questionnaire && !codeSystems) return;
+    engine().records().then((records) => {
+      if (questionnaire) {
+        const audience = questionnaire.getAttribute('data-fhir-questionnaire') === 'patient' ? 'patient' : 'clinician';
+        const resource = records.fhirQuestionnaire(audience, questionnaire.getAttribute('data-fhir-language'));
+        download(resource, `${resource.id || 'radiculo-questionnaire'}-${resource.version || 'r4'}.json`);
+      }
+      if (codeSystems) download(records.fhirCodeSystems(), 'radiculo-code-systems.json');
+    }, (error) => {
+      if (window.console && console.warn) console.warn(`Radiculo: the FHIR files could not be made (${error && error.message})`);
+    });
   });
 
   /** Every section, in reading order, for one language and audience. */

@@ -135,14 +135,77 @@
       return JSON.parse(texts[key]);
     }
     var loaded = []; // the languages handed to the engine
-    /** Hands the engine one language's data file; the engine checks it against its own tables first. */
-    function addLanguage(code, text) {
-      var answer = JSON.parse(module.addLanguage(text));
+    var loadedTexts = {}; // their data files' texts, for the records module
+    /** Hands a module one language's data file; the engine checks it against its own tables first. */
+    function handOver(target, code, text) {
+      var answer = JSON.parse(target.addLanguage(text));
       if (!answer.ok || answer.language !== code) {
         throw new Error('the words for ' + code + ' were refused: ' + (answer.problems || ['another language']).join('; '));
       }
+    }
+    function addLanguage(code, text) {
+      handOver(module, code, text);
       if (loaded.indexOf(code) < 0) loaded.push(code);
+      loadedTexts[code] = text;
       texts = {}; // content() lists the languages loaded
+    }
+
+    // ---- The records module: the note for the clinical record and FHIR ----
+    // A second module (engine/radiculo-records.wasm: the same engine with those bound too), loaded
+    // the first time a record is asked for: a patient who only wants a plan never downloads it. The
+    // one-file copy carries it as its only module, which then answers everything.
+    var recordsPromise = null;
+    var recordsLanguages = [];
+    function loadRecordsModule() {
+      var listed = document.getElementById('scripts-on-demand');
+      var tag = listed && listed.content.querySelector('script[data-wasm]');
+      if (!tag || !Radiculo.dom) return Promise.reject(new Error('this page lists no records module'));
+      var wasm = new URL(tag.getAttribute('data-wasm'), document.baseURI).href;
+      return Radiculo.dom.loadScript(tag.getAttribute('src').split('?')[0], 'createRadiculoRecords').then(function (factory) {
+        return factory({ locateFile: function (file, prefix) { return /\.wasm$/.test(file) ? wasm : prefix + file; } });
+      });
+    }
+    function recordsOf(records) {
+      /** Every language the plan module has, handed to the records module before it answers. */
+      function sameLanguages() {
+        for (var i = 0; i < loaded.length; i += 1) {
+          if (recordsLanguages.indexOf(loaded[i]) >= 0) continue;
+          handOver(records, loaded[i], loadedTexts[loaded[i]]);
+          recordsLanguages.push(loaded[i]);
+        }
+        return records;
+      }
+      return {
+        /** {ok, note}: the plain-text note for the clinical record, dated (YYYY-MM-DD) and naming where it was made. */
+        note: function (assessment, date, address) {
+          return withText(JSON.stringify(assessment), assessment && assessment.language, function (text) { return sameLanguages().note(text, date, address); });
+        },
+        /** The FHIR R4 Questionnaire in a language ('en'), worded for 'clinician' or 'patient'. */
+        fhirQuestionnaire: function (audience, language) { return JSON.parse(sameLanguages().fhirQuestionnaire(audience, language)); },
+        /** Radiculo's own codes as FHIR R4 CodeSystems, in a Bundle. */
+        fhirCodeSystems: function () { return JSON.parse(sameLanguages().fhirCodeSystems()); },
+        /** Assessment object and the time (ISO) in, a QuestionnaireResponse or {ok:false, errors} out. */
+        toQuestionnaireResponse: function (assessment, authored) {
+          return withText(JSON.stringify(assessment), assessment && assessment.language, function (text) { return sameLanguages().toQuestionnaireResponse(text, authored || ''); });
+        },
+        /** A QuestionnaireResponse as the text of a file in, {ok, assessment, [notices]} or {ok:false, errors} out. */
+        fromQuestionnaireResponse: function (text) {
+          return withText(text, null, function (checked) { return sameLanguages().fromQuestionnaireResponse(checked); });
+        }
+      };
+    }
+    /** Resolves to the records functions (loading their module the first time), or rejects (offline, never saved). */
+    function records() {
+      if (!recordsPromise) {
+        recordsPromise = (typeof module.note === 'function' ? Promise.resolve(module) : loadRecordsModule()).then(function (loadedModule) {
+          if (loadedModule === module) recordsLanguages = loaded; // one module: it has them already
+          return recordsOf(loadedModule);
+        }, function (error) {
+          recordsPromise = null; // the next ask tries again (back online)
+          throw error;
+        });
+      }
+      return recordsPromise;
     }
     return {
       addLanguage: addLanguage,
@@ -170,22 +233,8 @@
         return { language: fields.language['default'], audience: fields.audience['default'] };
       },
       version: function () { return call('version'); },
-      /** {ok, note}: the plain-text note for the clinical record, dated (YYYY-MM-DD) and naming where it was made. */
-      note: function (assessment, date, address) {
-        return withText(JSON.stringify(assessment), assessment && assessment.language, function (text) { return module.note(text, date, address); });
-      },
-      /** The FHIR R4 Questionnaire in a language ('en'), worded for 'clinician' or 'patient'. */
-      fhirQuestionnaire: function (audience, language) { return JSON.parse(module.fhirQuestionnaire(audience, language)); },
-      /** Radiculo's own codes as FHIR R4 CodeSystems, in a Bundle. */
-      fhirCodeSystems: function () { return call('fhirCodeSystems'); },
-      /** Assessment object and the time (ISO) in, a QuestionnaireResponse or {ok:false, errors} out. */
-      toQuestionnaireResponse: function (assessment, authored) {
-        return withText(JSON.stringify(assessment), assessment && assessment.language, function (text) { return module.toQuestionnaireResponse(text, authored || ''); });
-      },
-      /** A QuestionnaireResponse as the text of a file in, {ok, assessment, [notices]} or {ok:false, errors} out. */
-      fromQuestionnaireResponse: function (text) {
-        return withText(text, null, function (checked) { return module.fromQuestionnaireResponse(checked); });
-      },
+      /** The note and FHIR: a promise of their functions (records module, loaded when first asked for). */
+      records: records,
       /** The largest input the engine takes, in bytes (a file bigger than this is refused unread). */
       inputLimitBytes: INPUT_LIMIT_BYTES,
       /** The engine's error for an input over its limit, in its words. */
@@ -241,7 +290,9 @@
       var never = { then: function () { return never; }, 'catch': function () { return never; } };
       return never;
     }
-    if (typeof window.createRadiculo !== 'function') {
+    // The page's plan module, or the one-file copy's records module (the plan, the note and FHIR in one).
+    var factory = window.createRadiculo || window.createRadiculoRecords;
+    if (typeof factory !== 'function') {
       showUnsupported('engine/radiculo.js did not load');
       return Promise.reject(new Error('engine/radiculo.js did not load'));
     }
@@ -259,7 +310,7 @@
     // beside the .wasm, not after it.
     var firstLanguage = defaultLanguageCode();
     var firstWords = fetchLanguage(firstLanguage);
-    var module = Promise.resolve(options).then(function (resolved) { return window.createRadiculo(resolved); });
+    var module = Promise.resolve(options).then(function (resolved) { return factory(resolved); });
     return Promise.all([module, firstWords]).then(function (loaded) {
       client.engine = wrap(loaded[0]);
       client.engine.addLanguage(firstLanguage, loaded[1]);

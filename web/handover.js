@@ -340,9 +340,9 @@
   }
 
   /** The engine's note for these answers; the page adds only where it was made (see README, "the note"). */
-  function noteText() {
+  function noteText(records) {
     const where = madeWith();
-    const result = state.engine.note(state.assessment, Radiculo.words.todayIso(), where.address || '');
+    const result = records.note(state.assessment, Radiculo.words.todayIso(), where.address || '');
     if (!result.ok) return null;
     let note = result.note;
     // The one-file copy: its version, never its local path (a path often holds a person's user name).
@@ -351,9 +351,25 @@
     return state.settings.demoMark ? `${state.words.ui('demoMark').toUpperCase()}\n\n${note}` : note;
   }
 
+  /**
+   * The note and FHIR come from the records module (engine-client.js records()), loaded when a
+   * clinician's plan is first shown, so it is most often there at the click. Runs `use` with it,
+   * unless the answers changed (or another person started) while it loaded.
+   */
+  function withRecords(use) {
+    const assessment = state.assessment;
+    state.engine.records().then((records) => {
+      if (state.assessment === assessment) use(records);
+    }, () => say(state.words.ui('handoverFailed'), true));
+  }
+
   function copyNote() {
     if (!recordActions()) return;
-    const note = noteText();
+    withRecords(copyNoteWith);
+  }
+
+  function copyNoteWith(records) {
+    const note = noteText(records);
     if (note === null) { say(state.words.ui('handoverFailed'), true); return; }
     const box = byId('record-note-text');
     box.value = note;
@@ -376,10 +392,14 @@
 
   function saveFhir() {
     if (!recordActions()) return;
+    withRecords(saveFhirWith);
+  }
+
+  function saveFhirWith(records) {
     const now = new Date();
     // authored: when the answers were saved (this device's clock); the engine marks the response
     // in-progress while a question the plan needs is still open.
-    const response = state.engine.toQuestionnaireResponse(state.assessment, now.toISOString());
+    const response = records.toQuestionnaireResponse(state.assessment, now.toISOString());
     if (response.resourceType !== 'QuestionnaireResponse') { say(state.words.ui('handoverFailed'), true); return; }
     // A demonstration's answers are tagged as test data (HL7 v3 ActReason HTEST), so that no record
     // system takes them for a real person's.
@@ -411,8 +431,8 @@
     };
     // Its size first: a file larger than the engine takes is refused before a byte of it is read.
     if (file.size > state.engine.inputLimitBytes) { refuse(state.engine.tooLarge()); return; }
-    file.text().then((text) => {
-      const result = state.engine.fromQuestionnaireResponse(text);
+    Promise.all([file.text(), state.engine.records()]).then(([text, records]) => {
+      const result = records.fromQuestionnaireResponse(text);
       if (!result.ok) { refuse(result); return; }
       // A FHIR file holds answers only: what an earlier person said mattered most goes with theirs.
       if (Radiculo.optionsView) Radiculo.optionsView.clear();
@@ -516,6 +536,9 @@
     // the browser's own Print (which cannot wait) finds it. The sheet itself is built at print time.
     if (window.requestIdleCallback) window.requestIdleCallback(whenCodeReady, { timeout: 2000 });
     else window.setTimeout(whenCodeReady, 0);
+    // A clinician's plan offers the note and FHIR: their module loads now, in the background (and the
+    // offline worker saves it). A patient's plan never downloads it.
+    if (recordActions() && words.audience === 'clinician') state.engine.records().catch(() => {});
   }
 
   /** What matters most changed: a code on screen made before it would carry the old choice. */

@@ -104,7 +104,7 @@ async function settingsForInstall() {
  * The languages to save at install (each a data file the engine is handed, engine/content-<code>.json):
  * the engine's default language always (listed first), and those the settings offer; all of them
  * when the settings name none or are a demonstration's. Any other language a page later loads is
- * saved then (languageFile): a visitor does not download a language this deployment does not offer.
+ * saved then (savedWhenUsed): a visitor does not download a language this deployment does not offer.
  */
 async function languagesToSave(settings) {
   const all = PRECACHE.files.filter((entry) => entry.language).map((entry) => entry.language);
@@ -118,12 +118,29 @@ async function languagesToSave(settings) {
   return named ? all.filter((code, index) => index === 0 || named.includes(code)) : all;
 }
 
+/**
+ * The files saved only when first used (the records module: the note and FHIR) that this device
+ * had saved under an earlier version: an update saves their new versions at install, so a clinic's
+ * tablet that made notes offline still can after the update. A phone that never made one never
+ * downloads them.
+ */
+async function usedBefore() {
+  const used = new Set();
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(CACHE_PREFIX) || name === CACHE) continue;
+    const cache = await caches.open(name);
+    for (const entry of PRECACHE.files) if (entry.onDemand && await cache.match(new URL(entry.url, SCOPE).href)) used.add(entry.url);
+  }
+  return used;
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const settings = await settingsForInstall();
     const languages = await languagesToSave(settings);
+    const used = await usedBefore();
     const listed = PRECACHE.files.filter((entry) => new URL(entry.url, SCOPE).href !== SETTINGS &&
-      (!entry.language || languages.includes(entry.language)));
+      (!entry.language || languages.includes(entry.language)) && (!entry.onDemand || used.has(entry.url)));
     const fetched = await Promise.all(listed.map(fetchListed));
     const cache = await caches.open(CACHE);
     await Promise.all(fetched.map(([url, response]) => cache.put(url, response)));
@@ -156,16 +173,18 @@ async function cacheFirst(url, request) {
   return hit || fetch(request);
 }
 
-const LANGUAGE_FILES = new Map(PRECACHE.files.filter((entry) => entry.language).map((entry) => [new URL(entry.url, SCOPE).href, entry]));
-/** A language's data file: from the cache, else fetched, checked against the list and saved for offline use. */
-async function languageFile(url, request) {
+// Files saved when first used, if not at install: a language's data file the settings do not offer,
+// the records module.
+const SAVED_WHEN_USED = new Map(PRECACHE.files.filter((entry) => entry.language || entry.onDemand).map((entry) => [new URL(entry.url, SCOPE).href, entry]));
+/** Such a file: from the cache, else fetched, checked against the list and saved for offline use. */
+async function savedWhenUsed(url, request) {
   const cache = await caches.open(CACHE);
   const hit = await cache.match(url);
   if (hit) return hit;
   const response = await fetch(request);
   if (!response.ok) return response;
   const bytes = await response.clone().arrayBuffer();
-  if (hex(await crypto.subtle.digest('SHA-256', bytes)) === LANGUAGE_FILES.get(url).sha256) {
+  if (hex(await crypto.subtle.digest('SHA-256', bytes)) === SAVED_WHEN_USED.get(url).sha256) {
     await cache.put(url, new Response(bytes, { status: 200, headers: response.headers }));
   }
   return response;
@@ -207,7 +226,7 @@ self.addEventListener('fetch', (event) => {
   const path = request.url.split(/[?#]/)[0]; // ?kiosk, ?v=... (versioned file names) and #... do not matter
   if (path === SETTINGS) event.respondWith(settingsFirst());
   else if (path === SCOPE || path === INDEX) event.respondWith(cacheFirst(INDEX, request));
-  else if (LANGUAGE_FILES.has(path)) event.respondWith(languageFile(path, request));
+  else if (SAVED_WHEN_USED.has(path)) event.respondWith(savedWhenUsed(path, request));
   else if (LISTED.has(path)) event.respondWith(cacheFirst(path, request));
   // Anything else is not this deployment's: no respondWith, the browser asks the network as usual.
 });

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "assessment.h"
-#include "content_check.h"
 #include "embedded_content.h"
+#include "language_acceptance.h"
 #include "pathway.h"
 #include "text.h"
 
@@ -104,7 +104,7 @@ json Content::reviewedOn(const std::string& language, const std::string& audienc
 
 const Content& content() { return parsedContent(); }
 
-std::vector<std::string> addLanguage(const std::string& code, const json& words, const json& labels) {
+std::vector<std::string> addLanguage(const std::string& code, const json& words, const json& labels, std::string_view fileText) {
   Content& current = parsedContent();
   if (std::find(current.known.begin(), current.known.end(), code) == current.known.end())
     return {"\"" + code + "\" is not a language of this build"};
@@ -115,7 +115,7 @@ std::vector<std::string> addLanguage(const std::string& code, const json& words,
   Content candidate = current;
   candidate.languages[code] = words;
   candidate.interfaces[code] = labels;
-  std::vector<std::string> problems = checkContent(candidate);
+  std::vector<std::string> problems = languageProblems(candidate, code, fileText);
   if (problems.empty()) current = std::move(candidate);
   return problems;
 }

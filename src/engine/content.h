@@ -6,6 +6,7 @@
 #include <array>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -48,10 +49,12 @@ RuleTable ruleTable(const nlohmann::json& rules);
 const Content& content();
 
 // Adds one language of the build that is not embedded: its words (content/lang/<code>.json) and
-// labels (content/ui/<code>.json). They are added only if the content with them passes the whole
-// self-check (content_check.h; the default language first, as every other is compared with it);
-// else nothing changes. Returns the problems, empty when added (or already there, identical).
-std::vector<std::string> addLanguage(const std::string& code, const nlohmann::json& words, const nlohmann::json& labels);
+// labels (content/ui/<code>.json), read from `fileText`. They are added only if the build's policy
+// accepts them (language_acceptance.h: the whole self-check, content_check.h, the default language
+// first, as every other is compared with it; or, in the page's plan module, the very file the build
+// made); else nothing changes. Returns the problems, empty when added (or already there, identical).
+std::vector<std::string> addLanguage(const std::string& code, const nlohmann::json& words, const nlohmann::json& labels,
+                                     std::string_view fileText);
 
 // "clinical review: pending", or "clinically reviewed on <date>" when a record covers this
 // version, language and wording: what every surface shows, in the language and audience's words.

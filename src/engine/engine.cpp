@@ -373,7 +373,7 @@ std::string addLanguageJson(std::string_view languageFile) {
         !file.at("words").is_object() || !file.contains("ui") || !file.at("ui").is_object())
       return refused({"not a language file: a JSON object with \"language\", \"words\" and \"ui\""});
     const std::string code = file.at("language").get<std::string>();
-    const std::vector<std::string> problems = addLanguage(code, file.at("words"), file.at("ui"));
+    const std::vector<std::string> problems = addLanguage(code, file.at("words"), file.at("ui"), languageFile);
     if (!problems.empty()) return refused(problems);
     json out;
     out["ok"] = true;

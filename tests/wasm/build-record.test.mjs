@@ -1,7 +1,7 @@
 // Supply chain: the engine the page ships is the one the build recorded, and a
 // build from the same inputs on the same toolchain gives the same bytes as the committed record.
 // - web/engine/BUILD-INFO.json (written by build-wasm.sh) names the SHA-256 of radiculo.js,
-//   radiculo.wasm and each language's data file (content-<code>.json), the toolchain and a hash of the inputs: the files beside it must match it.
+//   radiculo.wasm, radiculo-records.{js,wasm} and each language's data file (content-<code>.json), the toolchain and a hash of the inputs: the files beside it must match it.
 // - tests/wasm/expected-build.json (committed; ./build-wasm.sh --record) holds, per toolchain, the
 //   hashes of a build from given inputs: same toolchain and inputs, same bytes, or the build is not
 //   reproducible. Other inputs (an engine or content change not yet recorded) fail too, saying what
@@ -18,12 +18,12 @@ const engineDir = path.join(repoRoot, 'web/engine');
 const sha256 = (file) => createHash('sha256').update(readFileSync(path.join(engineDir, file))).digest('hex');
 const info = () => JSON.parse(readFileSync(path.join(engineDir, 'BUILD-INFO.json'), 'utf8'));
 
-test('build record: the shipped radiculo.js, radiculo.wasm and language files are the files BUILD-INFO.json names', () => {
+test('build record: the shipped modules (plan and records) and language files are the files BUILD-INFO.json names', () => {
   const { toolchain, inputs, files } = info();
   assert.match(toolchain, /emscripten|emcc/);
   assert.match(inputs, /^[0-9a-f]{64}$/);
   const languages = readdirSync(path.join(repoRoot, 'content/lang')).map((file) => `content-${file.replace(/\.json$/, '')}.json`);
-  assert.deepEqual(Object.keys(files).sort(), ['radiculo.js', 'radiculo.wasm', ...languages].sort());
+  assert.deepEqual(Object.keys(files).sort(), ['radiculo.js', 'radiculo.wasm', 'radiculo-records.js', 'radiculo-records.wasm', ...languages].sort());
   for (const [file, hash] of Object.entries(files)) assert.equal(sha256(file), hash, `${file} is not the file the build recorded`);
 });
 

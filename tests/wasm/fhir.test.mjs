@@ -11,12 +11,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadEngine, repoRoot } from './load-engine.mjs';
+import { loadRecords, repoRoot } from './load-engine.mjs';
 import { loadVectors, vectorDir } from './vectors.mjs';
 import { schemaErrors, invariantFailures } from './fhir-r4.mjs';
 
 const cli = process.env.RADICULO_CLI ?? path.join(repoRoot, 'build/bin/radiculo');
-const engine = await loadEngine();
+const engine = await loadRecords(); // FHIR is in the records module
 const plans = loadVectors().filter((vector) => vector.expect.ok && vector.input && typeof vector.input === 'object');
 const fhirCases = readdirSync(path.join(vectorDir, 'fhir')).filter((name) => name.endsWith('.json')).sort()
   .map((name) => JSON.parse(readFileSync(path.join(vectorDir, 'fhir', name), 'utf8')));

@@ -1,10 +1,12 @@
 // The WebAssembly engine embeds no language's words: the page hands it the language it shows as a
-// data file (web/engine/content-<code>.json, tools/content-files.mjs). Each file is checked by the
-// engine's content self-check before it is used; a language not handed over is an error naming the
-// languages it has, never a plan in another language or a partial one; a refused file changes nothing.
+// data file (web/engine/content-<code>.json, tools/content-files.mjs). The records module checks
+// each file with the engine's content self-check before it is used; the plan module (the page's
+// first download) takes only the very files the build made and checked, by their fingerprints. A
+// language not handed over is an error naming the languages it has, never a plan in another language
+// or a partial one; a refused file changes nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { engineLanguages, languageFile, loadEngine } from './load-engine.mjs';
+import { engineLanguages, languageFile, loadEngine, loadRecords } from './load-engine.mjs';
 
 const typical = { ageYears: 45, symptomWeeks: 3, painScore: 5 };
 const codes = engineLanguages();
@@ -39,8 +41,9 @@ test('a module handed English plans in English and refuses another language by n
   assert.deepEqual(JSON.parse(engine.content('en')).languages.map((language) => language.code), ['en', other]);
 });
 
-test('a damaged, foreign or malformed language file is refused with its problems and changes nothing', async () => {
-  const engine = await loadEngine({ languages: ['en'] });
+for (const [name, load] of [['plan module', loadEngine], ['records module', loadRecords]]) {
+test(`${name}: a damaged, foreign or malformed language file is refused with its problems and changes nothing`, async () => {
+  const engine = await load({ languages: ['en'] });
   const file = JSON.parse(languageFile(other));
   const damaged = structuredClone(file);
   delete damaged.words.errors.notLanguage;
@@ -55,7 +58,8 @@ test('a damaged, foreign or malformed language file is refused with its problems
     assert.equal(answer.ok, false);
     assert.ok(answer.problems.length > 0 && answer.problems.every((problem) => typeof problem === 'string' && problem.length > 0));
   }
-  assert.match(answers[0].problems.join('\n'), /errors\/notLanguage/);
+  // The records module names what the self-check found; the plan module, that it is not the build's file.
+  assert.match(answers[0].problems.join('\n'), load === loadRecords ? /errors\/notLanguage/ : new RegExp(`content-${other}\\.json is not the file this engine was built with`));
   assert.match(answers[1].problems.join('\n'), /"xx" is not a language of this build/);
   assert.equal(JSON.parse(engine.evaluate(JSON.stringify({ ...typical, language: other }))).ok, false, 'nothing was added');
   // English handed again, with other words, is refused too: a loaded language never changes.
@@ -64,10 +68,22 @@ test('a damaged, foreign or malformed language file is refused with its problems
   assert.equal(JSON.parse(engine.addLanguage(JSON.stringify(english))).ok, false);
   assert.equal(JSON.parse(engine.addLanguage(languageFile('en'))).ok, true, 'the same file again is fine');
 });
+}
 
-test('the default language must come first: another language alone fails the content check', async () => {
+test('plan module: a file of the build with one byte changed (still valid, same words) is refused', async () => {
   const engine = await loadEngine({ languages: [] });
+  const file = languageFile('en');
+  const respaced = file.replace('{"language":', '{ "language":'); // the same JSON, other bytes
+  assert.deepEqual(JSON.parse(respaced), JSON.parse(file));
+  assert.match(JSON.parse(engine.addLanguage(respaced)).problems.join('\n'), /content-en\.json is not the file this engine was built with/);
+  assert.equal(JSON.parse(engine.addLanguage(file)).ok, true);
+});
+
+for (const [name, load] of [['plan module', loadEngine], ['records module', loadRecords]]) {
+test(`${name}: the default language must come first: another language alone is refused`, async () => {
+  const engine = await load({ languages: [] });
   const answer = JSON.parse(engine.addLanguage(languageFile(other)));
   assert.equal(answer.ok, false);
   assert.match(answer.problems.join('\n'), /default language en/);
 });
+}

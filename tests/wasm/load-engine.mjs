@@ -1,5 +1,6 @@
 // Loads the WebAssembly engine exactly as the page ships it: web/engine/radiculo.js with the
-// web/engine/radiculo.wasm beside it (handed over as bytes: Debian's Emscripten 3.1.6 cannot
+// web/engine/radiculo.wasm beside it (the plan; loadRecords(): radiculo-records.{js,wasm}, the same
+// engine with the note and FHIR bound too) (handed over as bytes: Debian's Emscripten 3.1.6 cannot
 // fetch a file path in Node), then hands it each language's data file beside them
 // (web/engine/content-<code>.json; the module embeds none), the default language first, as the
 // page does. loadEngine({ languages: ['en'] }) hands it only those.
@@ -10,6 +11,7 @@ import path from 'node:path';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const enginePath = path.join(repoRoot, 'web/engine/radiculo.js');
+export const recordsPath = path.join(repoRoot, 'web/engine/radiculo-records.js');
 
 /** Every language with a data file beside the module, the default language (en) first. */
 export function engineLanguages(engineDir = path.dirname(enginePath)) {
@@ -36,4 +38,9 @@ export async function loadEngine({ modulePath = enginePath, languages } = {}) {
   const engine = await createRadiculo({ wasmBinary: readFileSync(modulePath.replace(/\.js$/, '.wasm')) });
   const engineDir = path.dirname(modulePath);
   return addLanguages(engine, languages || engineLanguages(engineDir), engineDir);
+}
+
+/** The records module (the note and FHIR, beside every plan function), as the page loads it on demand. */
+export function loadRecords({ languages } = {}) {
+  return loadEngine({ modulePath: recordsPath, languages });
 }

@@ -5,12 +5,13 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadEngine, repoRoot } from './load-engine.mjs';
+import { loadEngine, loadRecords, repoRoot } from './load-engine.mjs';
 import { loadVectors } from './vectors.mjs';
 
 const cli = process.env.RADICULO_CLI ?? path.join(repoRoot, 'build/bin/radiculo');
 const vectors = loadVectors();
 const engine = await loadEngine();
+const records = await loadRecords(); // the note and FHIR, loaded on demand by the page
 
 function native(args, input) {
   const run = spawnSync(cli, args, { input, maxBuffer: 1 << 24 });
@@ -33,6 +34,21 @@ for (const vector of vectors) {
     assert.equal(status, vector.expect.ok ? 0 : 2);
   });
 }
+
+// The two modules are one engine: the records module (the note, FHIR and the one-file copy's only
+// engine) gives the plan module's plan for every case, and the plan module binds nothing else.
+test('the records module gives the plan module\'s answer for every case', () => {
+  for (const vector of vectors) assert.equal(records.evaluate(vector.inputText), engine.evaluate(vector.inputText), vector.name);
+  for (const name of ['schema', 'version']) assert.equal(records[name](), engine[name](), name);
+  for (const code of JSON.parse(engine.version()).languages) assert.equal(records.content(code), engine.content(code), code);
+});
+
+test('the plan module carries no note and no FHIR (they are the records module\'s download)', () => {
+  for (const name of ['note', 'fhirQuestionnaire', 'fhirCodeSystems', 'toQuestionnaireResponse', 'fromQuestionnaireResponse']) {
+    assert.equal(typeof engine[name], 'undefined', name);
+    assert.equal(typeof records[name], 'function', name);
+  }
+});
 
 test('parity: schema and version', () => {
   assert.equal(engine.schema() + '\n', execFileSync(cli, ['schema']).toString());
@@ -69,12 +85,13 @@ test('a lone surrogate reaches every bound function as U+FFFD, and the next char
   for (const [lone, input] of [['\ud800', '{"language":"\ud800"}'], ['\udc00', '{"\udc00":1}'], ['\udbff', '{}\udbff']]) {
     const replaced = input.replace(lone, '\ufffd');
     assert.equal(engine.evaluate(input), engine.evaluate(replaced), input);
-    assert.equal(engine.toQuestionnaireResponse(input, lone), engine.toQuestionnaireResponse(replaced, '\ufffd'));
-    assert.equal(engine.fromQuestionnaireResponse(input), engine.fromQuestionnaireResponse(replaced));
-    assert.equal(engine.note(input, '2026-12-01', lone), engine.note(replaced, '2026-12-01', '\ufffd'));
+    assert.equal(records.evaluate(input), records.evaluate(replaced), input);
+    assert.equal(records.toQuestionnaireResponse(input, lone), records.toQuestionnaireResponse(replaced, '\ufffd'));
+    assert.equal(records.fromQuestionnaireResponse(input), records.fromQuestionnaireResponse(replaced));
+    assert.equal(records.note(input, '2026-12-01', lone), records.note(replaced, '2026-12-01', '\ufffd'));
   }
   assert.equal(engine.content('e\ud800s'), engine.content('e\ufffds'));
-  assert.equal(engine.fhirQuestionnaire('patient\udc00', 'e\ud800s'), engine.fhirQuestionnaire('patient\ufffd', 'e\ufffds'));
+  assert.equal(records.fhirQuestionnaire('patient\udc00', 'e\ud800s'), records.fhirQuestionnaire('patient\ufffd', 'e\ufffds'));
   const pair = '{"language":"\ud83d\ude00"}';
   assert.match(JSON.parse(engine.evaluate(pair)).errors[0].message, /must be one of/);
   assert.equal(engine.evaluate(pair) + '\n', native(['evaluate', '-'], pair).stdout);

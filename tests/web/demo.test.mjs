@@ -59,7 +59,7 @@ test('demo: every output carries the mark: screen, kiosk, printout, take-home co
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-fhir').click()]);
     const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
     assert.deepEqual(saved.meta.tag, [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'HTEST', display: 'test health data' }]);
-    assert.equal(await page.evaluate((text) => window.Radiculo.engineClient.engine.fromQuestionnaireResponse(text).ok, JSON.stringify(saved)), true);
+    assert.equal(await page.evaluate(async (text) => (await window.Radiculo.engineClient.engine.records()).fromQuestionnaireResponse(text).ok, JSON.stringify(saved)), true);
 
     // The take-home code leads to an address with ?demo: the page it opens is marked, even where
     // that page is served with the shipped settings (the address adds the mark, nothing else).

@@ -11,12 +11,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startAid, openPage, chooseAudience, fillFrom, vector, screenshotDir, repoRoot, VIEWPORTS } from './support.mjs';
-import { loadEngine } from '../wasm/load-engine.mjs';
+import { loadRecords } from '../wasm/load-engine.mjs';
 import { SIGNED_OFF } from './settings-presets.mjs';
 
 let aid;
 let engine;
-before(async () => { aid = await startAid({ settings: SIGNED_OFF }); engine = await loadEngine(); });
+before(async () => { aid = await startAid({ settings: SIGNED_OFF }); engine = await loadRecords(); });
 after(async () => { await aid?.close(); });
 
 const fhirCase = (name) => JSON.parse(readFileSync(path.join(repoRoot, 'tests/vectors/fhir', `${name}.json`), 'utf8')).input;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { startAid, openPage, chooseAudience, fillFrom, vector, screenshotDir, VIEWPORTS, PUBLIC_ADDRESS, servePublicly, preparePrint, whenPrintReady } from './support.mjs';
-import { loadEngine } from '../wasm/load-engine.mjs';
+import { loadRecords } from '../wasm/load-engine.mjs';
 import { loadVectors } from '../wasm/vectors.mjs';
 import { SIGNED_OFF } from './settings-presets.mjs';
 
@@ -222,7 +222,7 @@ test('handover: every shared case, in both wordings and languages, goes through 
 test('handover: "Copy for the record" gives the engine\'s note, and FHIR answers are saved and opened again to the same plan', async () => {
   const { page, context, offOrigin } = await openPage(aid, { viewport: VIEWPORTS.desk, serviceWorkers: 'block' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(aid.server.url).origin });
-  const engine = await loadEngine();
+  const engine = await loadRecords();
   try {
     await chooseAudience(page, 'clinician');
     const input = vector('reassess-candidate-contained-l4-l5').input;
@@ -278,7 +278,7 @@ test('handover: the intended-use page gives the FHIR Questionnaire for integrato
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-fhir-questionnaire]').click()]);
     const questionnaire = JSON.parse(readFileSync(await download.path(), 'utf8'));
     assert.equal(questionnaire.resourceType, 'Questionnaire');
-    const engine = await loadEngine();
+    const engine = await loadRecords();
     assert.deepEqual(questionnaire, JSON.parse(engine.fhirQuestionnaire('clinician', 'en')));
     assert.deepEqual(offOrigin, []);
   } finally {
@@ -403,8 +403,8 @@ test('handover: a file larger than the engine takes is refused before it is read
     await page.locator('#page-notice').waitFor({ state: 'visible' }); // no plan yet: the page's notice line
     assert.match(await page.locator('#page-notice').textContent(), /could not be opened as Radiculo answers: .*64 KiB/);
     assert.equal(await page.evaluate(() => window.fileReads), 0, 'not a byte of it read');
-    const client = await page.evaluate(() => {
-      const engine = window.Radiculo.engineClient.engine;
+    const client = await page.evaluate(async () => {
+      const engine = await window.Radiculo.engineClient.engine.records();
       const result = engine.fromQuestionnaireResponse(' '.repeat(64 * 1024 + 1));
       const note = engine.note({ language: 'en', audience: 'clinician', pad: 'x'.repeat(70 * 1024) }, '2026-01-01', '');
       return { code: result.errors[0].code, message: result.errors[0].message, note: note.ok, noteCode: note.errors[0].code };

@@ -79,6 +79,61 @@ test('offline: after one visit, a reload with the server stopped and the context
   }
 });
 
+/** The records module's files (the note and FHIR) in this deployment's cache. */
+const cachedRecords = (page) => page.evaluate(async () => {
+  const name = (await caches.keys()).find((key) => key.startsWith('radiculo'));
+  const keys = await (await caches.open(name)).keys();
+  return keys.map((request) => /engine\/(radiculo-records\.[a-z.]+)$/.exec(request.url.split('?')[0])).filter(Boolean).map((match) => match[1]).sort();
+});
+
+test('offline: the note\'s module is not saved by a patient\'s visit; a clinician\'s plan saves it, and the note is then made offline', async () => {
+  const dir = webCopy('radiculo-records-', { settings: SIGNED_OFF });
+  const server = await startStaticServer({ root: dir, basePath: BASE_PATH });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  let serverClosed = false;
+  try {
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    const asked = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await page.goto(server.url);
+    await page.waitForSelector('html[data-engine="ready"]');
+    await waitForControl(page);
+    await chooseAudience(page, 'patient');
+    await completePlan(page);
+    await page.waitForSelector('#plan[data-triage="conservative"]');
+    assert.deepEqual(await cachedRecords(page), [], 'a patient\'s visit saves no records module');
+    assert.equal(asked.filter((url) => url.includes('radiculo-records')).length, 0, 'nor downloads it');
+
+    await page.locator('#start-again').click();
+    await chooseAudience(page, 'clinician');
+    await completePlan(page);
+    await page.waitForSelector('#plan[data-triage="conservative"]');
+    await page.waitForFunction(async () => {
+      const name = (await caches.keys()).find((key) => key.startsWith('radiculo'));
+      return (await (await caches.open(name)).keys()).filter((request) => request.url.includes('radiculo-records')).length === 2;
+    });
+    assert.deepEqual(await cachedRecords(page), ['radiculo-records.min.js', 'radiculo-records.wasm'], 'a clinician\'s plan saves it');
+
+    await server.close();
+    serverClosed = true;
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('html[data-engine="ready"]');
+    await chooseAudience(page, 'clinician');
+    await completePlan(page);
+    await page.waitForSelector('#plan[data-triage="conservative"]');
+    await page.locator('#copy-note').click();
+    await page.locator('#record-note-text').waitFor({ state: 'visible' });
+    assert.match(await page.locator('#record-note-text').inputValue(), /Radiculo/, 'the note, made offline');
+    assert.deepEqual(errors, [], 'no console errors');
+  } finally {
+    await context.close();
+    if (!serverClosed) await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('offline: a new build is announced, waits during an assessment, and applies at "Start again"', async () => {
   // A copy of web/ that can be changed like a deployment would (a new build = new precache list).
   const dir = webCopy('radiculo-update-', { settings: SIGNED_OFF });

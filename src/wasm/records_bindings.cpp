@@ -1,14 +1,11 @@
-// The only Emscripten-specific file: the engine's JSON-text entry points, bound with Embind.
-// Strings of JSON cross the boundary, nothing else; every function catches everything inside
-// (see engine.cpp), so no C++ exception reaches JavaScript.
+// Emscripten-specific, with plan_bindings.cpp: the note for the clinical record and FHIR, bound
+// only in the records module (web/engine/radiculo-records.wasm), which the page loads when a record
+// is asked for: a patient who only wants a plan never downloads this code.
 #include <emscripten/bind.h>
 
 #include "engine.h"
 
 namespace {
-std::string evaluate(const std::string& assessmentJson) { return radiculo::evaluateJson(assessmentJson); }
-std::string content(const std::string& language) { return radiculo::contentJson(language); }
-std::string addLanguage(const std::string& languageFile) { return radiculo::addLanguageJson(languageFile); }
 std::string note(const std::string& assessmentJson, const std::string& date, const std::string& address) {
   return radiculo::clinicalNoteJson(assessmentJson, date, address);
 }
@@ -24,12 +21,7 @@ std::string fromQuestionnaireResponse(const std::string& responseJson) {
 }
 }  // namespace
 
-EMSCRIPTEN_BINDINGS(radiculo) {
-  emscripten::function("evaluate", &evaluate);
-  emscripten::function("content", &content);
-  emscripten::function("addLanguage", &addLanguage);
-  emscripten::function("schema", &radiculo::schemaJson);
-  emscripten::function("version", &radiculo::versionJson);
+EMSCRIPTEN_BINDINGS(radiculo_records) {
   emscripten::function("note", &note);
   emscripten::function("fhirQuestionnaire", &fhirQuestionnaire);
   emscripten::function("fhirCodeSystems", &fhirCodeSystems);
