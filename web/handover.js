@@ -537,8 +537,9 @@
     if (window.requestIdleCallback) window.requestIdleCallback(whenCodeReady, { timeout: 2000 });
     else window.setTimeout(whenCodeReady, 0);
     // A clinician's plan offers the note and FHIR: their module loads now, in the background (and the
-    // offline worker saves it). A patient's plan never downloads it.
-    if (recordActions() && words.audience === 'clinician') state.engine.records().catch(() => {});
+    // offline worker saves it). A patient's plan never downloads it. Offline, it is loaded at the
+    // click instead (from the worker's copy, if this device has one).
+    if (recordActions() && words.audience === 'clinician' && navigator.onLine !== false) state.engine.records().catch(() => {});
   }
 
   /** What matters most changed: a code on screen made before it would carry the old choice. */
