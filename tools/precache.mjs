@@ -49,7 +49,7 @@ const version = sha256(all.map((entry) => `${entry.url} ${entry.sha256}\n`).join
 // offer), the engine's default language (en) first.
 const languageOf = (url) => (/^engine\/content-([a-z]+)\.json$/.exec(url) || [])[1];
 // The records module (the note and FHIR) is saved when first used, never at install: a patient's
-// phone does not download it for nothing (sw.js; a clinician's plan loads it, engine-client.js).
+// phone does not download it for nothing (sw.js; the page loads it when a record is asked for, handover.js).
 const ON_DEMAND = /^engine\/radiculo-records\.(?:min\.js|wasm)$/;
 const files = all.filter((entry) => !NOT_SHIPPED.has(entry.url) && !inBundle.has(entry.url))
   .map((entry) => (languageOf(entry.url) ? { ...entry, language: languageOf(entry.url) } : entry))

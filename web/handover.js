@@ -353,8 +353,8 @@
 
   /**
    * The note and FHIR come from the records module (engine-client.js records()), loaded when a
-   * clinician's plan is first shown, so it is most often there at the click. Runs `use` with it,
-   * unless the answers changed (or another person started) while it loaded.
+   * hand first reaches for a record button (start). Runs `use` with it, unless the answers changed
+   * (or another person started) while it loaded.
    */
   function withRecords(use) {
     const assessment = state.assessment;
@@ -496,6 +496,13 @@
     // Where a code can be made, the privacy line says what it carries and where it stays.
     byId('privacy-code').hidden = !state.settings.takeHome;
     if (recordActions()) {
+      // The note's and FHIR's module starts loading as soon as a hand reaches for a record button
+      // (pointer over, touch or keyboard focus), so it is most often there at the click; nobody who
+      // does not reach for one downloads it. The offline worker saves it then.
+      const reach = () => { if (navigator.onLine !== false) state.engine.records().catch(() => {}); };
+      for (const id of ['copy-note', 'save-fhir', 'open-fhir']) {
+        for (const type of ['pointerenter', 'touchstart', 'focus']) byId(id).addEventListener(type, reach, { passive: true });
+      }
       byId('copy-note').addEventListener('click', copyNote);
       byId('save-fhir').addEventListener('click', saveFhir);
       byId('open-fhir-file').addEventListener('change', openFhir);
@@ -536,10 +543,6 @@
     // the browser's own Print (which cannot wait) finds it. The sheet itself is built at print time.
     if (window.requestIdleCallback) window.requestIdleCallback(whenCodeReady, { timeout: 2000 });
     else window.setTimeout(whenCodeReady, 0);
-    // A clinician's plan offers the note and FHIR: their module loads now, in the background (and the
-    // offline worker saves it). A patient's plan never downloads it. Offline, it is loaded at the
-    // click instead (from the worker's copy, if this device has one).
-    if (recordActions() && words.audience === 'clinician' && navigator.onLine !== false) state.engine.records().catch(() => {});
   }
 
   /** What matters most changed: a code on screen made before it would carry the old choice. */

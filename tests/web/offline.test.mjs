@@ -86,7 +86,7 @@ const cachedRecords = (page) => page.evaluate(async () => {
   return keys.map((request) => /engine\/(radiculo-records\.[a-z.]+)$/.exec(request.url.split('?')[0])).filter(Boolean).map((match) => match[1]).sort();
 });
 
-test('offline: the note\'s module is not saved by a patient\'s visit; a clinician\'s plan saves it, and the note is then made offline', async () => {
+test('offline: the note\'s module is not saved by a visit that makes no record; a note made online saves it, and notes are then made offline', async () => {
   const dir = webCopy('radiculo-records-', { settings: SIGNED_OFF });
   const server = await startStaticServer({ root: dir, basePath: BASE_PATH });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -102,18 +102,20 @@ test('offline: the note\'s module is not saved by a patient\'s visit; a clinicia
     await chooseAudience(page, 'patient');
     await completePlan(page);
     await page.waitForSelector('#plan[data-triage="conservative"]');
-    assert.deepEqual(await cachedRecords(page), [], 'a patient\'s visit saves no records module');
-    assert.equal(asked.filter((url) => url.includes('radiculo-records')).length, 0, 'nor downloads it');
-
     await page.locator('#start-again').click();
     await chooseAudience(page, 'clinician');
     await completePlan(page);
     await page.waitForSelector('#plan[data-triage="conservative"]');
+    assert.deepEqual(await cachedRecords(page), [], 'plans, a patient\'s and a clinician\'s, save no records module');
+    assert.equal(asked.filter((url) => url.includes('radiculo-records')).length, 0, 'nor download it');
+
+    await page.locator('#copy-note').click();
+    await page.locator('#record-note-text').waitFor({ state: 'visible' });
     await page.waitForFunction(async () => {
       const name = (await caches.keys()).find((key) => key.startsWith('radiculo'));
       return (await (await caches.open(name)).keys()).filter((request) => request.url.includes('radiculo-records')).length === 2;
     });
-    assert.deepEqual(await cachedRecords(page), ['radiculo-records.min.js', 'radiculo-records.wasm'], 'a clinician\'s plan saves it');
+    assert.deepEqual(await cachedRecords(page), ['radiculo-records.min.js', 'radiculo-records.wasm'], 'a note made online saves it');
 
     await server.close();
     serverClosed = true;
