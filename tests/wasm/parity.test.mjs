@@ -37,13 +37,13 @@ for (const vector of vectors) {
 
 // The two modules are one engine: the records module (the note, FHIR and the one-file copy's only
 // engine) gives the plan module's plan for every case, and the plan module binds nothing else.
-test('the records module gives the plan module\'s answer for every case', () => {
+test(`the records module gives the plan module's answer for every case`, () => {
   for (const vector of vectors) assert.equal(records.evaluate(vector.inputText), engine.evaluate(vector.inputText), vector.name);
   for (const name of ['schema', 'version']) assert.equal(records[name](), engine[name](), name);
   for (const code of JSON.parse(engine.version()).languages) assert.equal(records.content(code), engine.content(code), code);
 });
 
-test('the plan module carries no note and no FHIR (they are the records module\'s download)', () => {
+test(`the plan module carries no note and no FHIR (they are the records module's download)`, () => {
   for (const name of ['note', 'fhirQuestionnaire', 'fhirCodeSystems', 'toQuestionnaireResponse', 'fromQuestionnaireResponse']) {
     assert.equal(typeof engine[name], 'undefined', name);
     assert.equal(typeof records[name], 'function', name);

@@ -86,7 +86,7 @@ const cachedRecords = (page) => page.evaluate(async () => {
   return keys.map((request) => /engine\/(radiculo-records\.[a-z.]+)$/.exec(request.url.split('?')[0])).filter(Boolean).map((match) => match[1]).sort();
 });
 
-test('offline: the note\'s module is not saved by a visit that makes no record; a note made online saves it, and notes are then made offline', async () => {
+test(`offline: the note's module is not saved by a visit that makes no record; a note made online saves it, and notes are then made offline`, async () => {
   const dir = webCopy('radiculo-records-', { settings: SIGNED_OFF });
   const server = await startStaticServer({ root: dir, basePath: BASE_PATH });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
