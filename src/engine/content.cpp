@@ -104,7 +104,7 @@ json Content::reviewedOn(const std::string& language, const std::string& audienc
 
 const Content& content() { return parsedContent(); }
 
-std::vector<std::string> addLanguage(const std::string& code, const json& words, const json& labels, std::string_view fileText) {
+std::vector<std::string> addLanguage(const std::string& code, json words, json labels, std::string_view fileText) {
   Content& current = parsedContent();
   if (std::find(current.known.begin(), current.known.end(), code) == current.known.end())
     return {"\"" + code + "\" is not a language of this build"};
@@ -112,12 +112,12 @@ std::vector<std::string> addLanguage(const std::string& code, const json& words,
     if (current.languages.at(code) == words && current.interfaces.count(code) != 0 && current.interfaces.at(code) == labels) return {};
     return {"\"" + code + "\" is loaded already, with other words"};
   }
-  Content candidate = current;
-  candidate.languages[code] = words;
-  candidate.interfaces[code] = labels;
-  std::vector<std::string> problems = languageProblems(candidate, code, fileText);
-  if (problems.empty()) current = std::move(candidate);
-  return problems;
+  std::vector<std::string> problems = languageProblems(current, code, words, labels, fileText);
+  if (!problems.empty()) return problems;
+  // Moved in, not copied: a language's words are the largest thing the engine holds.
+  current.languages[code] = std::move(words);
+  current.interfaces[code] = std::move(labels);
+  return {};
 }
 
 }  // namespace radiculo

@@ -53,8 +53,7 @@ const Content& content();
 // accepts them (language_acceptance.h: the whole self-check, content_check.h, the default language
 // first, as every other is compared with it; or, in the page's plan module, the very file the build
 // made); else nothing changes. Returns the problems, empty when added (or already there, identical).
-std::vector<std::string> addLanguage(const std::string& code, const nlohmann::json& words, const nlohmann::json& labels,
-                                     std::string_view fileText);
+std::vector<std::string> addLanguage(const std::string& code, nlohmann::json words, nlohmann::json labels, std::string_view fileText);
 
 // "clinical review: pending", or "clinically reviewed on <date>" when a record covers this
 // version, language and wording: what every surface shows, in the language and audience's words.

@@ -368,12 +368,12 @@ std::string addLanguageJson(std::string_view languageFile) {
       out["problems"] = problems;
       return serialise(out);
     };
-    const json file = json::parse(languageFile, nullptr, false);
+    json file = json::parse(languageFile, nullptr, false);
     if (!file.is_object() || !file.contains("language") || !file.at("language").is_string() || !file.contains("words") ||
         !file.at("words").is_object() || !file.contains("ui") || !file.at("ui").is_object())
       return refused({"not a language file: a JSON object with \"language\", \"words\" and \"ui\""});
     const std::string code = file.at("language").get<std::string>();
-    const std::vector<std::string> problems = addLanguage(code, file.at("words"), file.at("ui"), languageFile);
+    const std::vector<std::string> problems = addLanguage(code, std::move(file.at("words")), std::move(file.at("ui")), languageFile);
     if (!problems.empty()) return refused(problems);
     json out;
     out["ok"] = true;

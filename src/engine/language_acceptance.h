@@ -16,8 +16,9 @@
 
 namespace radiculo {
 
-// Empty when `candidate` (the content with language `code` added, from `fileText`) may be used;
-// else what is wrong, for the caller to refuse the language.
-std::vector<std::string> languageProblems(const Content& candidate, const std::string& code, std::string_view fileText);
+// Empty when language `code` (its `words` and `labels`, read from `fileText`) may be added to
+// `current`; else what is wrong, for the caller to refuse the language.
+std::vector<std::string> languageProblems(const Content& current, const std::string& code, const nlohmann::json& words,
+                                          const nlohmann::json& labels, std::string_view fileText);
 
 }  // namespace radiculo

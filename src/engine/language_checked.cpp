@@ -5,7 +5,11 @@
 
 namespace radiculo {
 
-std::vector<std::string> languageProblems(const Content& candidate, const std::string&, std::string_view) {
+std::vector<std::string> languageProblems(const Content& current, const std::string& code, const nlohmann::json& words,
+                                          const nlohmann::json& labels, std::string_view) {
+  Content candidate = current;
+  candidate.languages[code] = words;
+  candidate.interfaces[code] = labels;
   return checkContent(candidate);
 }
 

@@ -24,9 +24,11 @@ std::uint64_t fnv1a64(std::string_view bytes) {
 
 }  // namespace
 
-std::vector<std::string> languageProblems(const Content& candidate, const std::string& code, std::string_view fileText) {
+std::vector<std::string> languageProblems(const Content& current, const std::string& code, const nlohmann::json&,
+                                          const nlohmann::json&, std::string_view fileText) {
   // As the self-check asks: every error the engine gives needs its default language's words.
-  if (candidate.languages.count(kDefaultLanguage) == 0) return {std::string("no words for the default language ") + kDefaultLanguage};
+  if (code != kDefaultLanguage && current.languages.count(kDefaultLanguage) == 0)
+    return {std::string("no words for the default language ") + kDefaultLanguage};
   for (std::size_t i = 0; i < embedded::kLanguageDigestCount; ++i)
     if (const embedded::LanguageDigest& digest = embedded::kLanguageDigests[i]; code == digest.code) {
       if (fnv1a64(fileText) == digest.fnv1a64) return {};

@@ -1,0 +1,24 @@
+import { chromium } from 'playwright-core';
+import { startStaticServer } from '../tools/static-server.mjs';
+const root = process.argv[2];
+const server = await startStaticServer({ root });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const context = await browser.newContext();
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.start');
+const t0 = Date.now();
+await page.goto(server.url);
+await page.waitForSelector('html[data-engine="ready"]', { timeout: 60000 });
+console.log('ready after', Date.now() - t0, 'ms');
+const { profile } = await cdp.send('Profiler.stop');
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const self = new Map();
+const dt = profile.timeDeltas; 
+for (let i = 0; i < profile.samples.length; i++) { const n = byId.get(profile.samples[i]); const cf = n.callFrame; const key = `${cf.functionName || '(anon)'} ${cf.url.split('/').pop()}:${cf.lineNumber}`; self.set(key, (self.get(key) || 0) + (dt[i] || 0) / 1000); }
+const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+for (const [k, v] of rows) console.log(v.toFixed(0).padStart(6), k.slice(0, 120));
+await browser.close(); await server.close();
