@@ -14,19 +14,21 @@
  *
  * A screen of emergency-tier questions skipped whole (none answered, none "Not sure") makes the plan
  * "examined within hours", as the engine rules (unknown is not "no"). When that is the plan's only
- * reason, "See my plan" asks once more, naming the screen, before showing it; the plan is unchanged. */
+ * reason, "See my plan" asks once more, naming the screen, before showing it; the plan is unchanged.
+ *
+ * The decisions (what Continue does, which card, when to ask again) are flow-decisions.js's, tested
+ * without a browser; the card itself is care-card.js's. */
 (function () {
   'use strict';
 
   const Radiculo = (window.Radiculo = window.Radiculo || {});
-  const { answers } = Radiculo;
-  const { element, icon, fill } = Radiculo.dom;
+  const { answers, flowDecisions } = Radiculo;
+  const { element, fill } = Radiculo.dom;
   const isShown = (node) => Boolean(node && node.getClientRects().length);
 
   function create(form, questionnaire, content, hooks) {
     const root = document.documentElement;
     const { table } = questionnaire;
-    const emergencyFlags = answers.flagsOfUrgency(table, 'emergency');
     const state = { active: false, index: 0, atPlan: false, careOpened: false, nudged: new Set(), setAside: '', lastKey: '', card: null, result: null, askedAgain: false };
     let words = null;
 
@@ -45,6 +47,7 @@
     const nav = element('div', { className: 'step-nav', id: 'step-nav' }, [notice, again, element('div', { className: 'step-nav__buttons' }, [back, next])]);
     form.prepend(progress);
     form.appendChild(nav);
+    const careCard = Radiculo.careCard.create(form, nav, { state, words: () => words, current, showPlan, toPlan: () => hooks.toPlan() });
 
     const asking = () => ({ stepByStep: state.active, added: state.careOpened, weeks: questionnaire.weeks() });
     const addable = answers.addableSections(table);
@@ -88,7 +91,7 @@
       back.hidden = state.index === 0;
       back.textContent = words.ui('back');
       next.textContent = words.ui(state.index === list.length - 1 ? 'seeMyPlan' : 'continue');
-      applySetAside();
+      careCard.applySetAside();
       if (focus) {
         const heading = step.querySelector('.q-group__title, .q-section__title');
         heading.setAttribute('tabindex', '-1');
@@ -123,35 +126,20 @@
     function onContinue() {
       const missing = unansweredHere();
       const key = current().getAttribute('data-step');
-      if (missing.length && !state.nudged.has(key)) {
-        // Once per screen: say what is missing, then Continue goes on (unanswered stays unanswered).
+      const skipped = flowDecisions.skippedGroupsOnly(table, questionnaire.values(), state.result);
+      const action = flowDecisions.afterContinue({
+        missing: missing.length > 0, nudged: state.nudged.has(key), last: state.index >= steps().length - 1, skipped, askedAgain: state.askedAgain,
+      });
+      if (action === 'nudge') {
         state.nudged.add(key);
         notice.textContent = words.ui('stepUnanswered');
         notice.hidden = false;
         for (const node of missing) node.classList.add('question--missing');
         const control = missing[0].querySelector('input');
         if (control) control.focus();
-        return;
-      }
-      if (state.index >= steps().length - 1) {
-        const skipped = state.askedAgain ? [] : skippedGroupsOnly(state.result);
-        if (skipped.length) askAgain(skipped[0]);
-        else showPlan();
-      } else go(state.index + 1);
-    }
-
-    /**
-     * The groups of emergency-tier questions left wholly unanswered, when they are the only reason
-     * for a check-now plan (the engine's rule: an emergency-tier question not answered "no"); else [].
-     * A "Not sure" there is an answer: the plan then stands without asking again.
-     */
-    function skippedGroupsOnly(result) {
-      if (!result || !result.ok || result.triage !== 'check-now') return [];
-      const values = questionnaire.values();
-      const open = emergencyFlags.filter((flag) => values[flag] !== answers.YES && values[flag] !== answers.NO);
-      if (open.length === 0 || open.some((flag) => values[flag] !== undefined)) return [];
-      const groups = table.redFlagGroups.filter((group) => group.flags.some((flag) => open.includes(flag)));
-      return groups.every((group) => group.flags.every((flag) => values[flag] === undefined)) ? groups : [];
+      } else if (action === 'askAgain') askAgain(skipped[0]);
+      else if (action === 'plan') showPlan();
+      else go(state.index + 1);
     }
 
     /** Once: this screen was skipped, so the plan says "within hours"; answer it, or see the plan as it is. */
@@ -169,105 +157,6 @@
     back.addEventListener('click', () => go(state.index - 1));
     next.addEventListener('click', onContinue);
 
-    // ---------- the care card under an answer ----------
-
-    function cardFor(result) {
-      const values = questionnaire.values();
-      if (result && result.ok && result.triage === 'emergency') {
-        const yes = table.redFlags.filter((flag) => values[flag] === answers.YES);
-        const key = yes.includes(state.lastKey) ? state.lastKey : yes[yes.length - 1];
-        return key ? { type: 'emergency', key, planReady: true } : null;
-      }
-      const unsure = emergencyFlags.filter((flag) => values[flag] === answers.NOT_SURE);
-      if (unsure.length) {
-        const key = unsure.includes(state.lastKey) ? state.lastKey : unsure[unsure.length - 1];
-        return { type: 'check-now', key, planReady: Boolean(result && result.ok) };
-      }
-      return null;
-    }
-
-    function buildCard(card) {
-      const call = Radiculo.clinic.callNowBox(card.type, words);
-      if (call) {
-        call.removeAttribute('data-call-now');
-        call.className = 'care-card__call';
-      }
-      // Short enough to be seen whole under the answer: the triage, then the one thing to do
-      // (at a kiosk the call box starts with: tell the desk), with the clinic's number; the plan has the rest.
-      const node = element('div', {
-        className: `care-card care-card--${card.type}`, role: 'alert', 'data-care-card': card.type, 'data-for': card.key,
-      }, [
-        element('p', { className: 'care-card__title' }, [icon('emergency'), words.triage(card.type)]),
-        call,
-        element('div', { className: 'care-card__actions' }, [
-          // On to the plan whenever there is one (an emergency plan always; a check-now plan once the
-          // engine has what it needs): never a button that leads to "more answers needed".
-          card.planReady || !state.active
-            ? element('button', { type: 'button', className: 'button button--primary', 'data-card-plan': '' }, [words.ui(state.active ? 'cardSeePlan' : 'seePlan')])
-            : null,
-          state.active ? element('button', { type: 'button', className: 'button', 'data-card-back': '' }, [words.ui('cardBackToQuestions')]) : null,
-        ]),
-        state.active ? element('p', { className: 'care-card__aside', 'data-card-aside': '' }, [words.ui('cardSetAside')]) : null,
-      ]);
-      node.addEventListener('click', (event) => {
-        if (event.target.closest('[data-card-back]')) {
-          state.setAside = '';
-          applySetAside();
-          const rest = node.nextElementSibling && node.nextElementSibling.querySelector('input');
-          if (rest) rest.focus();
-        } else if (event.target.closest('[data-card-plan]')) {
-          if (state.active) showPlan();
-          else hooks.toPlan();
-        }
-      });
-      return node;
-    }
-
-    /** The card follows the answers; a new one sets the rest of its screen aside (patients). */
-    function updateCard(result) {
-      const card = cardFor(result);
-      const sameCard = card && state.card && card.type === state.card.type && card.key === state.card.key;
-      const same = sameCard && card.planReady === state.card.planReady; // else redrawn, not raised again
-      if (same && state.card.node.isConnected && state.card.words === words) return;
-      if (state.card) state.card.node.remove();
-      state.card = null;
-      if (!card) {
-        state.setAside = '';
-        applySetAside();
-        return;
-      }
-      const question = form.querySelector(`#q-${card.key}`);
-      const node = buildCard(card);
-      question.after(node);
-      const isNew = !sameCard;
-      state.card = Object.assign(card, { node, words });
-      if (isNew && state.active) state.setAside = card.key;
-      applySetAside();
-      if (isNew && isShown(node)) {
-        // Directly under the answer, and on the screen with the answer: no scrolling to find it.
-        const rect = node.getBoundingClientRect();
-        const answers = question.querySelector('.choices').getBoundingClientRect().top;
-        if (rect.bottom > window.innerHeight) window.scrollBy(0, Math.min(rect.bottom - window.innerHeight + 12, answers - 8));
-      }
-    }
-
-    /** Set aside: every question after the card's on this screen, and Continue. */
-    function applySetAside() {
-      for (const node of form.querySelectorAll('[data-set-aside]')) node.removeAttribute('data-set-aside');
-      const aside = state.active && !state.atPlan && state.setAside && state.card && state.card.key === state.setAside;
-      if (state.card) state.card.node.toggleAttribute('data-aside', Boolean(aside));
-      if (!aside) return;
-      const question = form.querySelector(`#q-${state.setAside}`);
-      const step = question.closest('[data-step]');
-      let after = false;
-      for (const node of step.querySelectorAll('.question')) {
-        if (after) node.setAttribute('data-set-aside', '');
-        if (node === question) after = true;
-      }
-      // Continue is set aside only on the card's own screen (a card redrawn from another screen leaves it).
-      if (step === current()) nav.setAttribute('data-set-aside', '');
-    }
-
     form.addEventListener('change', (event) => {
       const question = event.target !== form && event.target.closest && event.target.closest('[data-question]');
       if (question) state.lastKey = question.getAttribute('data-question');
@@ -282,18 +171,18 @@
         state.active = active;
         root.toggleAttribute('data-flow', active);
         if (active) root.setAttribute('data-flow', 'steps');
-        if (state.card) { state.card.node.remove(); state.card = null; }
+        careCard.remove();
         render(false);
       },
       setWords(nextWords) {
         words = nextWords;
-        if (state.card) { state.card.node.remove(); state.card = null; }
+        careCard.remove();
         render(false);
       },
       /** After each evaluation: the card, and the screens (the care screen comes and goes with the weeks). */
       update(result) {
         state.result = result;
-        updateCard(result);
+        careCard.update(flowDecisions.cardFor(table, questionnaire.values(), result, state.lastKey));
         if (state.active) render(false);
       },
       reset() {
@@ -301,7 +190,7 @@
         state.nudged.clear();
         notice.hidden = true;
         again.hidden = true;
-        if (state.card) { state.card.node.remove(); state.card = null; }
+        careCard.remove();
         for (const node of form.querySelectorAll('.question--missing')) node.classList.remove('question--missing');
         render(false);
       },

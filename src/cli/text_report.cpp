@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "citation_list.h"
 #include "terminal_text.h"
 
 namespace radiculo {
@@ -32,12 +33,6 @@ std::string wrap(const std::string& text, const std::string& indent, const std::
   return out + line + "\n";
 }
 
-std::string citations(const json& numbers) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < numbers.size(); ++i) out += (i ? ", " : "") + numbers[i].dump();
-  return out + "]";
-}
-
 }  // namespace
 
 std::string renderTextReport(const json& plan, const json& words) {
@@ -56,11 +51,11 @@ std::string renderTextReport(const json& plan, const json& words) {
   for (const json& line : plan.at("recommendations")) {
     // The label as written: upper-casing byte by byte would break accented letters.
     const std::string kind = label(words.at("kinds").at(text(line.at("kind"))));
-    out += wrap(text(line.at("text")) + " " + citations(line.at("citations")), "    ", "* [" + kind + "] ");
+    out += wrap(text(line.at("text")) + " " + citationList(line.at("citations").get<std::vector<int>>()), "    ", "* [" + kind + "] ");
     if (line.contains("ownReason")) out += wrap(text(line.at("ownReason")), "    ", "    " + label(ui.at("why")) + " ");
     out += wrap(text(line.at("basis")), "    ", "    " + label(ui.at("basis")) + " ");
     for (const json& note : line.at("evidenceNotes"))
-      out += wrap(text(note.at("text")) + " " + citations(note.at("citations")), "    ",
+      out += wrap(text(note.at("text")) + " " + citationList(note.at("citations").get<std::vector<int>>()), "    ",
                   note.contains("label") ? "    (" + text(note.at("label")) + ") " : "    ");
   }
   if (!plan.at("recommendations").empty()) out += "\n";

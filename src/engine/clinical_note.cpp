@@ -1,5 +1,6 @@
 #include "clinical_note.h"
 
+#include "citation_list.h"
 #include "text.h"
 
 namespace radiculo {
@@ -28,10 +29,11 @@ class NoteWriter {
     int number = 0;
     for (const json& line : plan_.at("recommendations"))
       out += std::to_string(++number) + ". [" + label(lang_.at("kinds").at(line.at("kind").get<std::string>())) + "] " +
-             line.at("text").get<std::string>() + " " + citations(line.at("citations")) + "\n";
+             line.at("text").get<std::string>() + " " + citationList(line.at("citations").get<std::vector<int>>()) + "\n";
     // The options comparison the plan showed, named in one line for the record.
     if (plan_.contains("options"))
-      out += "\n" + plan_.at("options").at("noteLine").get<std::string>() + " " + citations(plan_.at("options").at("citations")) + "\n";
+      out += "\n" + plan_.at("options").at("noteLine").get<std::string>() + " " +
+             citationList(plan_.at("options").at("citations").get<std::vector<int>>()) + "\n";
     const std::string change = whatWouldChange();
     if (!change.empty()) out += "\n" + label(ui_.at("whatWouldChangeTitle")) + "\n" + change;
     out += "\n" + label(ui_.at("references")) + "\n";
@@ -71,12 +73,6 @@ class NoteWriter {
   static std::string capitalised(std::string name) {
     if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
     return name;
-  }
-
-  static std::string citations(const json& numbers) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < numbers.size(); ++i) out += (i ? ", " : "") + numbers[i].dump();
-    return out + "]";
   }
 
   // The plan's "what would change this", as the plan words it.

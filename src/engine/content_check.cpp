@@ -294,44 +294,38 @@ class ContentChecks {
     }
   }
 
+  // A text worded once for both audiences, or once per audience (an object of patient and
+  // clinician): each wording non-empty, with only the placeholders `known` accepts.
+  template <typename Known>
+  void onceOrPerAudience(const json& lang, const std::string& where, const std::string& pointer, const Known& known) {
+    const bool perAudience = lang.contains(json::json_pointer(pointer)) && lang.at(json::json_pointer(pointer)).is_object();
+    for (const char* audience : kAudienceIds) {
+      const std::string at = perAudience ? pointer + "/" + audience : pointer;
+      if (!lang.contains(json::json_pointer(at)) || !lang.at(json::json_pointer(at)).is_string() ||
+          lang.at(json::json_pointer(at)).get<std::string>().empty()) {
+        check_.problem(where + at + " is missing or empty");
+        break;
+      }
+      for (const std::string& name : templateNames(lang.at(json::json_pointer(at)).get<std::string>()))
+        if (!known(name)) check_.problem(where + at + " uses unknown placeholder {" + name + "}");
+    }
+  }
+
   // The sentence templates the plan writer fills (planText): each worded once or per audience,
   // with only the values the plan writer offers that template; and each injection reason.
   void planTextWords(const json& lang, const std::string& where) {
-    for (const PlanTextTemplate& entry : kPlanTextTemplates) {
-      const std::string pointer = "/planText/" + std::string(entry.key);
-      const bool perAudience = lang.contains(json::json_pointer(pointer)) && lang.at(json::json_pointer(pointer)).is_object();
-      for (const char* audience : kAudienceIds) {
-        const std::string at = perAudience ? pointer + "/" + audience : pointer;
-        if (!lang.contains(json::json_pointer(at)) || !lang.at(json::json_pointer(at)).is_string() ||
-            lang.at(json::json_pointer(at)).get<std::string>().empty()) {
-          check_.problem(where + at + " is missing or empty");
-          break;
-        }
-        for (const std::string& name : templateNames(lang.at(json::json_pointer(at)).get<std::string>()))
-          if (name.empty() || !contains(entry.values, name))
-            check_.problem(where + at + " uses unknown placeholder {" + name + "}");
-      }
-    }
+    for (const PlanTextTemplate& entry : kPlanTextTemplates)
+      onceOrPerAudience(lang, where, "/planText/" + std::string(entry.key),
+                        [&](const std::string& name) { return !name.empty() && contains(entry.values, name); });
     for (const char* reason : kInjectionReasons) check_.inAudiences(lang, where, "/planText/injectionReasons/" + std::string(reason));
   }
 
   // Every error the engine can report has its message, and no message is for a code it lacks.
   // One message for both wordings, or one per wording.
   void errorWords(const json& lang, const std::string& where) {
-    for (const ErrorCodeInfo& info : kErrorCodes) {
-      const std::string pointer = "/errors/" + std::string(info.name);
-      const bool perAudience = lang.contains(json::json_pointer(pointer)) && lang.at(json::json_pointer(pointer)).is_object();
-      for (const char* audience : kAudienceIds) {
-        const std::string at = perAudience ? pointer + "/" + audience : pointer;
-        if (!lang.contains(json::json_pointer(at)) || !lang.at(json::json_pointer(at)).is_string() ||
-            lang.at(json::json_pointer(at)).get<std::string>().empty()) {
-          check_.problem(where + at + " is missing or empty");
-          break;
-        }
-        for (const std::string& name : templateNames(lang.at(json::json_pointer(at)).get<std::string>()))
-          if (!contains(kErrorValues, name)) check_.problem(where + at + " uses unknown placeholder {" + name + "}");
-      }
-    }
+    for (const ErrorCodeInfo& info : kErrorCodes)
+      onceOrPerAudience(lang, where, "/errors/" + std::string(info.name),
+                        [](const std::string& name) { return contains(kErrorValues, name); });
     if (lang.contains("errors"))
       for (const auto& item : lang.at("errors").items())
         if (std::none_of(kErrorCodes.begin(), kErrorCodes.end(), [&](const ErrorCodeInfo& info) { return info.name == item.key(); }))

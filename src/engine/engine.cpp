@@ -292,6 +292,65 @@ std::string assessmentFromResponseJson(std::string_view responseJson) {
   }
 }
 
+namespace {
+
+// Each language the engine has, as a person picks it: its code, its name, how far its words have
+// been reviewed.
+json languagesJson(const Content& all) {
+  json languages = json::array();
+  for (const auto& [code, other] : all.languages) {
+    json language;
+    language["code"] = code;
+    language["name"] = other.at("languageName");
+    // How far that language's words have been reviewed, said where a person picks it.
+    language["translationShort"] = other.at("translationShort");
+    languages.push_back(std::move(language));
+  }
+  return languages;
+}
+
+// What the page needs to ask and to show, from the engine's own tables (never copies): which
+// findings a clinician may mark as assessed, each red flag's tier, the input fields with their
+// questions, the defaults, the triages in the ladder's order with which are alerts, and the
+// thresholds.
+void addContract(json& out) {
+  json assessable = json::array();
+  for (const RedFlagInfo& flag : kRedFlags)
+    if (isAssessable(flag.flag)) assessable.push_back(flag.key);
+  assessable.push_back(kOlderAgeFinding);
+  out["assessableFindings"] = assessable;
+  // How soon each red flag answered yes must be seen (the pathway's tier), so the page never
+  // infers a tier from the order of the groups it asks them in.
+  for (const RedFlagInfo& flag : kRedFlags) out["redFlagUrgency"][flag.key] = urgencyId(urgencyOf(flag.flag));
+  out["inputFields"] = inputFieldsJson();
+  out["defaults"]["audience"] = audienceId(kDefaultAudience);
+  out["defaults"]["language"] = kDefaultLanguage;
+  json triages = json::array();
+  for (const TriageInfo& info : kTriages) {
+    json triage;
+    triage["id"] = info.id;
+    triage["alert"] = info.alert;
+    triages.push_back(std::move(triage));
+  }
+  out["triageLadder"] = triages;
+  for (const Threshold& threshold : kThresholds) out["thresholds"][threshold.name] = numberJson(threshold.value);
+}
+
+// The references worded in the language, and each recommendation's words with its citations.
+void addReferencesAndRecommendations(json& out, const Content& all, const json& words) {
+  json references = json::array();
+  for (const json& reference : all.rules.at("references")) references.push_back(wordedReference(reference, all.rules, words));
+  out["references"] = references;
+  json recommendations = json::object();
+  for (const auto& [id, recommendation] : all.rules.at("recommendations").items()) {
+    recommendations[id] = words.at("recommendations").at(id);
+    recommendations[id]["citations"] = recommendation.at("citations");
+  }
+  out["recommendations"] = recommendations;
+}
+
+}  // namespace
+
 std::string contentJson(std::string_view language) {
   try {
     const Content& all = content();
@@ -301,16 +360,7 @@ std::string contentJson(std::string_view language) {
     json out = lang->second;
     out["ok"] = true;
     out["ui"] = all.interfaces.at(lang->first);
-    json languages = json::array();
-    for (const auto& [code, other] : all.languages) {
-      json language;
-      language["code"] = code;
-      language["name"] = other.at("languageName");
-      // How far that language's words have been reviewed, said where a person picks it.
-      language["translationShort"] = other.at("translationShort");
-      languages.push_back(std::move(language));
-    }
-    out["languages"] = languages;
+    out["languages"] = languagesJson(all);
     // sourceDocument comes with the language's words: the source's title, dated in that language.
     for (const char* key : {"contentVersion", "contentReleased", "reviewDue", "redFlagGroups", "triageTable"})
       out[key] = all.rules.at(key);
@@ -320,40 +370,8 @@ std::string contentJson(std::string_view language) {
     }
     out["engineVersion"] = kEngineVersion;
     out["herniationLevels"] = kHerniationLevels;
-    // What the page needs to ask and to show, from the engine's own tables (never copies): which
-    // findings a clinician may mark as assessed, each red flag's tier, the input fields with their
-    // questions, the defaults, the triages in the ladder's order with which are alerts, and the
-    // thresholds.
-    json assessable = json::array();
-    for (const RedFlagInfo& flag : kRedFlags)
-      if (isAssessable(flag.flag)) assessable.push_back(flag.key);
-    assessable.push_back(kOlderAgeFinding);
-    out["assessableFindings"] = assessable;
-    // How soon each red flag answered yes must be seen (the pathway's tier), so the page never
-    // infers a tier from the order of the groups it asks them in.
-    for (const RedFlagInfo& flag : kRedFlags) out["redFlagUrgency"][flag.key] = urgencyId(urgencyOf(flag.flag));
-    out["inputFields"] = inputFieldsJson();
-    out["defaults"]["audience"] = audienceId(kDefaultAudience);
-    out["defaults"]["language"] = kDefaultLanguage;
-    json triages = json::array();
-    for (const TriageInfo& info : kTriages) {
-      json triage;
-      triage["id"] = info.id;
-      triage["alert"] = info.alert;
-      triages.push_back(std::move(triage));
-    }
-    out["triageLadder"] = triages;
-    for (const Threshold& threshold : kThresholds) out["thresholds"][threshold.name] = numberJson(threshold.value);
-    json references = json::array();
-    for (const json& reference : all.rules.at("references"))
-      references.push_back(wordedReference(reference, all.rules, lang->second));
-    out["references"] = references;
-    json recommendations = json::object();
-    for (const auto& [id, recommendation] : all.rules.at("recommendations").items()) {
-      recommendations[id] = lang->second.at("recommendations").at(id);
-      recommendations[id]["citations"] = recommendation.at("citations");
-    }
-    out["recommendations"] = recommendations;
+    addContract(out);
+    addReferencesAndRecommendations(out, all, lang->second);
     return serialise(out);
   } catch (...) {
     return internalError();

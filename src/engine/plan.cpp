@@ -161,19 +161,44 @@ class PlanWriter {
     }
     // An incomplete plan waits for every open question, not only the red flags whose yes would
     // change it (askNext): the others (the age, a flag already at its speed) are listed too.
-    if (triage_ == Triage::incomplete) {
-      json others = json::array();
-      for (std::string_view key : unansweredKeys(a_)) {
-        const bool asked = std::any_of(change.at("askNext").begin(), change.at("askNext").end(),
-                                       [&](const json& entry) { return entry.at("flag") == key; });
-        if (asked) continue;
-        json entry;
-        entry["key"] = key;
-        entry["label"] = shortName(key);
-        others.push_back(std::move(entry));
-      }
-      change["alsoUnanswered"] = others;
+    if (triage_ == Triage::incomplete) change["alsoUnanswered"] = alsoUnanswered(change.at("askNext"));
+    wordRange(change);
+    // When to reassess is the plan's own reassessInWeeks (not repeated here); the conservative
+    // plan says it among what would change.
+    if (const auto weeks = reviewInWeeks(a_, triage_); weeks && triage_ == Triage::conservative)
+      change["reassessIn"] = fillTemplate(planText("reassessIn"), {{"weeks", duration(*weeks, false)}});
+    if (change.contains("ifNotImprovingAt6Weeks"))
+      change["ifNotImproving"] =
+          fillTemplate(planText("ifNotImproving"), {{"triage", triageLabel(change.at("ifNotImprovingAt6Weeks").get<std::string>())}});
+    if (change.contains("returnEarlyIf")) change["returnEarly"] = returnEarly(change.at("returnEarlyIf"));
+    if (change.contains("injectionNotOffered")) {
+      json reasons = json::array();
+      for (const json& reason : change.at("injectionNotOffered"))
+        reasons.push_back(uiLabel(lang_.at("planText").at("injectionReasons"), reason.get<std::string>(), audience_));
+      change["injectionReasons"] = reasons;
     }
+    if (change.contains("whatIf"))
+      for (json& entry : change.at("whatIf")) wordWhatIf(entry);
+    return change;
+  }
+
+  // The open questions askNext does not list, each with its short name.
+  json alsoUnanswered(const json& askNext) const {
+    json others = json::array();
+    for (std::string_view key : unansweredKeys(a_)) {
+      const bool asked = std::any_of(askNext.begin(), askNext.end(), [&](const json& entry) { return entry.at("flag") == key; });
+      if (asked) continue;
+      json entry;
+      entry["key"] = key;
+      entry["label"] = shortName(key);
+      others.push_back(std::move(entry));
+    }
+    return others;
+  }
+
+  // The range of plans the open answers could give, worded; or, for a patient who must be seen,
+  // no gentlest plan at all.
+  void wordRange(json& change) const {
     const std::string best = change.at("bestTriage").get<std::string>(), worst = change.at("worstTriage").get<std::string>();
     // A patient who must be seen (today, within hours, now, or within 2 weeks) is never shown the
     // gentlest plan an answer could give: that reads as a way to a milder plan ("answer no and it
@@ -185,59 +210,48 @@ class PlanWriter {
     } else if (best != worst) {
       change["range"] = fillTemplate(planText("triageRange"), {{"best", triageLabel(best)}, {"worst", triageLabel(worst)}});
     }
-    // When to reassess is the plan's own reassessInWeeks (not repeated here); the conservative
-    // plan says it among what would change.
-    if (const auto weeks = reviewInWeeks(a_, triage_); weeks && triage_ == Triage::conservative)
-      change["reassessIn"] = fillTemplate(planText("reassessIn"), {{"weeks", duration(*weeks, false)}});
-    if (change.contains("ifNotImprovingAt6Weeks"))
-      change["ifNotImproving"] =
-          fillTemplate(planText("ifNotImproving"), {{"triage", triageLabel(change.at("ifNotImprovingAt6Weeks").get<std::string>())}});
-    if (change.contains("returnEarlyIf")) {
-      // By the triage a yes would bring, most serious (the engine's order) first: "Emergency: a, b or c."
-      json groups = json::array();
-      std::vector<std::pair<std::string, std::vector<std::string>>> byTriage;
-      for (const json& entry : change.at("returnEarlyIf")) {
-        const std::string triage = entry.at("triageIfYes").get<std::string>();
-        if (byTriage.empty() || byTriage.back().first != triage) byTriage.push_back({triage, {}});
-        byTriage.back().second.push_back(shortName(entry.at("flag").get<std::string>()));
-      }
-      for (const auto& [triage, names] : byTriage) {
-        json group;
-        group["triage"] = triage;
-        group["triageLabel"] = triageLabel(triage);
-        group["flags"] = joined(names, "listLastSeparatorOr") + ".";
-        groups.push_back(std::move(group));
-      }
-      change["returnEarly"] = groups;
+  }
+
+  // When to come back sooner, by the triage a yes would bring, most serious (the engine's order)
+  // first: "Emergency: a, b or c."
+  json returnEarly(const json& returnEarlyIf) const {
+    json groups = json::array();
+    std::vector<std::pair<std::string, std::vector<std::string>>> byTriage;
+    for (const json& entry : returnEarlyIf) {
+      const std::string triage = entry.at("triageIfYes").get<std::string>();
+      if (byTriage.empty() || byTriage.back().first != triage) byTriage.push_back({triage, {}});
+      byTriage.back().second.push_back(shortName(entry.at("flag").get<std::string>()));
     }
-    if (change.contains("injectionNotOffered")) {
-      json reasons = json::array();
-      for (const json& reason : change.at("injectionNotOffered"))
-        reasons.push_back(uiLabel(lang_.at("planText").at("injectionReasons"), reason.get<std::string>(), audience_));
-      change["injectionReasons"] = reasons;
+    for (const auto& [triage, names] : byTriage) {
+      json group;
+      group["triage"] = triage;
+      group["triageLabel"] = triageLabel(triage);
+      group["flags"] = joined(names, "listLastSeparatorOr") + ".";
+      groups.push_back(std::move(group));
     }
-    if (change.contains("whatIf"))
-      for (json& entry : change.at("whatIf")) {
-        std::string pairs;
-        const auto pair = [&](const std::string& key, const json& value) {
-          const std::string answer = value.is_boolean() ? ui(value.get<bool>() ? "yes" : "no") : value.get<std::string>();
-          pairs += (pairs.empty() ? "" : " · ") + shortName(key) + ": " + answer;
-        };
-        for (const auto& [key, value] : entry.at("change").items()) {
-          if (key == "herniation") {
-            pair("herniationContained", value.at("contained"));
-            pair("herniationLevel", value.at("level"));
-          } else if (key == "redFlags") {
-            for (const auto& [flag, answer] : value.items()) pair(flag, answer);
-          } else {
-            pair(key, value);
-          }
-        }
-        entry["text"] = fillTemplate(planText("whatIfChange"), {{"change", pairs}});
-        if (entry.at("triage") != triageId(triage_))
-          entry["triageText"] = fillTemplate(planText("whatIfTriage"), {{"triage", triageLabel(entry.at("triage").get<std::string>())}});
+    return groups;
+  }
+
+  // One "what if": its changed answers as "name: answer" pairs, and the plan they would give.
+  void wordWhatIf(json& entry) const {
+    std::string pairs;
+    const auto pair = [&](const std::string& key, const json& value) {
+      const std::string answer = value.is_boolean() ? ui(value.get<bool>() ? "yes" : "no") : value.get<std::string>();
+      pairs += (pairs.empty() ? "" : " · ") + shortName(key) + ": " + answer;
+    };
+    for (const auto& [key, value] : entry.at("change").items()) {
+      if (key == "herniation") {
+        pair("herniationContained", value.at("contained"));
+        pair("herniationLevel", value.at("level"));
+      } else if (key == "redFlags") {
+        for (const auto& [flag, answer] : value.items()) pair(flag, answer);
+      } else {
+        pair(key, value);
       }
-    return change;
+    }
+    entry["text"] = fillTemplate(planText("whatIfChange"), {{"change", pairs}});
+    if (entry.at("triage") != triageId(triage_))
+      entry["triageText"] = fillTemplate(planText("whatIfTriage"), {{"triage", triageLabel(entry.at("triage").get<std::string>())}});
   }
 
   // The short name of a question ("fever", "your age") in this language and audience.
