@@ -99,8 +99,8 @@ if (!noticesPattern.test(html)) throw new Error('one-file: index.template.html h
 html = html.replace(noticesPattern, () => `<details class="site-footer__notices" id="notices"><summary data-ui="thirdPartyNotices"></summary>` +
   `<pre class="notices__text" tabindex="0">${escapeHtml(read('THIRD-PARTY-NOTICES.txt').toString('utf8'))}</pre></details>`);
 
-// Icons as data: URLs; no manifest (nothing to install from a file); no preloads (nothing is fetched).
-html = html.replace(/[ \t]*<link\b[^>]*\brel="(manifest|apple-touch-icon|preload)"[^>]*>\n?/g, '');
+// Icons as data: URLs; no manifest (nothing to install from a file).
+html = html.replace(/[ \t]*<link\b[^>]*\brel="(manifest|apple-touch-icon)"[^>]*>\n?/g, '');
 html = html.replace(/(src|href)="(icons\/[^"]+\.svg)"/g, (whole, attribute, file) =>
   `${attribute}="data:image/svg+xml;base64,${read(file).toString('base64')}"`);
 
