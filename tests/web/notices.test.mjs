@@ -1,6 +1,6 @@
 // Licence notices: the engine the page ships contains Emscripten's runtime,
 // musl, LLVM's libc++/libc++abi/libunwind/compiler-rt, dlmalloc and nlohmann/json. Their notices ship
-// with it: web/THIRD-PARTY-NOTICES.txt, precached for offline use and linked from the footer; the
+// with it: web/THIRD-PARTY-NOTICES.txt, listed for offline use (saved when first opened) and linked from the footer; the
 // one-file copy, which has nothing beside it, carries the text itself in its footer.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,7 +20,7 @@ after(async () => { await aid?.close(); });
 test('notices: THIRD-PARTY-NOTICES.txt names every third-party part of the engine and its licence', () => {
   const text = readFileSync(path.join(webDir, 'THIRD-PARTY-NOTICES.txt'), 'utf8');
   for (const pattern of COMPONENTS) assert.match(text, pattern);
-  assert.match(readFileSync(path.join(webDir, 'precache-manifest.js'), 'utf8'), /"url":"THIRD-PARTY-NOTICES\.txt"/, 'precached for offline use');
+  assert.match(readFileSync(path.join(webDir, 'precache-manifest.js'), 'utf8'), /"url":"THIRD-PARTY-NOTICES\.txt"/, 'listed for offline use');
 });
 
 test('notices: the footer links to them, and the link serves the text', async () => {

@@ -108,6 +108,14 @@ test(`offline: the note's module is not saved by a visit that makes no record; a
     await page.waitForSelector('#plan[data-triage="conservative"]');
     assert.deepEqual(await cachedRecords(page), [], 'plans, a patient\'s and a clinician\'s, save no records module');
     assert.equal(asked.filter((url) => url.includes('radiculo-records')).length, 0, 'nor download it');
+    // The documents of the footer too: saved when first opened, not at install.
+    const cachedPaths = () => page.evaluate(async () => {
+      const name = (await caches.keys()).find((key) => key.startsWith('radiculo'));
+      return (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname.split('/').pop());
+    });
+    assert.equal((await cachedPaths()).includes('hazard-log.html'), false, 'the hazard log is not saved at install');
+    assert.equal(await page.evaluate(async () => (await fetch('hazard-log.html')).ok), true);
+    assert.equal((await cachedPaths()).includes('hazard-log.html'), true, 'opened once online, it is saved');
 
     await page.locator('#copy-note').click();
     await page.locator('#record-note-text').waitFor({ state: 'visible' });
