@@ -17,6 +17,7 @@
 #include "input_schema.h"
 #include "pathway.h"
 #include "plan.h"
+#include "response_input.h"
 #include "text.h"
 #include "version.h"
 #include "what_would_change.h"
@@ -158,16 +159,20 @@ json planWithAnswers(const Assessment& assessment, const json& assessmentJson, c
 
 }  // namespace
 
+std::optional<std::string> planOfResponse(std::string_view text) {
+  if (!namesAResourceType(text)) return std::nullopt;
+  const FromResponse response = fromResponse(text);
+  if (!response.assessment) return response.errorsText();
+  json plan = planWithAnswers(*response.assessment, response.assessmentJson, content());
+  if (response.inProgress) plan["notices"] = response.notices();
+  return serialise(plan);
+}
+
 std::string evaluateJson(std::string_view assessmentJson) {
   try {
     const Content& content = radiculo::content();
-    if (namesAResourceType(assessmentJson)) {
-      const FromResponse response = fromResponse(assessmentJson);
-      if (!response.assessment) return response.errorsText();
-      json plan = planWithAnswers(*response.assessment, response.assessmentJson, content);
-      if (response.inProgress) plan["notices"] = response.notices();
-      return serialise(plan);
-    }
+    // A QuestionnaireResponse, where this build takes one (response_input.h).
+    if (std::optional<std::string> answer = responseAnswer(assessmentJson)) return *answer;
     const ParseResult parsed = parseAssessment(assessmentJson, content.loadedLanguageCodes());
     if (!parsed.assessment) return errorsText(parsed.errors, parsed.language, parsed.audience);
     return serialise(planWithAnswers(*parsed.assessment, parsed.object, content));

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadEngine, loadRecords, repoRoot } from './load-engine.mjs';
 import { loadVectors } from './vectors.mjs';
@@ -41,6 +41,21 @@ test(`the records module gives the plan module's answer for every case`, () => {
   for (const vector of vectors) assert.equal(records.evaluate(vector.inputText), engine.evaluate(vector.inputText), vector.name);
   for (const name of ['schema', 'version']) assert.equal(records[name](), engine[name](), name);
   for (const code of JSON.parse(engine.version()).languages) assert.equal(records.content(code), engine.content(code), code);
+});
+
+test('the plan module takes assessments only: a QuestionnaireResponse is refused, never planned (the records module reads it)', () => {
+  const dir = path.join(repoRoot, 'tests/vectors/fhir');
+  const cases = readdirSync(dir).filter((file) => file.endsWith('.json'));
+  assert.ok(cases.length > 10);
+  for (const file of cases) {
+    const { input } = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+    const text = JSON.stringify(input);
+    const refused = JSON.parse(engine.evaluate(text));
+    assert.equal(refused.ok, false, file);
+    assert.equal(refused.triage, undefined, file);
+    assert.ok(refused.errors.length > 0 && refused.errors.every((error) => error.field && error.message), file);
+    assert.equal(records.evaluate(text) + '\n', native(['evaluate', '-'], text).stdout, `${file}: the records module reads it as the CLI does`);
+  }
 });
 
 test(`the plan module carries no note and no FHIR (they are the records module's download)`, () => {
