@@ -50,9 +50,10 @@ const version = sha256(all.map((entry) => `${entry.url} ${entry.sha256}\n`).join
 const languageOf = (url) => (/^engine\/content-([a-z]+)\.json$/.exec(url) || [])[1];
 // Saved when first used, never at install, so that a patient's phone does not download them for
 // nothing (sw.js): the records module (the note and FHIR: the page loads it when a record is asked
-// for, handover.js), the documents a reader opens from the footer (the hazard log, the third-party
-// notices) and the large icons a browser fetches itself when the page is installed.
-const ON_DEMAND = /^(?:engine\/radiculo-records\.(?:min\.js|wasm)|hazard-log\.html|THIRD-PARTY-NOTICES\.txt|icons\/radiculo-512(?:-maskable)?\.png)$/;
+// for, handover.js), the pages and documents a reader opens from the footer (the intended-use page,
+// whose text the page's own dialog also shows; the hazard log; the third-party notices) and the
+// icons a browser fetches itself when the page is installed.
+const ON_DEMAND = /^(?:engine\/radiculo-records\.(?:min\.js|wasm)|about\.(?:html|bundle\.js|bundle\.css)|hazard-log\.html|THIRD-PARTY-NOTICES\.txt|icons\/.*\.png)$/;
 const files = all.filter((entry) => !NOT_SHIPPED.has(entry.url) && !inBundle.has(entry.url))
   .map((entry) => (languageOf(entry.url) ? { ...entry, language: languageOf(entry.url) } : entry))
   .map((entry) => (ON_DEMAND.test(entry.url) ? { ...entry, onDemand: true } : entry))
