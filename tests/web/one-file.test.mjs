@@ -150,6 +150,8 @@ test('one-file: it carries the content\'s review-due date, and says so once that
     // The footer says the date in words ("1 December 2026"), as every surface does.
     const dueInWords = await page.evaluate((iso) => window.Radiculo.words.formatDate(iso, window.Radiculo.engineClient.engine.content('en')), due);
     assert.ok(dueInWords !== due && dueInWords.includes(due.slice(0, 4)), dueInWords);
+    // (worded when the browser is first idle: app.js showVersions)
+    await page.waitForFunction(() => /review due by/.test(document.getElementById('versions').textContent));
     assert.ok((await page.locator('#versions').innerText()).includes(`review due by ${dueInWords}`), 'the date, on every screen\'s footer');
     assert.equal(await page.locator('#review-due').isVisible(), false, 'not due yet');
     // A copy left on a tablet past its date: the footer says the content was due for review.
