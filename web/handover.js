@@ -431,9 +431,12 @@
    * once (so it is not copied on), then open its answers, or say why it cannot be opened. Only at
    * load: a page that opened this one cannot put other answers in front of the person later.
    */
+  /** Whether the address carries a code ('#plan' and other page links are not codes). */
+  const codeInAddress = () => /^R\d/i.test(window.location.hash.slice(1));
+
   function openFromAddress() {
+    if (!codeInAddress()) return;
     const code = window.location.hash.slice(1);
-    if (!/^R\d/i.test(code)) return; // '#plan' and other page links are not codes
     window.history.replaceState(null, '', window.location.href.split('#')[0]);
     const result = decode(code, schema());
     if (!result.ok) {
@@ -533,7 +536,7 @@
   }
 
   Radiculo.handover = {
-    encode, decode, start, planShown, noPlan, preferenceChanged, addToPrintout, whenCodeReady,
+    encode, decode, start, planShown, noPlan, preferenceChanged, addToPrintout, whenCodeReady, codeInAddress,
     /** The next person: the code and the note leave the screen. */
     clear,
     /** The interface words changed (language, audience). */

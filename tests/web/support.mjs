@@ -334,10 +334,10 @@ export async function enginePlan(page, input) {
   return page.evaluate((assessment) => window.Radiculo.engineClient.engine.evaluate(assessment), input);
 }
 
-/** Waits for what printing needs that the page loads only when asked (the QR encoder), as the
- * page's own Print button does. */
+/** Waits for what printing needs that the page loads only when asked (the print sheet, the QR
+ * encoder), as the page's own Print button does. */
 export async function whenPrintReady(page) {
-  await page.evaluate(() => window.Radiculo.handover.whenCodeReady());
+  await page.evaluate(() => window.Radiculo.app.whenPrintReady());
 }
 
 /** The accessibility rules every screen is held to: WCAG 2.0, 2.1 and 2.2, levels A and AA (axe-core's tags). */
