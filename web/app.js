@@ -270,7 +270,7 @@
   function whenPrintReady() {
     return Promise.all([load('printSheet'), handover.whenCodeReady()]);
   }
-  const printReady = () => Boolean(Radiculo.printSheet && window.qrcode);
+  const printReady = () => Boolean(Radiculo.printSheet && handover.codeReady());
 
   /** Runs `task` when the browser has nothing better to do (after the plan is painted). */
   function whenIdle(task) {
@@ -521,10 +521,15 @@
     if (Radiculo.kiosk) Radiculo.kiosk.start({ idleSeconds: state.settings.kioskIdleSeconds, printer: state.settings.printer, startAgain, isAtStart, words, careNow });
     offline.start(isAtStart);
     // A take-home code in the address opens at once, with what matters most to the person where its
-    // plan compares the options: the part that keeps that choice is loaded first.
+    // plan compares the options: the part that keeps that choice is loaded first (the code's own
+    // part loads beside it).
     const startHandover = () => handover.start({ engine, settings: state.settings, words: words(), openAnswers, showNotice });
-    if (handover.codeInAddress()) load('optionsView').catch(() => {}).then(startHandover);
-    else startHandover();
+    if (handover.codeInAddress()) {
+      handover.whenCodeReady();
+      load('optionsView').catch(() => {}).then(startHandover);
+    } else {
+      startHandover();
+    }
 
     // For tests and for a clinic's IT checking its settings.json: what this page uses.
     Radiculo.app = { startAgain, settings: state.settings, whenPrintReady };
