@@ -256,7 +256,8 @@
    * beforeprint for its own Print, window.print() and a PDF), never with each answer: on a slow
    * tablet they cost more than drawing the plan itself. It stays in the plan's body (print.css
    * shows only it on paper) until the next plan or "Start again". beforeprint cannot wait for a
-   * download: what it needs (print-sheet.js, the QR encoder) loads once a plan is shown.
+   * download: what it needs (print-sheet.js; the take-home code and its QR encoder where a code is
+   * offered) loads once a plan is shown (whenPrintReady).
    */
   function buildPrintout() {
     removePrintout();
@@ -266,11 +267,12 @@
     handover.addToPrintout(body);
   }
 
-  /** Resolves once the printout can be built (the print sheet, and the take-home code where one is offered). */
+  /** Resolves once the printout can be built: the print sheet, and the take-home code where one is
+   * offered (settings.takeHome: none on file:// or a local address, where a phone could not open it). */
   function whenPrintReady() {
-    return Promise.all([load('printSheet'), handover.whenCodeReady()]);
+    return Promise.all([load('printSheet'), state.settings.takeHome ? handover.whenCodeReady() : null]);
   }
-  const printReady = () => Boolean(Radiculo.printSheet && handover.codeReady());
+  const printReady = () => Boolean(Radiculo.printSheet && (!state.settings.takeHome || handover.codeReady()));
 
   /** Runs `task` when the browser has nothing better to do (after the plan is painted). */
   function whenIdle(task) {

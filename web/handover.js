@@ -103,7 +103,7 @@
   function addToPrintout(body) {
     const sheet = body && body.querySelector('.print-sheet');
     const where = state.settings.takeHome;
-    // Printing cannot wait for a download: the encoder is fetched once a plan is shown (planShown).
+    // Printing cannot wait for a download: app.js has the code's parts loaded once a plan is shown.
     if (!sheet || !where || !state.assessment || !codeReady()) return;
     const { encode, makeQr, drawQr } = Radiculo.answerCode;
     const canvas = element('canvas', { className: 'print-code__image', role: 'img', 'aria-label': state.words.ui('takeHomeCodeLabel') });
@@ -288,7 +288,7 @@
     handover.classList.toggle('handover--top', top);
   }
 
-  /** Each plan drawn: the hand-over buttons, and the take-home code on its printout. */
+  /** Each plan drawn: the hand-over buttons. */
   function planShown(body, assessment, words) {
     const changed = JSON.stringify(assessment) !== JSON.stringify(state.assessment);
     state.words = words;
@@ -302,10 +302,6 @@
       byId('record-note').hidden = true;
       say('');
     }
-    // The printout's code needs the QR encoder; fetched now, after the plan is on screen, so that
-    // the browser's own Print (which cannot wait) finds it. The sheet itself is built at print time.
-    if (window.requestIdleCallback) window.requestIdleCallback(whenCodeReady, { timeout: 2000 });
-    else window.setTimeout(whenCodeReady, 0);
   }
 
   /** What matters most changed: a code on screen made before it would carry the old choice. */

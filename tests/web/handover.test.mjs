@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { startAid, openPage, chooseAudience, fillFrom, vector, screenshotDir, VIEWPORTS, PUBLIC_ADDRESS, servePublicly, preparePrint, whenPrintReady } from './support.mjs';
+import { startAid, openPage, chooseAudience, fillFrom, vector, screenshotDir, VIEWPORTS, PUBLIC_ADDRESS, servePublicly, preparePrint } from './support.mjs';
 import { loadEngine } from '../wasm/load-engine.mjs';
 import { loadVectors } from '../wasm/vectors.mjs';
 import { SIGNED_OFF } from './settings-presets.mjs';
@@ -189,7 +189,7 @@ test('handover: every shared case, in both wordings and languages, goes through 
   try {
     const inputs = loadVectors().filter((item) => item.expect.ok && item.input && typeof item.input === 'object' && !('resourceType' in item.input))
       .flatMap((item) => ['clinician', 'patient'].flatMap((audience) => ['en', 'es'].map((language) => ({ name: item.name, input: Object.assign({}, item.input, { audience, language }) }))));
-    await whenPrintReady(page); // the QR encoder, loaded when a code is first wanted
+    await page.evaluate(() => window.Radiculo.handover.whenCodeReady()); // the take-home code and the QR encoder, loaded when a code is first wanted
     const result = await page.evaluate(({ inputs, address, preference }) => {
       const schema = window.Radiculo.engineClient.engine.schema();
       const sorted = (value) => JSON.stringify(value, (key, item) => (Array.isArray(item) ? [...item].sort()
