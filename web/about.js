@@ -5,7 +5,7 @@
  *
  * On the main page it opens in place, as a dialog, so the answers are never lost (loaded when its
  * footer link is first used: footer.js draws that link); about.html shows the same as a page of its
- * own (direct links, printing: about-page.js). */
+ * own (direct links, printing: about-page.js, which loads this file beside the engine). */
 (function () {
   'use strict';
 
