@@ -27,16 +27,17 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 // A routine case (tests/vectors): the answers a code carries.
 const INPUT = JSON.parse(readFileSync(path.join(repoRoot, 'tests/vectors/conservative-age-59.json'), 'utf8')).input;
 
-/** The code for INPUT, made by the page itself (handover.js encode), as a kiosk would draw it. */
+/** The code for INPUT, made by the page itself (answer-code.js encode), as a kiosk would draw it. */
 async function makeCode(url) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
     const page = await browser.newPage();
     await page.goto(url);
     await page.waitForSelector('html[data-engine="ready"]');
-    return await page.evaluate((input) => {
+    return await page.evaluate(async (input) => {
       const { engine } = window.Radiculo.engineClient;
-      return window.Radiculo.handover.encode(input, engine.schema(), engine.version().contentVersion);
+      await window.Radiculo.handover.whenCodeReady(); // the code's part, loaded when a code is first wanted
+      return window.Radiculo.answerCode.encode(input, engine.schema(), engine.version().contentVersion);
     }, INPUT);
   } finally {
     await browser.close();

@@ -8,6 +8,9 @@
   const Radiculo = (window.Radiculo = window.Radiculo || {});
   const { byId } = Radiculo.dom;
   const { forAudience, reviewOverdueText } = Radiculo.words;
+  // about.js, the text itself, is also the main page's dialog (loaded there when asked): one file,
+  // loaded here beside the engine.
+  const aboutLoaded = Radiculo.dom.loadScript('about.js', 'Radiculo.about');
 
   function start(engine, loadedSettings) {
     const params = new URLSearchParams(window.location.search);
@@ -41,9 +44,9 @@
   function whenParsed() {
     Promise.all([Radiculo.engineClient.load(), Radiculo.clinicSettings.loaded])
       .then(([engine, loadedSettings]) =>
-        engine.loadLanguages(Radiculo.clinicSettings.languagesOffered(loadedSettings, engine)).then(() => start(engine, loadedSettings)), () => {
+        engine.loadLanguages(Radiculo.clinicSettings.languagesOffered(loadedSettings, engine)).then(() => aboutLoaded).then(() => start(engine, loadedSettings)), () => {
         // engine-client.js has already shown the "cannot start in this browser" message.
-      });
+      }).catch((error) => Radiculo.engineClient.showUnsupported(String(error && error.message)));
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', whenParsed);

@@ -3,9 +3,9 @@
  * its answer is checked, the triage rules in order, every recommendation with its trigger per triage,
  * the references, and the release, review and translation status.
  *
- * On the main page it opens in place, as a dialog, so the answers are never lost; about.html shows
- * the same as a page of its own (direct links, printing: about-page.js). Also fills the footer's
- * translation and review-due lines, and the start screen's other languages. */
+ * On the main page it opens in place, as a dialog, so the answers are never lost (loaded when its
+ * footer link is first used: footer.js draws that link); about.html shows the same as a page of its
+ * own (direct links, printing: about-page.js, which loads this file beside the engine). */
 (function () {
   'use strict';
 
@@ -193,62 +193,9 @@
     );
   }
 
-  // ---------- on the main page: footer lines and the dialog ----------
+  // ---------- on the main page: the dialog ----------
 
   const current = { content: null, audience: null }; // as app.js last said
-
-  function aboutHref(content, audience) {
-    return `about.html?lang=${encodeURIComponent(content.language)}&audience=${encodeURIComponent(audience)}`;
-  }
-
-  /** Called by app.js (applyInterfaceWords) whenever the language or the audience changes. */
-  function showFooterExtras(content, audience) {
-    current.content = content;
-    current.audience = audience;
-    const words = forAudience(content, current.audience);
-    const link = byId('about-link');
-    if (link) {
-      link.textContent = words.pick(content.intendedUse && content.intendedUse.title);
-      link.setAttribute('href', aboutHref(content, current.audience));
-    }
-    const translation = byId('translation-review');
-    if (translation) translation.textContent = fill(words.ui('translationReview'), { review: content.translationReview || '' });
-    const due = byId('review-due');
-    if (due) {
-      const overdue = reviewOverdueText(content, current.audience);
-      due.textContent = overdue;
-      due.hidden = overdue === '';
-    }
-    const dialog = byId('about-dialog');
-    if (dialog && dialog.open) fillDialog(dialog);
-    chooserLanguages(content);
-  }
-
-  /**
-   * On "Which best describes you?": the other languages by their own names, so a person who cannot
-   * read this one switches before anything else. Drives the header's language select (app.js).
-   */
-  function chooserLanguages(content) {
-    const slot = byId('chooser-languages');
-    const select = byId('language-select');
-    if (!slot || !select) return;
-    const others = (content.languages || []).filter((language) => language.code !== content.language);
-    slot.replaceChildren(...others.map((language) => {
-      // A translation's review status beside its name: a person picks it knowing what it is.
-      const button = element('button', { type: 'button', className: 'button button--quiet', lang: language.code, 'data-language': language.code }, [
-        language.name,
-        language.code !== (content.defaults && content.defaults.language) && language.translationShort ? element('span', { className: 'chooser__language-review' }, [` (${language.translationShort})`]) : null,
-      ]);
-      button.addEventListener('click', () => {
-        select.value = language.code;
-        select.dispatchEvent(new Event('change', { bubbles: true }));
-        const title = byId('chooser-title');
-        if (title) title.focus();
-      });
-      return button;
-    }));
-    slot.hidden = others.length === 0;
-  }
 
   function fillDialog(dialog) {
     const { content, audience } = current;
@@ -258,7 +205,7 @@
     dialog.querySelector('[data-about-close]').textContent = words.ui('close');
     const page = dialog.querySelector('[data-about-page]');
     page.textContent = words.ui('aboutOpenPage');
-    page.setAttribute('href', aboutHref(content, audience));
+    page.setAttribute('href', Radiculo.footer.aboutHref(content, audience));
     page.appendChild(element('span', { className: 'visually-hidden' }, [` ${words.ui('opensNewWindow')}`]));
     const schema = engine() ? engine().schema() : {};
     renderAbout(dialog.querySelector('[data-about-body]'), content, schema, audience);
@@ -280,12 +227,12 @@
     return dialog;
   }
 
-  let opener = null;
-  function openDialog(event) {
-    if (!current.content || event.button > 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    event.preventDefault();
+  /** The footer's link, on the main page (app.js): the text in place, so the answers are never lost;
+   * closing it gives the focus back to `opener`. */
+  function openDialog(content, audience, opener) {
+    current.content = content;
+    current.audience = audience;
     const dialog = byId('about-dialog') || createDialog();
-    opener = document.activeElement;
     fillDialog(dialog);
     dialog.showModal();
     dialog.querySelector('[data-about-close]').focus();
@@ -293,10 +240,13 @@
     dialog.addEventListener('close', () => { if (opener && opener.focus) opener.focus(); }, { once: true });
   }
 
-  document.addEventListener('click', (event) => {
-    const link = event.target.closest && event.target.closest('#about-link');
-    if (link) openDialog(event);
-  });
+  /** The language or the wording changed (app.js): an open dialog follows. */
+  function wordsChanged(content, audience) {
+    current.content = content;
+    current.audience = audience;
+    const dialog = byId('about-dialog');
+    if (dialog && dialog.open) fillDialog(dialog);
+  }
 
-  Radiculo.about = { render: renderAbout, showFooterExtras };
+  Radiculo.about = { render: renderAbout, openDialog, wordsChanged };
 })();

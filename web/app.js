@@ -1,15 +1,28 @@
 /* Radiculo: the page's orchestrator. Starts the engine, asks "Which best describes you?", and on
  * every answer sends the assessment to the engine and draws the plan it returns. It is the only file
- * that tells the other parts what happened, always by calling them (planView, printSheet, clinic,
- * handover, kiosk, offline, about); they call back only through the hooks it gives them. Answers
- * live only in the form on this page: nothing is stored, nothing is sent. */
+ * that tells the other parts what happened, always by calling them (planView, optionsView,
+ * printSheet, clinic, handover, kiosk, offline, footer, about); they call back only through the
+ * hooks it gives them. The parts a first plan does not need are loaded when first needed (see
+ * `load`). Answers live only in the form on this page: nothing is stored, nothing is sent. */
 (function () {
   'use strict';
 
   const Radiculo = window.Radiculo;
   const { byId, element, fill } = Radiculo.dom;
-  const { planView, printSheet, clinic, handover, kiosk, offline, about } = Radiculo;
+  const { planView, clinic, handover, offline } = Radiculo;
   const ANNOUNCE_DELAY_MS = 700; // let a person finish typing before the screen reader speaks
+
+  // The parts a first plan does not need, loaded when first needed (index.html lists them in
+  // <template id="scripts-on-demand">; the one-file copy carries them inline): each resolves with
+  // the part. Until then Radiculo[part] is undefined.
+  const ON_DEMAND = { optionsView: 'options-view.js', printSheet: 'print-sheet.js', about: 'about.js', kiosk: 'kiosk.js' };
+  const load = (part) => Radiculo.dom.loadScript(ON_DEMAND[part], `Radiculo.${part}`);
+
+  // Kiosk mode is the address's (?kiosk): its large type from the first paint; kiosk.js loads beside
+  // the engine, and only at a kiosk.
+  const kioskMode = new URLSearchParams(window.location.search).has('kiosk');
+  if (kioskMode) document.documentElement.classList.add('kiosk');
+  const kioskLoaded = kioskMode ? load('kiosk') : Promise.resolve(null);
 
   const state = {
     engine: null,
@@ -25,6 +38,7 @@
     lastAnnounced: '',
     announceTimer: 0,
     firstPlanMarked: false,
+    optionsUnavailable: false, // options-view.js could not be loaded: plans are drawn without their comparison
     touched: false, // has anyone answered or switched anything since the start (see isAtStart)
   };
 
@@ -83,10 +97,12 @@
       { number: state.settings.emergencyNumber || w.ui('localEmergencyNumber') });
     showVersions(w, content);
     showStartScreen(w);
-    about.showFooterExtras(content, audience); // intended-use link, translation, review due
+    showChooserLanguages(content);
+    Radiculo.footer.show(content, audience); // intended-use link, translation, review due
+    if (Radiculo.about) Radiculo.about.wordsChanged(content, audience); // an open intended-use dialog
     clinic.showClinicLine(w);
     handover.setWords(w);
-    kiosk.wordsChanged();
+    if (Radiculo.kiosk) Radiculo.kiosk.wordsChanged();
   }
 
   /**
@@ -100,6 +116,30 @@
     for (const button of document.querySelectorAll('#chooser [data-audience]')) {
       button.querySelector('.chooser__label').textContent = w.ui(single ? 'startOnly' : button.getAttribute('data-audience') === 'patient' ? 'audiencePatient' : 'audienceClinician');
     }
+  }
+
+  /**
+   * On "Which best describes you?": the other languages by their own names, so a person who cannot
+   * read this one switches before anything else. Drives the header's language select.
+   */
+  function showChooserLanguages(content) {
+    const slot = byId('chooser-languages');
+    const select = byId('language-select');
+    const others = (content.languages || []).filter((language) => language.code !== content.language);
+    slot.replaceChildren(...others.map((language) => {
+      // A translation's review status beside its name: a person picks it knowing what it is.
+      const button = element('button', { type: 'button', className: 'button button--quiet', lang: language.code, 'data-language': language.code }, [
+        language.name,
+        language.code !== (content.defaults && content.defaults.language) && language.translationShort ? element('span', { className: 'chooser__language-review' }, [` (${language.translationShort})`]) : null,
+      ]);
+      button.addEventListener('click', () => {
+        select.value = language.code;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        byId('chooser-title').focus();
+      });
+      return button;
+    }));
+    slot.hidden = others.length === 0;
   }
 
   function pickLanguage(languages) {
@@ -170,6 +210,14 @@
     const section = byId('plan');
     const body = byId('plan-body');
     const result = notYetSaid(assessment, state.engine.evaluate(assessment));
+    if (result.ok && result.options && !Radiculo.optionsView && !state.optionsUnavailable) {
+      // A plan that compares the options waits for the part that draws them: then it is drawn once,
+      // whole, never with the comparison arriving a moment later. Should that part not load, the
+      // plan is drawn without it rather than not at all.
+      state.lastAssessment = '';
+      load('optionsView').catch(() => { state.optionsUnavailable = true; }).then(() => { if (state.audience) update(true); });
+      return;
+    }
     let drawn;
     if (result.ok) {
       state.questionnaire.showErrors([], assessment);
@@ -177,10 +225,11 @@
       const w = words();
       drawn = planView.render(section, body, result, state.content, state.audience);
       removePrintout(); // a printout of earlier answers must never outlive them
-      Radiculo.optionsView.placeInQuestions(byId('questions'), result, w);
+      if (Radiculo.optionsView) Radiculo.optionsView.placeInQuestions(byId('questions'), result, w);
       clinic.placeCallNow(body, result.triage, w, result);
       handover.planShown(body, assessment, w); // its buttons
-      kiosk.planShown(body);
+      if (Radiculo.kiosk) Radiculo.kiosk.planShown(body);
+      whenIdle(() => whenPrintReady().catch(() => {})); // the printout's parts, while the person reads the plan
       byId('emergency-advice').hidden = result.triage === 'emergency';
       updateTriageBar(result.triage, drawn.label);
       byId('print-plan').hidden = !state.settings.printer;
@@ -211,7 +260,7 @@
       byId('emergency-advice').hidden = false;
       byId('print-plan').hidden = true;
       handover.noPlan();
-      Radiculo.optionsView.placeInQuestions(byId('questions'), null, words());
+      if (Radiculo.optionsView) Radiculo.optionsView.placeInQuestions(byId('questions'), null, words());
       if (drawn.changed) announce(words().ui('planWaiting'));
     }
     state.flow.update(result);
@@ -227,14 +276,29 @@
    * The print sheet and its take-home code, built when the plan is printed (the browser fires
    * beforeprint for its own Print, window.print() and a PDF), never with each answer: on a slow
    * tablet they cost more than drawing the plan itself. It stays in the plan's body (print.css
-   * shows only it on paper) until the next plan or "Start again".
+   * shows only it on paper) until the next plan or "Start again". beforeprint cannot wait for a
+   * download: what it needs (print-sheet.js; the take-home code and its QR encoder where a code is
+   * offered) loads once a plan is shown (whenPrintReady).
    */
   function buildPrintout() {
     removePrintout();
-    if (!state.plan) return;
+    if (!state.plan || !Radiculo.printSheet) return;
     const body = byId('plan-body');
-    body.append(printSheet.build(state.plan, state.content, words(), state.settings));
+    body.append(Radiculo.printSheet.build(state.plan, state.content, words(), state.settings));
     handover.addToPrintout(body);
+  }
+
+  /** Resolves once the printout can be built: the print sheet, and the take-home code where one is
+   * offered (settings.takeHome: none on file:// or a local address, where a phone could not open it). */
+  function whenPrintReady() {
+    return Promise.all([load('printSheet'), state.settings.takeHome ? handover.whenCodeReady() : null]);
+  }
+  const printReady = () => Boolean(Radiculo.printSheet && (!state.settings.takeHome || handover.codeReady()));
+
+  /** Runs `task` when the browser has nothing better to do (after the plan is painted). */
+  function whenIdle(task) {
+    if (window.requestIdleCallback) window.requestIdleCallback(() => { task(); }, { timeout: 2000 });
+    else window.setTimeout(task, 0);
   }
 
   function setAudience(audience) {
@@ -266,7 +330,7 @@
     const nextPerson = Boolean(options && options.nextPerson);
     const quiet = Boolean(options && options.quiet); // leaving the page: no focus, no scrolling, no update check
     state.questionnaire.clear();
-    Radiculo.optionsView.clear();
+    if (Radiculo.optionsView) Radiculo.optionsView.clear();
     state.flow.reset();
     state.flow.setActive(false, words());
     state.audience = null;
@@ -392,7 +456,7 @@
   function init(engine, loadedSettings) {
     state.engine = engine;
     state.defaults = engine.defaults();
-    state.settings = Radiculo.clinicSettings.apply(loadedSettings, engine, kiosk.on);
+    state.settings = Radiculo.clinicSettings.apply(loadedSettings, engine, kioskMode);
     byId('demo-mark').hidden = !state.settings.demoMark;
     clinic.useSettings(state.settings);
     const offered = engine.content(state.defaults.language).languages.filter((entry) => state.settings.languages.includes(entry.code));
@@ -436,11 +500,19 @@
     byId('plan-back').addEventListener('click', () => state.flow.backFromPlan(false));
     byId('plan-add-care').addEventListener('click', () => state.flow.backFromPlan(true));
     byId('start-again').addEventListener('click', startAgain);
-    // print.css: the print sheet only. The take-home code on it needs the QR encoder: normally loaded
-    // since the plan was drawn, so the print stays in the tap itself (some browsers print only then).
+    // print.css: the print sheet only. It and the take-home code on it are normally loaded since the
+    // plan was drawn, so the print stays in the tap itself (some browsers print only then).
     byId('print-plan').addEventListener('click', () => {
-      if (window.qrcode) window.print();
-      else handover.whenCodeReady().then(() => window.print());
+      if (printReady()) window.print();
+      else whenPrintReady().then(() => window.print());
+    });
+    // The intended use opens in place, as a dialog (the answers stay); a click with a key or another
+    // button opens about.html as the browser would.
+    byId('about-link').addEventListener('click', (event) => {
+      if (event.button > 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      const opener = document.activeElement;
+      load('about').then((about) => about.openDialog(state.content, shownAudience(), opener));
     });
     window.addEventListener('beforeprint', buildPrintout);
     // Leaving the page is like closing it: else the back/forward cache would show the answers to
@@ -469,18 +541,28 @@
       if (card) return card.getAttribute('data-care-card');
       return state.plan && ['emergency', 'check-now'].includes(state.plan.triage) ? state.plan.triage : '';
     };
-    kiosk.start({ idleSeconds: state.settings.kioskIdleSeconds, printer: state.settings.printer, startAgain, isAtStart, words, careNow });
+    if (Radiculo.kiosk) Radiculo.kiosk.start({ idleSeconds: state.settings.kioskIdleSeconds, printer: state.settings.printer, startAgain, isAtStart, words, careNow });
     offline.start(isAtStart);
-    handover.start({ engine, settings: state.settings, words: words(), openAnswers, showNotice });
+    // A take-home code in the address opens at once, with what matters most to the person where its
+    // plan compares the options: the part that keeps that choice is loaded first (the code's own
+    // part loads beside it).
+    const startHandover = () => handover.start({ engine, settings: state.settings, words: words(), openAnswers, showNotice });
+    if (handover.codeInAddress()) {
+      handover.whenCodeReady();
+      load('optionsView').catch(() => {}).then(startHandover);
+    } else {
+      startHandover();
+    }
 
     // For tests and for a clinic's IT checking its settings.json: what this page uses.
-    Radiculo.app = { startAgain, settings: state.settings };
+    Radiculo.app = { startAgain, settings: state.settings, whenPrintReady };
   }
 
   // Engine and settings load side by side (clinic-settings.js gives up on settings.json after 5 s);
   // then the engine is handed the other languages the settings offer (it comes with its default one).
+  // At a kiosk, kiosk.js too: a kiosk never runs without its idle reset.
   Promise.all([Radiculo.engineClient.load(), Radiculo.clinicSettings.loaded]).then(([engine, loadedSettings]) =>
-    engine.loadLanguages(Radiculo.clinicSettings.languagesOffered(loadedSettings, engine)).then(() => init(engine, loadedSettings)), () => {
+    engine.loadLanguages(Radiculo.clinicSettings.languagesOffered(loadedSettings, engine)).then(() => kioskLoaded).then(() => init(engine, loadedSettings)), () => {
     // engine-client.js has already shown the "cannot start in this browser" message.
   }).catch((error) => Radiculo.engineClient.showUnsupported(String(error && error.message)));
 })();

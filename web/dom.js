@@ -61,23 +61,26 @@
     return String(template || '').replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
   }
 
-  // Scripts the first plan does not need (the QR encoder) load when asked. index.html lists them in
-  // <template id="scripts-on-demand">: a template's scripts never run, yet they carry the page's
-  // versioned names (tools/pages.mjs), the offline worker's list has them, and the one-file copy
-  // inlines them (there the global is already defined and nothing is loaded).
+  // Scripts the first plan does not need (the QR encoder, the page's parts used later) load when
+  // asked. index.html lists them in <template id="scripts-on-demand">: a template's scripts never
+  // run, yet they carry the page's versioned names (tools/pages.mjs), the offline worker's list has
+  // them, and the one-file copy inlines them (there the global is already defined and nothing is loaded).
   const onDemand = new Map();
 
-  /** Resolves with window[global] once `src` (as named in the template) has run. */
+  /** The global a script defines, by its dotted name ('qrcode', 'Radiculo.kiosk'), or undefined. */
+  const definedGlobal = (global) => global.split('.').reduce((node, name) => (node ? node[name] : undefined), window);
+
+  /** Resolves with the global `global` names (window.qrcode, window.Radiculo.kiosk) once `src` (as named in the template) has run. */
   function loadScript(src, global) {
-    if (window[global]) return Promise.resolve(window[global]);
+    if (definedGlobal(global)) return Promise.resolve(definedGlobal(global));
     if (!onDemand.has(src)) {
       onDemand.set(src, new Promise((resolve, reject) => {
         const listed = byId('scripts-on-demand');
         const entry = listed && Array.from(listed.content.querySelectorAll('script[src]'))
-          .find((node) => node.getAttribute('src').split('?')[0] === src);
+          .find((node) => node.getAttribute('src').split('?')[0].replace(/\.min\.js$/, '.js') === src); // or its minified copy (tools/pages.mjs)
         const script = document.createElement('script');
         script.src = entry ? entry.getAttribute('src') : src;
-        script.onload = () => (window[global] ? resolve(window[global]) : reject(new Error(`${src} did not define ${global}`)));
+        script.onload = () => (definedGlobal(global) ? resolve(definedGlobal(global)) : reject(new Error(`${src} did not define ${global}`)));
         script.onerror = () => { onDemand.delete(src); reject(new Error(`${src} could not be loaded`)); };
         document.head.appendChild(script);
       }));

@@ -161,7 +161,9 @@
       var tag = listed && listed.content.querySelector('script[data-wasm]');
       if (!tag || !Radiculo.dom) return Promise.reject(new Error('this page lists no records module'));
       var wasm = new URL(tag.getAttribute('data-wasm'), document.baseURI).href;
-      return Radiculo.dom.loadScript(tag.getAttribute('src').split('?')[0], 'createRadiculoRecords').then(function (factory) {
+      // Named by its source (dom.js finds the versioned, minified copy the template lists).
+      var source = tag.getAttribute('src').split('?')[0].replace(/\.min\.js$/, '.js');
+      return Radiculo.dom.loadScript(source, 'createRadiculoRecords').then(function (factory) {
         return factory({ locateFile: function (file, prefix) { return /\.wasm$/.test(file) ? wasm : prefix + file; } });
       });
     }

@@ -1,6 +1,7 @@
 /* Radiculo: kiosk mode, for a screen in a waiting room that strangers use one after another.
  * On when the address has ?kiosk (idle time: &idle=SECONDS, else settings.json, else 90 s: the
- * settings as clinic-settings.js normalised them). app.js starts it and tells it of each plan.
+ * settings as clinic-settings.js normalised them). app.js marks the page as a kiosk at once (its
+ * large type from the first paint), loads this file only then, starts it and tells it of each plan.
  *
  * - After the idle time with no touch or key press it asks "Still there?", hiding the answers and
  *   plan completely; only "Yes, I am still here" (or Esc) brings them back, not any tap. 20 seconds
@@ -32,8 +33,6 @@
   const { byId, fill } = Radiculo.dom;
   const kiosk = { idleSeconds: 0, idleTimer: 0, countdownTimer: 0, secondsLeft: 0, lastTouch: Date.now() };
   let app = null; // app.js's { startAgain, isAtStart, words }, given at start
-
-  if (on) document.documentElement.classList.add('kiosk');
 
   function showCountdown() {
     byId('still-there-text').textContent = fill(app.words().ui('stillThereText'), { seconds: kiosk.secondsLeft });

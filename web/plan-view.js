@@ -315,7 +315,7 @@
           element('h3', { className: 'plan__subtitle', id: 'safety-title' }, [words.ui('safetyNetTitle')]),
           safety,
         ]) : null,
-        Radiculo.optionsView.planBlock(plan, words),
+        Radiculo.optionsView ? Radiculo.optionsView.planBlock(plan, words) : null, // loaded by app.js for a plan that has options
         element('details', { className: 'more', open: moreOpen || undefined }, [
           element('summary', { className: 'more__summary' }, [words.ui('moreAboutPlan')]),
           fullLines,
@@ -328,7 +328,7 @@
         banner,
         plan.triage === 'incomplete' ? change : null,
         summaryBlock(lines, words),
-        Radiculo.optionsView.planBlock(plan, words),
+        Radiculo.optionsView ? Radiculo.optionsView.planBlock(plan, words) : null, // loaded by app.js for a plan that has options
         element('h3', { className: 'plan__subtitle' }, [words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]),
         fullLines,
         plan.triage === 'incomplete' ? null : change,

@@ -1,8 +1,9 @@
 /* Radiculo: the take-home plan, a page of its own shown only in print (print.css): the triage and
  * why, what to do, when to get help, every line with its own reason, what would change the plan,
  * the answers, the references, the date, the versions, the address and the disclaimer. Black on
- * white and told in words, not colour. app.js rebuilds it with every plan, inside the plan's body,
- * so that page.pdf() and the browser's Print both get the current plan and "Start again" clears it. */
+ * white and told in words, not colour. app.js builds it when the plan is printed (beforeprint),
+ * inside the plan's body, so that page.pdf() and the browser's Print both get the current plan and
+ * "Start again" clears it; it loads this file once a plan is shown (beforeprint cannot wait). */
 (function () {
   'use strict';
 
@@ -76,7 +77,7 @@
       cautions,
       safety ? element('p', { className: 'print-sheet__subtitle' }, [words.ui('safetyNetTitle')]) : null,
       safety,
-      Radiculo.optionsView.printBlock(plan, words),
+      Radiculo.optionsView ? Radiculo.optionsView.printBlock(plan, words) : null,
       element('p', { className: 'print-sheet__subtitle' }, [patient ? words.ui('moreAboutPlan') : words.ui(alert ? 'whatToDoNow' : 'recommendationsTitle')]),
       listed.length ? element('ol', { className: 'print-sheet__recs' }, listed.map((line) => element('li', { className: `print-rec print-rec--${line.kind}` }, [
         element('p', { className: 'print-rec__text' }, [element('span', { className: 'print-rec__kind' }, [words.lineKind(line)]), ' ', line.text, cites(line.citations)]),

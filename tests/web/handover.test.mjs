@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { startAid, openPage, chooseAudience, fillFrom, vector, screenshotDir, VIEWPORTS, PUBLIC_ADDRESS, servePublicly, preparePrint, whenPrintReady } from './support.mjs';
+import { startAid, openPage, chooseAudience, fillFrom, vector, screenshotDir, VIEWPORTS, PUBLIC_ADDRESS, servePublicly, preparePrint } from './support.mjs';
 import { loadRecords } from '../wasm/load-engine.mjs';
 import { loadVectors } from '../wasm/vectors.mjs';
 import { SIGNED_OFF } from './settings-presets.mjs';
@@ -140,9 +140,10 @@ test('handover: the printed plan carries the same code, and a clinician reopens 
 test('handover: a damaged code or one made for other questions is refused with a clear message and no plan', async () => {
   const { page, context, offOrigin } = await openPage(aid, { viewport: VIEWPORTS.phone, serviceWorkers: 'block' });
   try {
-    const code = await page.evaluate((input) => {
+    const code = await page.evaluate(async (input) => {
       const engine = window.Radiculo.engineClient.engine;
-      return window.Radiculo.handover.encode(input, engine.schema(), engine.version().contentVersion);
+      await window.Radiculo.handover.whenCodeReady(); // the code's part, loaded when a code is first wanted
+      return window.Radiculo.answerCode.encode(input, engine.schema(), engine.version().contentVersion);
     }, Object.assign({ audience: 'patient', language: 'en' }, vector('emergency-saddle-anesthesia-only-answer').input));
     const answersAt = code.indexOf('**') + 2; // after R3, the fingerprint, the content version and no preference
     const cases = [
@@ -188,7 +189,7 @@ test('handover: every shared case, in both wordings and languages, goes through 
   try {
     const inputs = loadVectors().filter((item) => item.expect.ok && item.input && typeof item.input === 'object' && !('resourceType' in item.input))
       .flatMap((item) => ['clinician', 'patient'].flatMap((audience) => ['en', 'es'].map((language) => ({ name: item.name, input: Object.assign({}, item.input, { audience, language }) }))));
-    await whenPrintReady(page); // the QR encoder, loaded when a code is first wanted
+    await page.evaluate(() => window.Radiculo.handover.whenCodeReady()); // the take-home code and the QR encoder, loaded when a code is first wanted
     const result = await page.evaluate(({ inputs, address, preference }) => {
       const schema = window.Radiculo.engineClient.engine.schema();
       const sorted = (value) => JSON.stringify(value, (key, item) => (Array.isArray(item) ? [...item].sort()
@@ -197,8 +198,8 @@ test('handover: every shared case, in both wordings and languages, goes through 
       let longest = '';
       let largest = 0;
       for (const { name, input } of inputs) {
-        const code = window.Radiculo.handover.encode(input, schema, window.Radiculo.engineClient.engine.version().contentVersion, preference);
-        const back = window.Radiculo.handover.decode(code, schema);
+        const code = window.Radiculo.answerCode.encode(input, schema, window.Radiculo.engineClient.engine.version().contentVersion, preference);
+        const back = window.Radiculo.answerCode.decode(code, schema);
         if (!back.ok || sorted(back.assessment) !== sorted(input) || back.preference !== preference.toUpperCase()) failures.push(name);
         const qr = window.qrcode(0, 'M');
         qr.addData(`${address}#`, 'Byte');
@@ -326,9 +327,10 @@ test('handover: a code acts only when the page loads: a changed fragment, or an 
     await page.waitForSelector('#plan[data-triage="emergency"]');
     const before = await planText(page);
     // A valid code of calm answers, put in this page's address as another window could.
-    const calm = await page.evaluate((input) => {
+    const calm = await page.evaluate(async (input) => {
       const engine = window.Radiculo.engineClient.engine;
-      return window.Radiculo.handover.encode(input, engine.schema(), engine.version().contentVersion);
+      await window.Radiculo.handover.whenCodeReady();
+      return window.Radiculo.answerCode.encode(input, engine.schema(), engine.version().contentVersion);
     }, Object.assign({ audience: 'clinician', language: 'en' }, vector('adult-age-18-is-in-scope').input));
     await page.evaluate((code) => new Promise((resolve) => {
       window.addEventListener('hashchange', () => requestAnimationFrame(() => requestAnimationFrame(resolve)), { once: true });
@@ -377,7 +379,7 @@ test('handover: a page on a loopback address without takeHomeAddress offers no c
 test('handover: a code made with other content opens, and says so beside the plan', async () => {
   const { page, context } = await openPage(aid, { viewport: VIEWPORTS.phone, serviceWorkers: 'block' });
   try {
-    const code = await page.evaluate((input) => window.Radiculo.handover.encode(input, window.Radiculo.engineClient.engine.schema(), '1.0.0'),
+    const code = await page.evaluate(async (input) => (await window.Radiculo.handover.whenCodeReady(), window.Radiculo.answerCode.encode(input, window.Radiculo.engineClient.engine.schema(), '1.0.0')),
       Object.assign({ audience: 'patient', language: 'en' }, vector('adult-age-18-is-in-scope').input));
     await page.goto('about:blank');
     await page.goto(`${aid.server.url}#${code}`);

@@ -257,6 +257,21 @@ test('kiosk: off without ?kiosk (no dialog, links and selection as usual)', asyn
     assert.equal(await page.locator('#still-there').isVisible(), false);
     assert.equal(await page.locator('#start-over').isVisible(), false);
     assert.ok(await page.locator('#plan a[target="_blank"]').count() > 0, 'reference links work outside kiosk mode');
+    assert.equal(await page.evaluate(() => window.Radiculo.kiosk), undefined, 'kiosk.js is loaded only at a kiosk');
+  } finally {
+    await context.close();
+  }
+});
+
+test('kiosk: a kiosk whose kiosk part cannot be loaded does not start without its idle reset', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    await context.route(/\/kiosk\.min\.js/, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(`${server.url}?kiosk&idle=60`);
+    await page.locator('#unsupported').waitFor({ state: 'visible' });
+    assert.equal(await page.locator('#chooser').isVisible(), false, 'no start screen');
+    assert.equal(await page.locator('#questions').isVisible(), false, 'no questions');
   } finally {
     await context.close();
   }

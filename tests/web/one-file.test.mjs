@@ -56,6 +56,12 @@ test('one-file: opened from file:// (alone in a folder), it completes a plan wit
     assert.equal(await page.locator('[data-call-now="urgent"]').count(), 1, 'the call-now box (settings inlined)');
     assert.equal(await page.evaluate(() => 'serviceWorker' in navigator && navigator.serviceWorker.controller), null);
     await page.screenshot({ path: path.join(screenshotDir, 'one-file-urgent-tablet.png') });
+    // The parts a hosted page loads on demand are inline here, and work from file:// (no request).
+    assert.deepEqual(await page.evaluate(() => ['optionsView', 'printSheet', 'about', 'kiosk', 'answerCode'].filter((part) => !window.Radiculo[part])), [],
+      'every on-demand part is carried');
+    await page.locator('#about-link').click();
+    await page.waitForSelector('#about-dialog[open] [data-about-section="inputs"]');
+    await page.locator('#about-dialog [data-about-close]').click();
     assert.deepEqual(requests.filter((url) => !url.startsWith('data:')), [pathToFileURL(copy).href], 'only the file itself');
     assert.deepEqual(errors, [], 'no console errors');
   } finally {

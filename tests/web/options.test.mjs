@@ -147,9 +147,10 @@ test('options: at a kiosk the cards stand side by side, in Spanish; clinicians g
 });
 
 /** A take-home code for these answers, with what matters most beside them (the page's own encoder). */
-const codeFor = (page, input, preference) => page.evaluate(({ input, preference }) => {
+const codeFor = (page, input, preference) => page.evaluate(async ({ input, preference }) => {
   const engine = window.Radiculo.engineClient.engine;
-  return window.Radiculo.handover.encode(input, engine.schema(), engine.version().contentVersion, preference);
+  await window.Radiculo.handover.whenCodeReady(); // the code's part, loaded when a code is first wanted
+  return window.Radiculo.answerCode.encode(input, engine.schema(), engine.version().contentVersion, preference);
 }, { input, preference });
 
 test('options: what matters most travels in the take-home code beside the answers, never among them; an older code without it still opens', async () => {
@@ -166,7 +167,7 @@ test('options: what matters most travels in the take-home code beside the answer
       let value = 0x811c9dc5;
       for (let i = 0; i < body.length; i += 1) { value ^= body.charCodeAt(i); value = Math.imul(value, 0x01000193) >>> 0; }
       const older = body + (value % 36 ** 3).toString(36).toUpperCase().padStart(3, '0');
-      const { decode } = window.Radiculo.handover;
+      const { decode } = window.Radiculo.answerCode;
       return { withPreference: decode(code, schema), without: decode(plain, schema), older, fromOlder: decode(older, schema) };
     }, { code, plain });
     assert.match(code, /^R3/);

@@ -143,6 +143,42 @@ for (const { name, viewport, inDays } of CASES) {
   });
 }
 
+test('page: the parts a first plan does not need load when first needed; a plan that compares the options is drawn whole', async () => {
+  // No offline worker: it would fetch every listed file at once, as it should; here only the page's own requests count.
+  const opened = await openPage(VIEWPORTS.tablet, { serviceWorkers: 'block' });
+  const { page, context, requests } = opened;
+  // index.html's <template id="scripts-on-demand">, as the page asked for them.
+  const ON_DEMAND = /\/(options-view|print-sheet|about|kiosk|answer-code)\.min\.js$|\/lib\/qrcode\.js$/;
+  const loaded = () => requests.map((url) => new URL(url).pathname).filter((name) => ON_DEMAND.test(name)).map((name) => path.posix.basename(name)).sort();
+  try {
+    await chooseAudience(page, 'clinician');
+    assert.deepEqual(loaded(), [], 'the start screen loads none of them');
+    // Every plan the page draws, as it draws it: a reassess plan always compares the options.
+    await page.evaluate(() => {
+      window.drawnPlans = [];
+      new MutationObserver(() => {
+        const plan = document.getElementById('plan');
+        window.drawnPlans.push({ triage: plan.getAttribute('data-triage'), options: Boolean(plan.querySelector('[data-options]')) });
+      }).observe(document.getElementById('plan-body'), { childList: true });
+    });
+    const { input } = vector('reassess-candidate-contained-l5-s1');
+    await fillFrom(page, input);
+    await page.waitForSelector('#plan[data-triage="reassess"] [data-options]');
+    const drawn = await page.evaluate(() => window.drawnPlans.filter((plan) => plan.triage === 'reassess'));
+    assert.ok(drawn.length > 0 && drawn.every((plan) => plan.options), `every reassess plan drawn with its comparison: ${JSON.stringify(drawn)}`);
+    // After the plan, what printing needs (this loopback page offers no take-home code: no QR encoder).
+    await page.evaluate(() => window.Radiculo.app.whenPrintReady());
+    assert.deepEqual(loaded(), ['options-view.min.js', 'print-sheet.min.js'], 'the comparison with its plan, the print sheet after it; no kiosk, no intended use');
+    await page.locator('#about-link').click();
+    await page.waitForSelector('#about-dialog[open] [data-about-section="inputs"]');
+    assert.ok(loaded().includes('about.min.js'), 'the intended use when its link is used');
+    assert.equal(await page.locator('#plan[data-triage="reassess"]').count(), 1, 'in place: the answers and the plan stay');
+    await assertNothingStoredOrSent(opened);
+  } finally {
+    await context.close();
+  }
+});
+
 test('page: keyboard only, a cauda-equina "yes" is an emergency at once', async () => {
   const opened = await openPage(VIEWPORTS.tablet);
   const { page, context } = opened;
