@@ -1,6 +1,6 @@
 // The module's JavaScript boundary (linked with --post-js; runs inside the factory, after the
-// bindings of bindings.cpp are registered): every string a caller hands a bound function reaches
-// the engine as well-formed UTF-8. A JavaScript string may hold a lone surrogate (any integrator
+// bindings of plan_bindings.cpp and records_bindings.cpp are registered): every string a caller
+// hands a bound function reaches the engine as well-formed UTF-8. A JavaScript string may hold a lone surrogate (any integrator
 // can make one); Emscripten 3.1.6's UTF-8 conversion then reads the character after it as the
 // other half of a pair and swallows it, so the engine would see other text than the native CLI
 // is given for the same string. Each lone surrogate becomes U+FFFD first, as every UTF-8 encoder
@@ -28,8 +28,14 @@ function radiculoWellFormed(text) {
   return out;
 }
 
+// Both modules bind evaluate and content (plan_bindings.cpp); only the records module binds the note
+// and FHIR (records_bindings.cpp): a module that binds one of those binds them all.
+var radiculoPlanFunctions = ['evaluate', 'content'];
+var radiculoRecordsFunctions = ['note', 'fhirQuestionnaire', 'toQuestionnaireResponse', 'fromQuestionnaireResponse'];
+
 __ATPOSTRUN__.push(function () {
-  ['evaluate', 'content', 'note', 'fhirQuestionnaire', 'toQuestionnaireResponse', 'fromQuestionnaireResponse'].forEach(
+  var records = typeof Module.note === 'function';
+  radiculoPlanFunctions.concat(records ? radiculoRecordsFunctions : []).forEach(
     function (name) {
       var bound = Module[name];
       if (typeof bound !== 'function') throw new Error('radiculo: no bound function ' + name);
