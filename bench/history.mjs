@@ -19,11 +19,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../tools/static-server.mjs';
+import { CHROMIUM_ARGS } from '../tests/web/support.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const webDir = path.resolve(process.argv[2] || path.join(repoRoot, 'web'));
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+const ARGS = CHROMIUM_ARGS; // the browser suite's (tests/web/support.mjs): without the headless browser's hidden UI
 // A routine case (tests/vectors): the answers a code carries.
 const INPUT = JSON.parse(readFileSync(path.join(repoRoot, 'tests/vectors/conservative-age-59.json'), 'utf8')).input;
 
