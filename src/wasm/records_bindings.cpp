@@ -1,24 +1,28 @@
 // Emscripten-specific, with plan_bindings.cpp: the note for the clinical record and FHIR, bound
 // only in the records module (web/engine/radiculo-records.wasm), which the page loads when a record
-// is asked for: a patient who only wants a plan never downloads this code.
+// is asked for: a patient who only wants a plan never downloads this code. Texts cross as UTF-8
+// bytes (text_boundary.h); callers see strings (well_formed.js).
 #include <emscripten/bind.h>
 
 #include "engine.h"
+#include "text_boundary.h"
 
 namespace {
-std::string note(const std::string& assessmentJson, const std::string& date, const std::string& address) {
-  return radiculo::clinicalNoteJson(assessmentJson, date, address);
+using emscripten::val;
+using radiculo::wasm::answerOf;
+using radiculo::wasm::textOf;
+
+val note(const val& assessmentJson, const val& date, const val& address) {
+  return answerOf(radiculo::clinicalNoteJson(textOf(assessmentJson), textOf(date), textOf(address)));
 }
-std::string fhirQuestionnaire(const std::string& audience, const std::string& language) {
-  return radiculo::fhirQuestionnaireJson(audience, language);
+val fhirQuestionnaire(const val& audience, const val& language) {
+  return answerOf(radiculo::fhirQuestionnaireJson(textOf(audience), textOf(language)));
 }
-std::string fhirCodeSystems() { return radiculo::fhirCodeSystemsJson(); }
-std::string toQuestionnaireResponse(const std::string& assessmentJson, const std::string& authored) {
-  return radiculo::questionnaireResponseJson(assessmentJson, authored);
+val fhirCodeSystems() { return answerOf(radiculo::fhirCodeSystemsJson()); }
+val toQuestionnaireResponse(const val& assessmentJson, const val& authored) {
+  return answerOf(radiculo::questionnaireResponseJson(textOf(assessmentJson), textOf(authored)));
 }
-std::string fromQuestionnaireResponse(const std::string& responseJson) {
-  return radiculo::assessmentFromResponseJson(responseJson);
-}
+val fromQuestionnaireResponse(const val& responseJson) { return answerOf(radiculo::assessmentFromResponseJson(textOf(responseJson))); }
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(radiculo_records) {
