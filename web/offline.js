@@ -14,6 +14,7 @@
   let registration = null;
   let waiting = null;
   let applying = false;
+  let registering = false; // start() registers the worker once
   let atStart = () => false; // app.js's isAtStart, given at start
 
   function apply() {
@@ -51,10 +52,23 @@
     return registration ? registration.update().catch(() => {}) : Promise.resolve();
   }
 
-  /** At start-up (app.js): isAtStart says whether the current person has begun. */
+  /**
+   * At start-up (app.js), once the page has started: isAtStart says whether the current person has
+   * begun. The worker is registered only now, after the page's load and at the next idle moment: its
+   * install (a dozen files read and saved) then never competes with the engine's start for a cheap
+   * tablet's cores, and a page that cannot start installs nothing.
+   */
   function start(isAtStart) {
     atStart = isAtStart;
     if (waiting && atStart()) apply();
+    if (!supported || registering) return;
+    registering = true;
+    const registerWhenIdle = () => {
+      if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(register, { timeout: 2000 });
+      else window.setTimeout(register, 0);
+    };
+    if (document.readyState === 'complete') registerWhenIdle();
+    else window.addEventListener('load', registerWhenIdle, { once: true });
   }
 
   /** The next person starts: apply a waiting update now (the page reloads onto the same start screen),
@@ -69,7 +83,7 @@
   if (!supported) return;
 
   window.setInterval(check, CHECK_EVERY_MS);
-  window.addEventListener('load', () => {
+  function register() {
     // updateViaCache 'none': the browser checks sw.js and precache-manifest.js past the HTTP cache.
     navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).then((registered) => {
       if (!registered) return; // a browser (or test harness) that blocks workers
@@ -79,5 +93,5 @@
       // Offline mode is a bonus: the page itself works without it (e.g. over plain http).
       if (window.console && console.warn) console.warn(`Radiculo: offline mode unavailable (${error && error.message})`);
     });
-  });
+  }
 })();
