@@ -38,6 +38,13 @@ export function minifyScript(text) {
   return transformSync(text, { loader: 'js', minify: true, target: BROWSERS, charset: 'utf8', legalComments: 'none' }).code;
 }
 
+// Chrome's explicit compile hint (Chrome 136, a comment to any other browser), on the scripts a page
+// runs as it starts (the engine's glue and the page's bundle, not those loaded on demand): V8 compiles
+// their functions while the file streams in, on a background thread, instead of each one on the
+// main thread when it is first called. Measured: cold first plan at CPU 4x 0.87-0.96x without it
+// (3 interleaved runs of 5-7 loads).
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+
 /** A stylesheet minified for the same browsers. */
 export function minifyStyle(text) {
   return transformSync(text, { loader: 'css', minify: true, target: BROWSERS, charset: 'utf8', legalComments: 'none' }).code;
@@ -55,7 +62,7 @@ function bundlePage(webDir, name, html) {
   let out = html.replace(/[ \t]*<script\b[^>]*\bdefer\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>\n?/g, (tag, src) => {
     if (/\bdata-wasm="/.test(tag)) { // the engine's glue (data-wasm: where engine-client.js finds the .wasm)
       const minified = src.replace(/\.js$/, '.min.js');
-      writeIfChanged(path.join(webDir, minified), minifyScript(readFileSync(path.join(webDir, src), 'utf8')));
+      writeIfChanged(path.join(webDir, minified), COMPILE_HINT + minifyScript(readFileSync(path.join(webDir, src), 'utf8')));
       bundled.push(src);
       return tag.replace(`src="${src}"`, `src="${minified}"`) + PLACE;
     }
@@ -79,7 +86,7 @@ function bundlePage(webDir, name, html) {
   const read = (relative) => readFileSync(path.join(webDir, relative), 'utf8');
   if (scripts.length) {
     // Each file's own minified text, in the page's order; ';' keeps one file's end from joining the next.
-    writeIfChanged(path.join(webDir, `${name}.bundle.js`), scripts.map((src) => minifyScript(read(src)).trimEnd()).join(';\n') + '\n');
+    writeIfChanged(path.join(webDir, `${name}.bundle.js`), COMPILE_HINT + scripts.map((src) => minifyScript(read(src)).trimEnd()).join(';\n') + '\n');
     const script = `  <script defer src="${name}.bundle.js"></script>\n`;
     out = out.includes(PLACE) ? out.replace(PLACE, script) : out.replace('</head>', `${script}</head>`);
     bundled.push(...scripts);
