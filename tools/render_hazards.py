@@ -88,7 +88,7 @@ def render_page(log):
            '  <meta name="referrer" content="no-referrer">',
            "  <title>Radiculo: hazard log</title>", '  <link rel="stylesheet" href="styles/base.css">',
            '  <link rel="stylesheet" href="styles/about.css">',
-           '  <link rel="stylesheet" href="print.css" media="print">', "</head>",
+           '  <link rel="stylesheet" href="print.min.css" media="print">', "</head>",
            '<body class="about-page">', '<main id="main" class="about-page__main hazard-log">',
            "<!-- Generated from docs/safety/hazards.json by tools/render_hazards.py. Do not edit by hand. -->",
            '<p><a href="./">Radiculo</a></p>', '<h1 class="about-page__title">Hazard log</h1>',
